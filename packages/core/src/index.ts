@@ -1,0 +1,3 @@
+/** @rally/core: the schemas, types and small helpers that Rally's API, widgets and sites share. */
+export * from './api.ts';
+export * from './locale.ts';

@@ -1,0 +1,18 @@
+/** Looks up the strings for an element from its `lang`, its ancestors' or the page's. */
+import { resolveLocale, type Locale } from '@rally/core';
+import { en, type Translation } from './en.ts';
+import { es } from './es.ts';
+
+export type { Translation };
+
+const translations: Record<Locale, Translation> = { en, es };
+
+/** The locale an element speaks: its own `lang`, else the nearest ancestor's, else English. */
+export function localeOf(element: Element): Locale {
+  return resolveLocale(element.closest('[lang]')?.getAttribute('lang'));
+}
+
+/** The strings for the element's locale. */
+export function translate(element: Element): Translation {
+  return translations[localeOf(element)];
+}

@@ -1,0 +1,39 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import '@rally/widgets';
+
+interface JoinFormArgs {
+  lang: 'en' | 'es';
+  onSubmit: (event: Event) => void;
+}
+
+const meta: Meta<JoinFormArgs> = {
+  title: 'Widgets/Join form',
+  component: 'rally-join-form',
+  args: { lang: 'en', onSubmit: fn() },
+  argTypes: { lang: { control: 'inline-radio', options: ['en', 'es'] } },
+  render: ({ lang, onSubmit }) =>
+    html`<rally-join-form lang=${lang} @rally-submit=${onSubmit}></rally-join-form>`,
+};
+export default meta;
+
+type Story = StoryObj<JoinFormArgs>;
+
+export const Empty: Story = {};
+
+export const Spanish: Story = { args: { lang: 'es' } };
+
+export const Invalid: Story = {
+  play: async ({ canvasElement, args }) => {
+    const form = canvasElement.querySelector('rally-join-form')!;
+    const shadow = within(form.shadowRoot as unknown as HTMLElement);
+    await userEvent.click(shadow.getByRole('button', { name: 'Join' }));
+    // Focus sits inside the shadow root; document.activeElement is only the host.
+    await expect(form.shadowRoot?.activeElement).toBe(
+      shadow.getByRole('textbox', { name: 'First name' }),
+    );
+    await expect(shadow.getByText('Please tick this box to join.')).toBeVisible();
+    await expect(args.onSubmit).not.toHaveBeenCalled();
+  },
+};

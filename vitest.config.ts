@@ -1,0 +1,40 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { chromiumPath } from './scripts/chromium.ts';
+
+/** Real Chromium for every browser project: widgets are tested where they run. */
+const browser = () => ({
+  enabled: true,
+  headless: true,
+  instances: [{ browser: 'chromium' as const }],
+  provider: playwright({ launchOptions: { executablePath: chromiumPath() } }),
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['packages/{core,api}/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['packages/widgets/src/**/*.test.ts'],
+          browser: browser(),
+        },
+      },
+      {
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'stories',
+          browser: browser(),
+        },
+      },
+    ],
+  },
+});
