@@ -1,14 +1,39 @@
 /** The API as a Hono app, independent of any server, so tests call `app.request()` directly. */
-import { Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { apiBasePath, osdiVersion, type ApiEntryPoint } from '@rally/core';
+import type { RallySettings } from './config.ts';
+import type { AppContext } from './context.ts';
 import type { Database } from './database.ts';
+import { allowedOrigins } from './http/origins.ts';
+import { fixFieldsPage, pageLocale, thanksPage } from './http/pages.ts';
+import { HttpProblem } from './http/problems.ts';
+import { people } from './people/people.ts';
+import { petitions } from './petitions/petitions.ts';
 
 export interface AppOptions {
   db: Database;
+  settings: RallySettings;
+  /** Secret that signs links sent to people (RSVP cancellation). */
+  linkSecret: string;
+  /** Believe X-Forwarded-For for the client IP (behind a load balancer). */
+  trustProxy?: boolean;
 }
 
-export function createApp({ db }: AppOptions) {
-  const app = new Hono();
+/** Largest body a write accepts: a signup is well under 4 KB. */
+const maxBodyBytes = 64 * 1024;
+
+export function createApp({ db, settings, linkSecret, trustProxy = false }: AppOptions) {
+  const app = new Hono<AppContext>();
+
+  app.use(async (c, next) => {
+    c.set('db', db);
+    c.set('settings', settings);
+    c.set('linkSecret', linkSecret);
+    c.set('clientIp', clientIp(c, trustProxy));
+    await next();
+  });
 
   // Liveness and readiness in one: the API is only useful if its database answers.
   app.get('/healthz', async (c) => {
@@ -20,23 +45,94 @@ export function createApp({ db }: AppOptions) {
     }
   });
 
-  app.get(apiBasePath, (c) => {
-    const origin = new URL(c.req.url).origin;
+  const api = new Hono<AppContext>();
+  api.use(...allowedOrigins(settings.allowedOrigins));
+  api.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new HttpProblem(413, `The body is larger than ${maxBodyBytes / 1024} KB.`);
+      },
+    }),
+  );
+
+  api.get('/', (c) => {
+    const link = (path: string, title: string) => ({
+      href: new URL(`${apiBasePath}${path}`, c.req.url).toString(),
+      title,
+    });
     const entryPoint: ApiEntryPoint = {
-      motd: 'Welcome to the Rally API: join, sign, RSVP and read member spotlights.',
+      motd: `Welcome to the Rally API of ${settings.organization.name}.`,
       vendor_name: 'Rally',
       product_name: 'Rally API',
       osdi_version: osdiVersion,
       max_pagesize: 100,
       namespace: 'rally',
       _links: {
-        self: { href: `${origin}${apiBasePath}`, title: 'This entry point' },
+        self: link('', 'This entry point'),
         curies: [{ href: 'http://opensupporter.github.io/osdi-docs/{rel}', templated: true }],
-        'rally:health': { href: `${origin}/healthz`, title: 'Service and database health' },
+        'osdi:people': link('/people', 'People (staff only)'),
+        'osdi:person_signup_helper': link('/people', 'Person signup helper'),
+        'osdi:petitions': link('/petitions', 'Petitions'),
+        'rally:health': { href: new URL('/healthz', c.req.url).toString(), title: 'Health' },
       },
     };
     return c.json(entryPoint, 200, { 'Content-Type': 'application/hal+json' });
   });
 
+  api.get('/thanks', (c) =>
+    c.html(
+      thanksPage(
+        pageLocale(c.req.query('lang'), c.req.header('accept-language')),
+        c.req.query('rally'),
+      ),
+    ),
+  );
+
+  api.route('/people', people);
+  api.route('/petitions', petitions);
+  app.route(apiBasePath, api);
+
+  app.notFound((c) => problemResponse(c, new HttpProblem(404, `Nothing at ${c.req.path}.`)));
+  app.onError((error, c) => {
+    if (error instanceof HttpProblem) return problemResponse(c, error);
+    // Log what went wrong without the request's personal data.
+    console.error(`${c.req.method} ${c.req.path} failed: ${error.name}: ${error.message}`);
+    return problemResponse(
+      c,
+      new HttpProblem(
+        503,
+        'The service could not complete this request; try again shortly. Nothing was recorded.',
+      ),
+    );
+  });
+
   return app;
+}
+
+function problemResponse(
+  c: Context<AppContext>,
+  problem: HttpProblem,
+): Response | Promise<Response> {
+  const fromForm = c.req.header('content-type')?.startsWith('application/x-www-form-urlencoded');
+  if (fromForm && problem.status === 422 && problem.errors) {
+    const locale = pageLocale(undefined, c.req.header('accept-language'));
+    return c.html(fixFieldsPage(locale, problem.errors, c.req.header('referer')), 422);
+  }
+  return c.body(JSON.stringify(problem), problem.status as 400, {
+    ...problem.headers,
+    'Content-Type': 'application/problem+json',
+  });
+}
+
+function clientIp(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // No socket: a request made in-process, as in tests.
+  }
 }

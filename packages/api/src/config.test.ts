@@ -1,20 +1,81 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readServerConfig } from './config.ts';
 
+function configFile(content: unknown): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'rally-config-')), 'rally.config.json');
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+const minimal = configFile({ organization: { name: 'Gulf Coast Workers United' } });
+
 describe('readServerConfig', () => {
-  it('uses port 8787 and the .data folder when nothing is set', () => {
-    expect(readServerConfig({})).toEqual({ port: 8787, dataDir: '.data' });
+  it('runs on the embedded database in .data, port 8787, when nothing is set', () => {
+    const config = readServerConfig({}, minimal);
+    expect(config).toMatchObject({ port: 8787, dataDir: '.data', databaseUrl: undefined });
+    expect(config.settings.languages).toEqual(['en', 'es']);
   });
 
-  it('reads PORT and RALLY_DATA_DIR', () => {
-    expect(readServerConfig({ PORT: '9000', RALLY_DATA_DIR: '/var/lib/rally' })).toEqual({
+  it('reads the environment', () => {
+    const config = readServerConfig(
+      {
+        PORT: '9000',
+        RALLY_DATA_DIR: '/var/lib/rally',
+        DATABASE_URL: 'postgres://rally@db:5432/rally',
+        RALLY_ADMIN_TOKEN: 'a-long-enough-random-token-0123',
+      },
+      minimal,
+    );
+    expect(config).toMatchObject({
       port: 9000,
       dataDir: '/var/lib/rally',
+      databaseUrl: 'postgres://rally@db:5432/rally',
+      adminToken: 'a-long-enough-random-token-0123',
     });
   });
 
-  it('names the setting when PORT is not a port', () => {
-    expect(() => readServerConfig({ PORT: 'eighty' })).toThrow(ConfigError);
-    expect(() => readServerConfig({ PORT: '70000' })).toThrow(/PORT must be a whole number/);
+  it('allows the sites, the partners, RALLY_ALLOWED_ORIGINS and, in development, the local site', () => {
+    const file = configFile({
+      organization: { name: 'Test' },
+      site_origins: ['https://gulfsouth.example.org'],
+      partners: [
+        { source: 'riverside', name: 'Riverside', origins: ['https://riverside.example'] },
+      ],
+    });
+    const env = { RALLY_ALLOWED_ORIGINS: 'https://extra.example, https://more.example' };
+    const origins = readServerConfig(env, file).settings.allowedOrigins;
+    expect([...origins].sort()).toEqual([
+      'http://127.0.0.1:4321',
+      'http://localhost:4321',
+      'https://extra.example',
+      'https://gulfsouth.example.org',
+      'https://more.example',
+      'https://riverside.example',
+    ]);
+    const production = readServerConfig({ ...env, NODE_ENV: 'production' }, file);
+    expect(production.settings.allowedOrigins.has('http://localhost:4321')).toBe(false);
+    expect(production.settings.partnerSources.get('https://riverside.example')).toBe('riverside');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, minimal, /^PORT must be a whole number/],
+    [{ PORT: '70000' }, minimal, /^PORT must be a whole number/],
+    [{ DATABASE_URL: 'mysql://db/rally' }, minimal, /^DATABASE_URL must be a postgres:\/\/ URL/],
+    [{ RALLY_ADMIN_TOKEN: 'short' }, minimal, /^RALLY_ADMIN_TOKEN must be at least 24/],
+    [{ RALLY_ALLOWED_ORIGINS: 'https://ok.example/path' }, minimal, /^RALLY_ALLOWED_ORIGINS: /],
+    [{}, configFile('{ not json'), /is not valid JSON/],
+    [{}, configFile({}), /^rally\.config\.json: organization: /],
+    [
+      {},
+      configFile({ organization: { name: 'x' }, site_origins: ['https://a.example/'] }),
+      /^rally\.config\.json: site_origins\.0: Write an origin only/,
+    ],
+    [{}, '/nonexistent/rally.config.json', /is missing/],
+  ])('stops with a message naming the setting: %o', (env, file, message) => {
+    expect(() => readServerConfig(env, file)).toThrow(ConfigError);
+    expect(() => readServerConfig(env, file)).toThrow(message);
   });
 });

@@ -1,10 +1,34 @@
-/** Reads the API's settings from the environment and stops on the first invalid one. */
+/**
+ * The API's settings: the environment for what differs per machine, `rally.config.json` for what
+ * the organization decides. Start-up stops at the first invalid setting, naming it.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { rallyConfig, type RallyConfig } from '@rally/core';
 
 export interface ServerConfig {
-  /** TCP port the API listens on. */
+  /** TCP port the API listens on (`PORT`). */
   port: number;
-  /** Folder of the embedded database. */
+  /** PostgreSQL server URL (`DATABASE_URL`); the embedded database when absent. */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded database (`RALLY_DATA_DIR`). */
   dataDir: string;
+  /** Staff token from `RALLY_ADMIN_TOKEN`; stored hashed, never kept in plain text. */
+  adminToken: string | undefined;
+  /** Folder of the staff-written MDX (`RALLY_CONTENT_DIR`). */
+  contentDir: string;
+  /** Whether to believe X-Forwarded-For (`RALLY_TRUST_PROXY=1`, behind a load balancer). */
+  trustProxy: boolean;
+  /** The organization's settings. */
+  settings: RallySettings;
+}
+
+/** The organization's settings with every allowed origin worked out. */
+export interface RallySettings extends RallyConfig {
+  /** Origins whose pages may write to the API: sites, partners, `RALLY_ALLOWED_ORIGINS`, dev. */
+  allowedOrigins: Set<string>;
+  /** Partner source code by origin, to credit what a partner's page brings in. */
+  partnerSources: Map<string, string>;
 }
 
 /** A setting that cannot be used; the message names the setting and says what to do. */
@@ -12,10 +36,76 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export function readServerConfig(env: Record<string, string | undefined>): ServerConfig {
+/** Where the microsite runs under `pnpm dev` and `pnpm start`. */
+const developmentOrigins = ['http://localhost:4321', 'http://127.0.0.1:4321'];
+
+export function readServerConfig(
+  env: Record<string, string | undefined>,
+  configFile = resolve(env.RALLY_CONFIG ?? 'rally.config.json'),
+): ServerConfig {
   return {
     port: readPort(env.PORT),
+    databaseUrl: readDatabaseUrl(env.DATABASE_URL),
     dataDir: env.RALLY_DATA_DIR?.trim() || '.data',
+    adminToken: readAdminToken(env.RALLY_ADMIN_TOKEN),
+    contentDir: env.RALLY_CONTENT_DIR?.trim() || 'content',
+    trustProxy: env.RALLY_TRUST_PROXY === '1',
+    settings: settingsFrom(readConfigFile(configFile), {
+      extraOrigins: env.RALLY_ALLOWED_ORIGINS,
+      production: env.NODE_ENV === 'production',
+    }),
+  };
+}
+
+function readConfigFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new ConfigError(`${path} is missing: copy the example in docs/configuration.md.`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+export function settingsFrom(
+  file: unknown,
+  { extraOrigins, production = false }: { extraOrigins?: string | undefined; production?: boolean },
+): RallySettings {
+  const parsed = rallyConfig.safeParse(file);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(
+      `rally.config.json: ${issue.path.join('.') || '(file)'}: ${issue.message}`,
+    );
+  }
+  const config = parsed.data;
+  const extra = (extraOrigins ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of extra) {
+    if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+      throw new ConfigError(
+        `RALLY_ALLOWED_ORIGINS: "${origin}" is not an origin; write scheme, host and port, like https://example.org.`,
+      );
+    }
+  }
+  const partnerSources = new Map(
+    config.partners.flatMap((partner) => partner.origins.map((o) => [o, partner.source] as const)),
+  );
+  return {
+    ...config,
+    allowedOrigins: new Set([
+      ...config.site_origins,
+      ...partnerSources.keys(),
+      ...extra,
+      ...(production ? [] : developmentOrigins),
+    ]),
+    partnerSources,
   };
 }
 
@@ -26,4 +116,24 @@ function readPort(value: string | undefined): number {
     throw new ConfigError(`PORT must be a whole number from 1 to 65535; it is "${value}".`);
   }
   return port;
+}
+
+function readDatabaseUrl(value: string | undefined): string | undefined {
+  if (!value?.trim()) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(value) || !URL.canParse(value)) {
+    throw new ConfigError(
+      'DATABASE_URL must be a postgres:// URL, like postgres://user@host:5432/rally.',
+    );
+  }
+  return value;
+}
+
+function readAdminToken(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < 24) {
+    throw new ConfigError(
+      'RALLY_ADMIN_TOKEN must be at least 24 characters; generate a random one.',
+    );
+  }
+  return value;
 }

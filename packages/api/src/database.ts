@@ -1,32 +1,99 @@
 /**
- * The one door to storage: a thin adapter so the rest of the API speaks plain SQL without
- * knowing whether it runs on embedded PostgreSQL (PGlite) or on a PostgreSQL server.
+ * The one door to storage: a thin adapter so the rest of the API speaks plain SQL without knowing
+ * whether it runs on embedded PostgreSQL (PGlite, the default) or on a PostgreSQL server.
  */
 import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 
-export interface Database {
-  /** Which engine answers: the embedded default or a server. */
-  readonly kind: 'pglite' | 'postgres';
+/** What can run statements: the database, or one transaction on it. */
+export interface Queryable {
   /** Runs one parameterized statement (`$1`, `$2`, …) and returns its rows. */
   query<Row extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
-  /** Closes the connection; pending statements finish first. */
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  /** Which engine answers: the embedded default or a server. */
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `work` in one transaction on one connection: committed if it returns, rolled back if it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Closes the connections; statements already sent finish first. */
   close(): Promise<void>;
 }
 
 export interface DatabaseOptions {
+  /** A `postgres://` URL for a server; when absent, the embedded database in `dataDir`. */
+  url?: string | undefined;
   /** Folder of the embedded database, or `memory://` for a throwaway one (tests). */
-  dataDir: string;
+  dataDir?: string;
+  /** Connections to a server kept open at most. */
+  poolSize?: number;
 }
 
-/** Opens the embedded PostgreSQL in `dataDir`, creating it on first use. */
-export async function openDatabase({ dataDir }: DatabaseOptions): Promise<Database> {
-  const pglite = await PGlite.create(dataDir);
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? openPostgres(options.url, options.poolSize ?? 20) : openPGlite(options);
+}
+
+async function openPGlite({ dataDir = 'memory://' }: DatabaseOptions): Promise<Database> {
+  const db = await PGlite.create(dataDir);
   return {
     kind: 'pglite',
     async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
-      const result = await pglite.query<Row>(sql, params);
-      return result.rows;
+      return (await db.query<Row>(sql, params)).rows;
     },
-    close: () => pglite.close(),
+    async exec(sql: string) {
+      await db.exec(sql);
+    },
+    transaction: (work) =>
+      db.transaction((tx) =>
+        work({
+          query: async <Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+            (await tx.query<Row>(sql, params)).rows,
+          exec: async (sql: string) => void (await tx.exec(sql)),
+        }),
+      ),
+    close: () => db.close(),
   };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that drops must not crash the API; the next query reconnects.
+  pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+  await pool.query('select 1');
+  return {
+    kind: 'postgres',
+    async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
+      return (await pool.query<Row>(sql, params)).rows;
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work({
+          query: async <Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+            (await client.query<Row>(sql, params)).rows,
+          exec: async (sql: string) => void (await client.query(sql)),
+        });
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** The SQLSTATE of a database error, if it has one. */
+export function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
 }

@@ -2,23 +2,42 @@
 import { serve } from '@hono/node-server';
 import { apiBasePath } from '@rally/core';
 import { createApp } from './app.ts';
-import { ConfigError, readServerConfig } from './config.ts';
+import { ConfigError, readServerConfig, type ServerConfig } from './config.ts';
+import { ContentError, readContent, syncContent } from './content.ts';
 import { openDatabase } from './database.ts';
+import { linkSecret } from './link-secret.ts';
+import { migrate } from './migrate.ts';
+import { installEnvironmentToken } from './staff/require-staff.ts';
 
-let config;
+let config: ServerConfig;
+let content;
 try {
   config = readServerConfig(process.env);
+  content = await readContent(config.contentDir);
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
+  if (!(error instanceof ConfigError || error instanceof ContentError)) throw error;
   console.error(`Rally API cannot start: ${error.message}`);
   process.exit(1);
 }
 
-const db = await openDatabase({ dataDir: config.dataDir });
-const server = serve({ fetch: createApp({ db }).fetch, port: config.port }, (info) => {
-  console.log(
-    `Rally API: http://localhost:${info.port}${apiBasePath} (database: ${config.dataDir})`,
-  );
+const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+const applied = await migrate(db);
+if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
+await syncContent(db, content);
+await installEnvironmentToken(db, config.adminToken);
+if (!config.adminToken) {
+  console.warn('RALLY_ADMIN_TOKEN is not set: the staff endpoints will refuse every request.');
+}
+
+const app = createApp({
+  db,
+  settings: config.settings,
+  linkSecret: await linkSecret(db),
+  trustProxy: config.trustProxy,
+});
+const where = config.databaseUrl ? 'PostgreSQL server' : `embedded, in ${config.dataDir}`;
+const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  console.log(`Rally API: http://localhost:${info.port}${apiBasePath} (database: ${where})`);
 });
 
 // Finish in-flight requests, then close the database so nothing committed is left unflushed.

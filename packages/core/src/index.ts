@@ -1,3 +1,7 @@
 /** @rally/core: the schemas, types and small helpers that Rally's API, widgets and sites share. */
 export * from './api.ts';
+export * from './config.ts';
+export * from './content.ts';
 export * from './locale.ts';
+export * from './people.ts';
+export * from './problem.ts';

@@ -1,5 +1,5 @@
 /** Looks up the strings for an element from its `lang`, its ancestors' or the page's. */
-import { resolveLocale, type Locale } from '@rally/core';
+import { resolveLocale, type Locale } from '@rally/core/locale';
 import { en, type Translation } from './en.ts';
 import { es } from './es.ts';
 

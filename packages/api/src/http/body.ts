@@ -1,0 +1,110 @@
+/**
+ * Reads a write's body: JSON from widgets and API clients, or a plain HTML form (the no-JavaScript
+ * path), which is mapped onto the same OSDI helper shape so one schema validates both.
+ */
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { HttpProblem, invalidSubmission } from './problems.ts';
+
+export type BodyFormat = 'json' | 'form';
+
+export interface Submission<T> {
+  format: BodyFormat;
+  data: T;
+  /** For form posts: where the person asked to land afterwards (checked against allowed origins). */
+  redirect: string | undefined;
+}
+
+export async function readSubmission<Schema extends z.ZodType>(
+  c: Context,
+  schema: Schema,
+): Promise<Submission<z.infer<Schema>>> {
+  const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+  let format: BodyFormat;
+  let raw: unknown;
+  let redirect: string | undefined;
+  if (type === 'application/json') {
+    format = 'json';
+    try {
+      raw = await c.req.json();
+    } catch {
+      throw new HttpProblem(400, 'The body is not valid JSON.');
+    }
+  } else if (type === 'application/x-www-form-urlencoded') {
+    format = 'form';
+    const fields = new URLSearchParams(await c.req.text());
+    raw = helperFromForm(fields);
+    redirect = fields.get('redirect') ?? undefined;
+  } else {
+    throw new HttpProblem(
+      415,
+      'Send application/json, or application/x-www-form-urlencoded from an HTML form.',
+    );
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw invalidSubmission(parsed.error);
+  return { format, data: parsed.data, redirect };
+}
+
+/**
+ * The form field names a plain HTML form uses, and where each lands in the OSDI helper.
+ * Documented for partners in docs/embedding.md; empty fields are left out.
+ */
+export const formFields = {
+  given_name: 'person.given_name',
+  family_name: 'person.family_name',
+  email: 'person.email_addresses.0.address',
+  phone: 'person.phone_numbers.0.number',
+  postal_code: 'person.postal_addresses.0.postal_code',
+  language: 'person.languages_spoken.0',
+  comments: 'comments',
+  region: 'region',
+  sector: 'sector',
+  source: 'referrer_data.source',
+  referrer: 'referrer_data.referrer',
+  page_url: 'referrer_data.url',
+  consent_text: 'consent.text',
+  consent_version: 'consent.version',
+  nickname: 'nickname',
+  form_started_at: 'form_started_at',
+} as const;
+
+export function helperFromForm(fields: URLSearchParams): Record<string, unknown> {
+  const helper: Record<string, unknown> = {};
+  for (const [field, path] of Object.entries(formFields)) {
+    const value = fields.get(field);
+    if (value === null || value.trim() === '') continue;
+    setPath(
+      helper,
+      path,
+      field === 'form_started_at' && /^\d+$/.test(value) ? Number(value) : value,
+    );
+  }
+  const tags = fields.getAll('tag').filter((tag) => tag.trim() !== '');
+  if (tags.length > 0) helper.add_tags = tags;
+  // Every form needs a person, so an empty one yields "email required" rather than "person required".
+  if (!helper.person) helper.person = { email_addresses: [] };
+  const person = helper.person as Record<string, unknown>;
+  person.email_addresses ??= [];
+  // A ticked box posts "on" (or its value); only then does the consent text count.
+  if (!fields.has('consent')) delete helper.consent;
+  for (const [key, value] of fields) {
+    const custom = /^custom_fields\[([a-z0-9_]{1,64})\]$/.exec(key);
+    if (custom?.[1] && value.trim() !== '') {
+      person.custom_fields = { ...(person.custom_fields as object), [custom[1]]: value };
+    }
+  }
+  return helper;
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node: Record<string, unknown> | unknown[] = target;
+  keys.forEach((key, index) => {
+    const last = index === keys.length - 1;
+    const nextIsIndex = /^\d+$/.test(keys[index + 1] ?? '');
+    const slot = node as Record<string, unknown>;
+    if (last) slot[key] = value;
+    else node = (slot[key] ??= nextIsIndex ? [] : {}) as Record<string, unknown> | unknown[];
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * The few HTML pages the API itself shows, for people posting plain forms without JavaScript:
+ * a thank-you page and a page listing what to correct. English and Spanish.
+ */
+import { resolveLocale, type FieldError, type Locale } from '@rally/core';
+import { html } from 'hono/html';
+import { formFields } from './body.ts';
+
+const strings: Record<Locale, Record<string, string>> = {
+  en: {
+    thanksTitle: 'Thank you',
+    joined: 'Welcome! You are now on the list; an organizer will be in touch.',
+    signed: 'Your signature is recorded. Thank you for standing with us.',
+    rsvp: 'Your RSVP is recorded. See you there.',
+    recorded: 'Your submission is recorded.',
+    fixTitle: 'Please check your answers',
+    fixIntro: 'Nothing was recorded yet. Go back, correct these fields and send the form again:',
+    back: 'Go back to the form',
+  },
+  es: {
+    thanksTitle: 'Gracias',
+    joined: '¡Bienvenida, bienvenido! Ya estás en la lista; alguien del equipo te contactará.',
+    signed: 'Tu firma quedó registrada. Gracias por apoyarnos.',
+    rsvp: 'Tu confirmación quedó registrada. Nos vemos allí.',
+    recorded: 'Tu envío quedó registrado.',
+    fixTitle: 'Revisa tus respuestas, por favor',
+    fixIntro:
+      'Todavía no se registró nada. Regresa, corrige estos campos y envía el formulario otra vez:',
+    back: 'Regresar al formulario',
+  },
+};
+
+/** The locale for a page: an explicit `lang` query, else the browser's first language. */
+export function pageLocale(lang: string | undefined, acceptLanguage: string | undefined): Locale {
+  return resolveLocale(lang ?? acceptLanguage?.split(',')[0]);
+}
+
+function page(locale: Locale, title: string, body: unknown) {
+  return html`<!doctype html>
+    <html lang="${locale}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title}</title>
+      </head>
+      <body
+        style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5"
+      >
+        <main>
+          <h1>${title}</h1>
+          ${body}
+        </main>
+      </body>
+    </html>`;
+}
+
+export function thanksPage(locale: Locale, outcome: string | undefined) {
+  const t = strings[locale];
+  const message = t[outcome ?? ''] ?? t.recorded;
+  return page(locale, t.thanksTitle!, html`<p>${message}</p>`);
+}
+
+export function fixFieldsPage(locale: Locale, errors: FieldError[], back: string | undefined) {
+  const t = strings[locale];
+  const labelFor = (path: string) =>
+    Object.entries(formFields).find(([, target]) => target === path)?.[0] ?? path;
+  return page(
+    locale,
+    t.fixTitle!,
+    html`<p>${t.fixIntro}</p>
+      <ul>
+        ${errors.map((error) => html`<li><strong>${labelFor(error.path)}</strong>: ${error.message}</li>`)}
+      </ul>
+      ${back ? html`<p><a href="${back}">${t.back}</a></p>` : ''}`,
+  );
+}

@@ -1,0 +1,84 @@
+/** Errors as RFC 9457 problem details: one class to throw, one place that renders it. */
+import type { FieldError, FieldErrorCode, Problem } from '@rally/core';
+import type { z } from 'zod';
+
+const titles: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Request too large',
+  415: 'Unsupported media type',
+  422: 'Invalid submission',
+  429: 'Too many requests',
+  503: 'Service unavailable',
+};
+
+/** Thrown anywhere in a handler; the app turns it into a problem+json answer. */
+export class HttpProblem extends Error {
+  readonly status: number;
+  readonly errors: FieldError[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    status: number,
+    detail: string,
+    options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail);
+    this.status = status;
+    this.errors = options.errors;
+    this.headers = options.headers ?? {};
+  }
+
+  toJSON(): Problem {
+    const title = titles[this.status] ?? 'Error';
+    return {
+      type: `https://rally.invalid/problems/${title.toLowerCase().replaceAll(' ', '-')}`,
+      title,
+      status: this.status,
+      detail: this.message,
+      ...(this.errors ? { errors: this.errors } : {}),
+    };
+  }
+}
+
+/** A 422 naming every failed field of a schema check, with stable codes widgets translate. */
+export function invalidSubmission(error: z.ZodError): HttpProblem {
+  const errors = error.issues.map((issue) => ({
+    path: issue.path.join('.'),
+    code: fieldErrorCode(issue),
+    message: fieldErrorMessage(issue),
+  }));
+  const fields = [...new Set(errors.map((e) => e.path || 'body'))].join(', ');
+  return new HttpProblem(422, `Some fields need attention: ${fields}.`, { errors });
+}
+
+function fieldErrorCode(issue: z.core.$ZodIssue): FieldErrorCode {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'required' : 'invalid_type';
+    case 'too_small':
+      return issue.origin === 'array' && issue.minimum === 1 ? 'required' : 'too_short';
+    case 'too_big':
+      return issue.origin === 'array' ? 'too_many' : 'too_long';
+    case 'invalid_format':
+      return issue.format === 'email' ? 'invalid_email' : 'invalid';
+    default:
+      return 'invalid';
+  }
+}
+
+function fieldErrorMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'This field is required.';
+  if (issue.code === 'too_big') return `Use at most ${issue.maximum} ${unit(issue.origin)}.`;
+  if (issue.code === 'too_small' && issue.minimum !== 1) {
+    return `Use at least ${issue.minimum} ${unit(issue.origin)}.`;
+  }
+  return issue.message;
+}
+
+function unit(origin: string): string {
+  return origin === 'string' ? 'characters' : origin === 'array' ? 'entries' : '';
+}

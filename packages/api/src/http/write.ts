@@ -1,0 +1,178 @@
+/**
+ * The path every public write takes after its body is validated: bot check, rate limits, one
+ * database function call that claims the Idempotency-Key and writes in one transaction, then the
+ * answer — JSON for widgets, a 303 to a thank-you page for plain forms. The answer is sent only
+ * after the commit.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Context } from 'hono';
+import type { PersonSignup } from '@rally/core';
+import type { AppContext } from '../context.ts';
+import { sqlState } from '../database.ts';
+import { newReferralCode } from '../referral-code.ts';
+import { countBotSubmission, enforceRateLimits, looksAutomated } from './abuse.ts';
+import type { Submission } from './body.ts';
+import { HttpProblem } from './problems.ts';
+
+/** The database functions that carry out public writes (migrations/002_write_functions.sql). */
+export type WriteFunction =
+  'rally_signup_person' | 'rally_sign_petition' | 'rally_record_attendance';
+
+/** What every write function returns, plus its own ids. */
+export interface WriteResult {
+  person_id: string;
+  referral_code: string;
+  replayed?: boolean;
+  [key: string]: unknown;
+}
+
+type Helper = Pick<
+  PersonSignup,
+  | 'person'
+  | 'referrer_data'
+  | 'add_tags'
+  | 'consent'
+  | 'region'
+  | 'sector'
+  | 'nickname'
+  | 'form_started_at'
+>;
+
+export interface WriteOptions<Result extends WriteResult> {
+  fn: WriteFunction;
+  /** The action's own arguments (`petition_id`, `comments`, …). */
+  args: Record<string, unknown>;
+  /** A plausible result for bots, so they cannot tell they were turned away. */
+  decoy: () => Result;
+  /** The JSON body answered for the result. */
+  body: (result: Result) => object;
+  /** The word added to the thank-you URL of a plain form (`?rally=signed`). */
+  outcome: string;
+}
+
+export async function recordWrite<Result extends WriteResult>(
+  c: Context<AppContext>,
+  submission: Submission<Helper>,
+  options: WriteOptions<Result>,
+): Promise<Response> {
+  const { db, settings } = c.var;
+  const helper = submission.data;
+
+  if (looksAutomated(helper, settings)) {
+    await countBotSubmission(db);
+    return answer(c, submission, options, options.decoy());
+  }
+
+  const email = helper.person.email_addresses[0]!.address.trim().toLowerCase();
+  await enforceRateLimits(db, settings, c.var.clientIp, email);
+
+  const { nickname: _nickname, form_started_at: _startedAt, ...stored } = helper;
+  const scope = `${c.req.method} ${c.req.path}`;
+  const request = {
+    ...options.args,
+    scope,
+    idempotency_key: idempotencyKey(c),
+    request_hash: createHash('sha256')
+      .update(JSON.stringify([scope, stored, options.args]))
+      .digest('hex'),
+    referrer_data: helper.referrer_data ?? {},
+    person: {
+      ...helper.person,
+      email,
+      tags: helper.add_tags ?? [],
+      region: helper.region,
+      sector: helper.sector,
+      // A partner's page is credited by its origin, which its visitors' browsers vouch for.
+      source:
+        settings.partnerSources.get(c.req.header('origin') ?? '') ?? helper.referrer_data?.source,
+      website: helper.referrer_data?.website ?? c.req.header('origin'),
+      referrer: helper.referrer_data?.referrer,
+      referral_code: newReferralCode(),
+      consent: helper.consent && {
+        ...helper.consent,
+        given_at: helper.consent.given_at ?? new Date().toISOString(),
+      },
+    },
+  };
+
+  let result: Result;
+  try {
+    const rows = await db.query<{ result: Result }>(`select ${options.fn}($1::jsonb) as result`, [
+      JSON.stringify(request),
+    ]);
+    result = rows[0]!.result;
+  } catch (error) {
+    throw problemFromDatabase(error) ?? error;
+  }
+  if (result.replayed) c.header('Idempotent-Replayed', 'true');
+  const { replayed: _replayed, ...fresh } = result;
+  return answer(c, submission, options, fresh as Result);
+}
+
+function answer<Result extends WriteResult>(
+  c: Context<AppContext>,
+  submission: Submission<Helper>,
+  options: WriteOptions<Result>,
+  result: Result,
+): Response {
+  if (submission.format === 'form') {
+    return c.redirect(thankYouUrl(c, submission.redirect, options.outcome), 303);
+  }
+  return c.json(options.body(result), 201, { 'Content-Type': 'application/hal+json' });
+}
+
+/** Where a plain form lands: its `redirect` field or the page it came from, if on an allowed origin. */
+function thankYouUrl(
+  c: Context<AppContext>,
+  redirect: string | undefined,
+  outcome: string,
+): string {
+  const allowed = c.var.settings.allowedOrigins;
+  for (const candidate of [redirect, c.req.header('referer')]) {
+    if (!candidate || !URL.canParse(candidate)) continue;
+    const url = new URL(candidate);
+    if (!allowed.has(url.origin)) continue;
+    if (candidate !== redirect) url.searchParams.set('rally', outcome);
+    return url.toString();
+  }
+  const fallback = new URL('/api/v1/thanks', c.req.url);
+  fallback.searchParams.set('rally', outcome);
+  return fallback.toString();
+}
+
+function idempotencyKey(c: Context): string | null {
+  const key = c.req.header('idempotency-key');
+  if (key === undefined) return null;
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw new HttpProblem(
+      400,
+      'Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID.',
+    );
+  }
+  return key;
+}
+
+function problemFromDatabase(error: unknown): HttpProblem | undefined {
+  const message = (error as Error).message;
+  switch (sqlState(error)) {
+    case 'R0404':
+      return new HttpProblem(404, `No such ${message.split(' ')[0]}: check the link or the id.`);
+    case 'R0409':
+      return new HttpProblem(
+        409,
+        message.startsWith('event')
+          ? 'This event is over; it no longer takes RSVPs.'
+          : 'This petition is closed; it no longer takes signatures.',
+      );
+    case 'R0422':
+      return new HttpProblem(
+        422,
+        'This Idempotency-Key was already used for a different request; use a new key for a new submission.',
+      );
+    default:
+      return undefined;
+  }
+}
+
+/** A random id in the shape the database would give, for decoy answers. */
+export const decoyId = randomUUID;

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { migrate } from './migrate.ts';
+import { databases } from './testing.ts';
+
+describe.each(databases)('migrate on %s', (_kind, open) => {
+  it('applies every migration once, and nothing on the next start', async () => {
+    const db = await open();
+    try {
+      const rows = await db.query<{ name: string }>(
+        'select name from schema_migrations order by name',
+      );
+      expect(rows.map((row) => row.name)).toEqual([
+        '001_people_and_actions.sql',
+        '002_write_functions.sql',
+      ]);
+      expect(await migrate(db)).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -1,0 +1,33 @@
+/** Applies the plain-SQL files in migrations/ in name order, each once, recorded in a table. */
+import { readdir, readFile } from 'node:fs/promises';
+import type { Database } from './database.ts';
+
+const migrationsDir = new URL('../migrations/', import.meta.url);
+
+export async function migrate(db: Database): Promise<string[]> {
+  await db.exec(`create table if not exists schema_migrations (
+    name text primary key,
+    applied_at timestamptz not null default now()
+  )`);
+  const files = (await readdir(migrationsDir)).filter((name) => name.endsWith('.sql')).sort();
+  const applied: string[] = [];
+  for (const name of files) {
+    const sql = await readFile(new URL(name, migrationsDir), 'utf8');
+    // One transaction per file, under a lock, so API instances starting together apply each
+    // migration exactly once and a failed file leaves nothing half-done.
+    try {
+      const ran = await db.transaction(async (tx) => {
+        await tx.query('select pg_advisory_xact_lock(7261001)');
+        const done = await tx.query('select 1 from schema_migrations where name = $1', [name]);
+        if (done.length > 0) return false;
+        await tx.exec(sql);
+        await tx.query('insert into schema_migrations (name) values ($1)', [name]);
+        return true;
+      });
+      if (ran) applied.push(name);
+    } catch (error) {
+      throw new Error(`Migration ${name} failed: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  return applied;
+}

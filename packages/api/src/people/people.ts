@@ -1,0 +1,181 @@
+/**
+ * People: the public signup helper (join), and for staff the OSDI people collection, one person's
+ * record, their export and their erasure on request.
+ */
+import { Hono } from 'hono';
+import { apiBasePath, personSignup } from '@rally/core';
+import type { AppContext } from '../context.ts';
+import { readSubmission } from '../http/body.ts';
+import { HttpProblem } from '../http/problems.ts';
+import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
+import { newReferralCode } from '../referral-code.ts';
+import { requireStaff } from '../staff/require-staff.ts';
+
+interface PersonRow extends Record<string, unknown> {
+  id: string;
+  email: string;
+  given_name: string | null;
+  family_name: string | null;
+  phone_numbers: unknown[];
+  postal_addresses: unknown[];
+  languages_spoken: string[];
+  custom_fields: Record<string, string>;
+  tags: string[];
+  region: string | null;
+  sector: string | null;
+  source: string | null;
+  website: string | null;
+  referral_code: string;
+  referred_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const people = new Hono<AppContext>();
+
+people.post('/', async (c) => {
+  const submission = await readSubmission(c, personSignup);
+  return recordWrite<WriteResult>(c, submission, {
+    fn: 'rally_signup_person',
+    args: {},
+    outcome: 'joined',
+    decoy: () => ({ person_id: decoyId(), referral_code: newReferralCode() }),
+    // Only ids and the person's own referral code: never what was on file before.
+    body: (result) => ({
+      identifiers: [`rally:${result.person_id}`],
+      referral_code: result.referral_code,
+      _links: { self: { href: personUrl(c.req.url, result.person_id) } },
+    }),
+  });
+});
+
+people.get('/', requireStaff, async (c) => {
+  const perPage = boundedInteger(c.req.query('per_page'), 25, 1, 100, 'per_page');
+  const page = boundedInteger(c.req.query('page'), 1, 1, 1_000_000, 'page');
+  const [{ total }] = (await c.var.db.query<{ total: number }>(
+    'select count(*)::int as total from people',
+  )) as [{ total: number }];
+  const rows = await c.var.db.query<PersonRow>(
+    'select * from people order by created_at, id limit $1 offset $2',
+    [perPage, (page - 1) * perPage],
+  );
+  const totalPages = Math.max(1, Math.ceil(total / perPage));
+  const pageUrl = (n: number) => {
+    const url = new URL(c.req.url);
+    url.searchParams.set('page', String(n));
+    url.searchParams.set('per_page', String(perPage));
+    return { href: url.toString() };
+  };
+  const embedded = rows.map((row) => personResource(c.req.url, row));
+  return c.json(
+    {
+      total_pages: totalPages,
+      per_page: perPage,
+      page,
+      total_records: total,
+      _links: {
+        self: pageUrl(page),
+        ...(page < totalPages ? { next: pageUrl(page + 1) } : {}),
+        ...(page > 1 ? { previous: pageUrl(page - 1) } : {}),
+        'osdi:people': embedded.map((person) => person._links.self),
+      },
+      _embedded: { 'osdi:people': embedded },
+    },
+    200,
+    { 'Content-Type': 'application/hal+json' },
+  );
+});
+
+people.get('/:id', requireStaff, async (c) => {
+  const row = await findPerson(c.var.db, c.req.param('id'));
+  return c.json(personResource(c.req.url, row), 200, { 'Content-Type': 'application/hal+json' });
+});
+
+/** Everything Rally holds about one person, for a data-access request. */
+people.get('/:id/export', requireStaff, async (c) => {
+  const { db } = c.var;
+  const row = await findPerson(db, c.req.param('id'));
+  const [consents, signatures, attendances] = await Promise.all([
+    db.query(
+      'select text, version, given_at from consents where person_id = $1 order by given_at',
+      [row.id],
+    ),
+    db.query(
+      'select petition_id, comments, source, created_at from signatures where person_id = $1',
+      [row.id],
+    ),
+    db.query('select event_id, status, source, created_at from attendances where person_id = $1', [
+      row.id,
+    ]),
+  ]);
+  c.header('Content-Disposition', `attachment; filename="person-${row.id}.json"`);
+  return c.json({ person: personResource(c.req.url, row), consents, signatures, attendances });
+});
+
+/** Erases a person and everything tied to them; counters follow (signatures are uncounted). */
+people.delete('/:id', requireStaff, async (c) => {
+  const row = await findPerson(c.var.db, c.req.param('id'));
+  await c.var.db.transaction(async (tx) => {
+    // Free the places they held, moving the waitlist up, before the rows disappear.
+    const held = await tx.query<{ id: string }>(
+      `select id from attendances where person_id = $1 and status <> 'cancelled'`,
+      [row.id],
+    );
+    for (const { id } of held) await tx.query('select rally_cancel_attendance($1)', [id]);
+    await tx.query('delete from signatures where person_id = $1', [row.id]);
+    await tx.query('delete from people where id = $1', [row.id]);
+  });
+  return c.body(null, 204);
+});
+
+async function findPerson(db: AppContext['Variables']['db'], id: string): Promise<PersonRow> {
+  const rows = uuidPattern.test(id)
+    ? await db.query<PersonRow>('select * from people where id = $1', [id])
+    : [];
+  if (!rows[0]) throw new HttpProblem(404, `No person has the id ${id}.`);
+  return rows[0];
+}
+
+function personUrl(requestUrl: string, id: string): string {
+  return new URL(`${apiBasePath}/people/${id}`, requestUrl).toString();
+}
+
+export function personResource(requestUrl: string, row: PersonRow) {
+  return {
+    identifiers: [`rally:${row.id}`],
+    given_name: row.given_name,
+    family_name: row.family_name,
+    email_addresses: [{ address: row.email, primary: true }],
+    phone_numbers: row.phone_numbers,
+    postal_addresses: row.postal_addresses,
+    languages_spoken: row.languages_spoken,
+    custom_fields: row.custom_fields,
+    created_date: row.created_at.toISOString(),
+    modified_date: row.updated_at.toISOString(),
+    tags: row.tags,
+    region: row.region,
+    sector: row.sector,
+    source: row.source,
+    website: row.website,
+    referral_code: row.referral_code,
+    referred_by: row.referred_by ? `rally:${row.referred_by}` : null,
+    _links: { self: { href: personUrl(requestUrl, row.id) } },
+  };
+}
+
+export function boundedInteger(
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  name: string,
+): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new HttpProblem(400, `${name} must be a whole number from ${min} to ${max}.`);
+  }
+  return number;
+}

@@ -1,0 +1,373 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  databases,
+  openTestApi,
+  person,
+  postForm,
+  postJson,
+  testOrigins,
+  testSettings,
+  type TestApi,
+} from '../testing.ts';
+
+const signatures = '/api/v1/petitions/fair-wages/signatures';
+
+async function totalSignatures(api: TestApi, id = 'fair-wages'): Promise<number> {
+  const response = await api.app.request(`/api/v1/petitions/${id}`);
+  return (await response.json()).total_signatures;
+}
+
+async function countRows(api: TestApi, table: string): Promise<number> {
+  const [row] = await api.db.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+  return row!.n;
+}
+
+describe.each(databases)('petitions on %s', (_kind, open) => {
+  let api: TestApi;
+  beforeEach(async () => {
+    api = await openTestApi(open);
+  });
+  afterEach(() => api.close());
+
+  describe('reading', () => {
+    it('lists petitions from the content files with their counts and status', async () => {
+      const response = await api.app.request('http://api.rally.test/api/v1/petitions');
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      expect(body.total_records).toBe(2);
+      const [fairWages, heatRules] = body._embedded['osdi:petitions'];
+      expect(fairWages).toMatchObject({
+        identifiers: ['rally:fair-wages'],
+        title: 'Fair wages for home care workers',
+        target: [{ name: 'Louisiana Department of Health' }],
+        goal: 1000,
+        total_signatures: 0,
+        status: 'open',
+      });
+      expect(fairWages._links['osdi:record_signature_helper'].href).toBe(
+        'http://api.rally.test/api/v1/petitions/fair-wages/signatures',
+      );
+      expect(heatRules.status).toBe('closed');
+    });
+
+    it('answers 404 with a problem for an unknown petition', async () => {
+      const response = await api.app.request('/api/v1/petitions/no-such-thing');
+      expect(response.status).toBe(404);
+      expect((await response.json()).detail).toMatch(/No petition has the id "no-such-thing"/);
+    });
+  });
+
+  describe('signing', () => {
+    it('records a signature and counts it', async () => {
+      const response = await postJson(api, signatures, {
+        person: person('rosa@example.org'),
+        comments: 'My mother did this work for 30 years.',
+      });
+      expect(response.status).toBe(201);
+      const body = await response.json();
+      expect(body.identifiers[0]).toMatch(/^rally:[0-9a-f-]{36}$/);
+      expect(body.referral_code).toMatch(/^[A-Z2-9]{8}$/);
+      expect(await totalSignatures(api)).toBe(1);
+      const [row] = await api.db.query<{ comments: string }>('select comments from signatures');
+      expect(row!.comments).toBe('My mother did this work for 30 years.');
+    });
+
+    it('signing again, in any letter case, changes nothing and still succeeds', async () => {
+      const first = await (
+        await postJson(api, signatures, { person: person('rosa@example.org') })
+      ).json();
+      const again = await postJson(api, signatures, { person: person('  ROSA@Example.org ') });
+      expect(again.status).toBe(201);
+      expect((await again.json()).identifiers).toEqual(first.identifiers);
+      expect(await totalSignatures(api)).toBe(1);
+      expect(await countRows(api, 'people')).toBe(1);
+    });
+
+    it('counts concurrent signers exactly, and one person signing many times at once once', async () => {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          postJson(api, signatures, { person: person(`p${i}@example.org`) }),
+        ),
+      );
+      await Promise.all(
+        Array.from({ length: 10 }, () =>
+          postJson(api, signatures, { person: person('same@example.org') }),
+        ),
+      );
+      expect(await totalSignatures(api)).toBe(21);
+      expect(await countRows(api, 'signatures')).toBe(21);
+    });
+
+    it('refuses a closed petition with 409 and an unknown one with 404, storing nothing', async () => {
+      const closed = await postJson(api, '/api/v1/petitions/heat-rules/signatures', {
+        person: person('rosa@example.org'),
+      });
+      expect(closed.status).toBe(409);
+      expect((await closed.json()).detail).toMatch(/closed/);
+      const unknown = await postJson(api, '/api/v1/petitions/nope/signatures', {
+        person: person('rosa@example.org'),
+      });
+      expect(unknown.status).toBe(404);
+      expect(await countRows(api, 'people')).toBe(0);
+    });
+  });
+
+  describe('bad input', () => {
+    it('names each failed field with a stable code, and stores nothing', async () => {
+      const response = await postJson(api, signatures, {
+        person: { given_name: 'Rosa', email_addresses: [{ address: 'rosa at work' }] },
+        comments: 'x'.repeat(2001),
+      });
+      expect(response.status).toBe(422);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      const problem = await response.json();
+      expect(problem.errors).toEqual([
+        {
+          path: 'person.email_addresses.0.address',
+          code: 'invalid_email',
+          message: expect.any(String),
+        },
+        { path: 'comments', code: 'too_long', message: 'Use at most 2000 characters.' },
+      ]);
+      expect(await countRows(api, 'people')).toBe(0);
+    });
+
+    it('says an email is required when none is given', async () => {
+      const response = await postJson(api, signatures, { person: { given_name: 'Rosa' } });
+      const problem = await response.json();
+      expect(problem.errors).toEqual([
+        { path: 'person.email_addresses', code: 'required', message: 'This field is required.' },
+      ]);
+    });
+
+    it('answers 400 for broken JSON, 415 for other media types and 413 for huge bodies', async () => {
+      const broken = await api.app.request(signatures, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"person": ',
+      });
+      expect(broken.status).toBe(400);
+      const text = await api.app.request(signatures, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain' },
+        body: 'rosa@example.org',
+      });
+      expect(text.status).toBe(415);
+      const huge = await postJson(api, signatures, {
+        person: person('a@example.org'),
+        comments: 'x'.repeat(70_000),
+      });
+      expect(huge.status).toBe(413);
+      expect(await countRows(api, 'people')).toBe(0);
+    });
+  });
+
+  describe('plain HTML forms', () => {
+    it('records the signature and sends the person back to the page with a 303', async () => {
+      const response = await postForm(api, signatures, {
+        given_name: 'Rosa',
+        email: 'rosa@example.org',
+        postal_code: '70112',
+        comments: 'Yes',
+      });
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe(`${testOrigins.site}/join?rally=signed`);
+      expect(await totalSignatures(api)).toBe(1);
+      const [row] = await api.db.query<{ postal_addresses: unknown }>(
+        'select postal_addresses from people',
+      );
+      expect(row!.postal_addresses).toEqual([{ postal_code: '70112' }]);
+    });
+
+    it('follows a redirect field on an allowed origin, and ignores one elsewhere', async () => {
+      const allowed = await postForm(api, signatures, {
+        email: 'a@example.org',
+        redirect: `${testOrigins.site}/gracias`,
+      });
+      expect(allowed.headers.get('location')).toBe(`${testOrigins.site}/gracias`);
+      const elsewhere = await postForm(api, signatures, {
+        email: 'b@example.org',
+        redirect: 'https://phishing.example/thanks',
+      });
+      expect(elsewhere.headers.get('location')).toBe(`${testOrigins.site}/join?rally=signed`);
+    });
+
+    it('shows a page naming the fields to correct, in the browser language', async () => {
+      const response = await postForm(
+        api,
+        signatures,
+        { email: 'not an email' },
+        { 'Accept-Language': 'es-MX,es;q=0.9' },
+      );
+      expect(response.status).toBe(422);
+      const page = await response.text();
+      expect(page).toContain('<html lang="es">');
+      expect(page).toContain('<strong>email</strong>');
+      expect(page).toContain(`href="${testOrigins.site}/join"`);
+      expect(await countRows(api, 'people')).toBe(0);
+    });
+  });
+
+  describe('Idempotency-Key', () => {
+    it('replays the first answer and writes nothing more', async () => {
+      const headers = { 'Idempotency-Key': 'a1b2c3' };
+      const first = await postJson(
+        api,
+        signatures,
+        { person: person('rosa@example.org') },
+        headers,
+      );
+      const replay = await postJson(
+        api,
+        signatures,
+        { person: person('rosa@example.org') },
+        headers,
+      );
+      expect(replay.status).toBe(first.status);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(await replay.json()).toEqual(await first.json());
+      expect(await countRows(api, 'signatures')).toBe(1);
+    });
+
+    it('refuses a key reused for a different request', async () => {
+      const headers = { 'Idempotency-Key': 'reused' };
+      await postJson(api, signatures, { person: person('rosa@example.org') }, headers);
+      const other = await postJson(api, signatures, { person: person('ana@example.org') }, headers);
+      expect(other.status).toBe(422);
+      expect((await other.json()).detail).toMatch(/already used for a different request/);
+      expect(await countRows(api, 'people')).toBe(1);
+    });
+
+    it('writes once when the same key arrives many times at once', async () => {
+      const headers = { 'Idempotency-Key': 'retry-storm' };
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          postJson(api, signatures, { person: person('rosa@example.org') }, headers),
+        ),
+      );
+      expect(answers.map((a) => a.status)).toEqual(Array(8).fill(201));
+      expect(await countRows(api, 'signatures')).toBe(1);
+      expect(await countRows(api, 'idempotency_keys')).toBe(1);
+    });
+  });
+
+  describe('who may write', () => {
+    it('refuses a page on an unknown origin with 403, storing nothing', async () => {
+      const response = await postJson(
+        api,
+        signatures,
+        { person: person('rosa@example.org') },
+        {
+          Origin: testOrigins.stranger,
+        },
+      );
+      expect(response.status).toBe(403);
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(await countRows(api, 'people')).toBe(0);
+    });
+
+    it('lets allowed origins through CORS, with the headers widgets send', async () => {
+      const preflight = await api.app.request(signatures, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: testOrigins.partner,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type,idempotency-key',
+        },
+      });
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(testOrigins.partner);
+      expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Idempotency-Key/);
+    });
+
+    it('credits a partner page by its origin', async () => {
+      await postJson(
+        api,
+        signatures,
+        { person: person('rosa@example.org'), referrer_data: { source: 'someone-else' } },
+        {
+          Origin: testOrigins.partner,
+        },
+      );
+      const [row] = await api.db.query<{ source: string }>('select source from signatures');
+      expect(row!.source).toBe('riverside');
+    });
+  });
+
+  describe('abuse', () => {
+    it('gives bots that fill the honeypot a success-looking answer and stores nothing', async () => {
+      const response = await postJson(api, signatures, {
+        person: person('bot@example.org'),
+        nickname: 'buy now',
+      });
+      expect(response.status).toBe(201);
+      expect((await response.json()).identifiers[0]).toMatch(/^rally:/);
+      expect(await countRows(api, 'people')).toBe(0);
+      const [counter] = await api.db.query<{ value: string }>(
+        `select value from counters where name = 'bot_submissions'`,
+      );
+      expect(Number(counter!.value)).toBe(1);
+    });
+
+    it('treats a form sent faster than a person can fill it as a bot', async () => {
+      const response = await postJson(api, signatures, {
+        person: person('fast@example.org'),
+        form_started_at: Date.now() - 300,
+      });
+      expect(response.status).toBe(201);
+      expect(await countRows(api, 'people')).toBe(0);
+      await postJson(api, signatures, {
+        person: person('human@example.org'),
+        form_started_at: Date.now() - 20_000,
+      });
+      expect(await countRows(api, 'people')).toBe(1);
+    });
+  });
+});
+
+describe.each(databases)('rate limits on %s', (_kind, open) => {
+  it('answers 429 with Retry-After past the limit per email, and records nothing for it', async () => {
+    const api = await openTestApi(
+      open,
+      testSettings({ per_email: { max: 2, window_seconds: 600 } }),
+    );
+    try {
+      for (let i = 0; i < 2; i++) {
+        expect(
+          (await postJson(api, signatures, { person: person('rosa@example.org') })).status,
+        ).toBe(201);
+      }
+      const limited = await postJson(api, '/api/v1/petitions/fair-wages/signatures', {
+        person: person('rosa@example.org', { family_name: 'Changed' }),
+      });
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      const [row] = await api.db.query<{ family_name: string }>('select family_name from people');
+      expect(row!.family_name).toBe('Ortiz');
+      // Someone else is not affected.
+      expect((await postJson(api, signatures, { person: person('ana@example.org') })).status).toBe(
+        201,
+      );
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('lets 500 people behind one IP sign within minutes with the default limits', async () => {
+    const api = await openTestApi(open);
+    try {
+      const statuses: number[] = [];
+      for (let batch = 0; batch < 10; batch++) {
+        const answers = await Promise.all(
+          Array.from({ length: 50 }, (_, i) =>
+            postJson(api, signatures, { person: person(`crowd${batch * 50 + i}@example.org`) }),
+          ),
+        );
+        statuses.push(...answers.map((a) => a.status));
+      }
+      expect(statuses.filter((s) => s !== 201)).toEqual([]);
+      expect(await totalSignatures(api)).toBe(500);
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -1,0 +1,125 @@
+/** Petitions: read from staff-written content, signed through the OSDI record signature helper. */
+import { Hono } from 'hono';
+import { apiBasePath, signatureSubmission } from '@rally/core';
+import type { AppContext } from '../context.ts';
+import type { Queryable } from '../database.ts';
+import { readSubmission } from '../http/body.ts';
+import { HttpProblem } from '../http/problems.ts';
+import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
+import { newReferralCode } from '../referral-code.ts';
+
+interface PetitionRow extends Record<string, unknown> {
+  id: string;
+  title: string;
+  description: string;
+  targets: { name: string; title?: string }[];
+  goal: number;
+  lang: string;
+  region: string | null;
+  sector: string | null;
+  opens_at: Date | null;
+  closes_at: Date | null;
+  total_signatures: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface SignatureResult extends WriteResult {
+  signature_id: string;
+  petition_id: string;
+}
+
+// The total is the sum of the counter's shards: a handful of rows, never a count of signatures.
+const selectPetitions = `
+  select p.*, coalesce((select sum(s.signatures) from petition_signature_counts s
+                        where s.petition_id = p.id), 0)::int as total_signatures
+  from petitions p`;
+
+export const petitions = new Hono<AppContext>();
+
+petitions.get('/', async (c) => {
+  const rows = await c.var.db.query<PetitionRow>(`${selectPetitions} order by p.created_at, p.id`);
+  const embedded = rows.map((row) => petitionResource(c.req.url, row));
+  return c.json(
+    {
+      total_records: rows.length,
+      _links: {
+        self: { href: new URL(`${apiBasePath}/petitions`, c.req.url).toString() },
+        'osdi:petitions': embedded.map((petition) => petition._links.self),
+      },
+      _embedded: { 'osdi:petitions': embedded },
+    },
+    200,
+    { 'Content-Type': 'application/hal+json' },
+  );
+});
+
+petitions.get('/:id', async (c) => {
+  const row = await findPetition(c.var.db, c.req.param('id'));
+  return c.json(petitionResource(c.req.url, row), 200, { 'Content-Type': 'application/hal+json' });
+});
+
+petitions.post('/:id/signatures', async (c) => {
+  const id = c.req.param('id');
+  const submission = await readSubmission(c, signatureSubmission);
+  return recordWrite<SignatureResult>(c, submission, {
+    fn: 'rally_sign_petition',
+    args: { petition_id: id, comments: submission.data.comments ?? null },
+    outcome: 'signed',
+    decoy: () => ({
+      signature_id: decoyId(),
+      petition_id: id,
+      person_id: decoyId(),
+      referral_code: newReferralCode(),
+    }),
+    body: (result) => ({
+      identifiers: [`rally:${result.signature_id}`],
+      referral_code: result.referral_code,
+      _links: {
+        'osdi:petition': { href: petitionUrl(c.req.url, result.petition_id) },
+        'osdi:person': {
+          href: new URL(`${apiBasePath}/people/${result.person_id}`, c.req.url).toString(),
+        },
+      },
+    }),
+  });
+});
+
+async function findPetition(db: Queryable, id: string): Promise<PetitionRow> {
+  const [row] = await db.query<PetitionRow>(`${selectPetitions} where p.id = $1`, [id]);
+  if (!row) throw new HttpProblem(404, `No petition has the id "${id}": check the link.`);
+  return row;
+}
+
+function petitionUrl(requestUrl: string, id: string): string {
+  return new URL(`${apiBasePath}/petitions/${id}`, requestUrl).toString();
+}
+
+function petitionResource(requestUrl: string, row: PetitionRow) {
+  const now = Date.now();
+  const open =
+    (!row.opens_at || row.opens_at.getTime() <= now) &&
+    (!row.closes_at || row.closes_at.getTime() > now);
+  const self = petitionUrl(requestUrl, row.id);
+  return {
+    identifiers: [`rally:${row.id}`],
+    origin_system: 'Rally',
+    title: row.title,
+    description: row.description,
+    target: row.targets,
+    goal: row.goal,
+    total_signatures: row.total_signatures,
+    status: open ? 'open' : 'closed',
+    opens_at: row.opens_at?.toISOString() ?? null,
+    closes_at: row.closes_at?.toISOString() ?? null,
+    lang: row.lang,
+    region: row.region,
+    sector: row.sector,
+    created_date: row.created_at.toISOString(),
+    modified_date: row.updated_at.toISOString(),
+    _links: {
+      self: { href: self },
+      'osdi:record_signature_helper': { href: `${self}/signatures` },
+    },
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * Test support: a fresh, migrated database of each kind, so every API test runs on both PGlite
+ * and a PostgreSQL server. The server is `RALLY_TEST_DATABASE_URL`, by default the local `test`
+ * database; each test database is a schema of its own, dropped on close.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { petitionContent } from '@rally/core';
+import { createApp } from './app.ts';
+import { settingsFrom, type RallySettings } from './config.ts';
+import { syncContent, type Content } from './content.ts';
+import { openDatabase, type Database } from './database.ts';
+import { migrate } from './migrate.ts';
+import { installEnvironmentToken } from './staff/require-staff.ts';
+
+const serverUrl = process.env.RALLY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export async function openTestPGlite(): Promise<Database> {
+  const db = await openDatabase({ dataDir: 'memory://' });
+  await migrate(db);
+  return db;
+}
+
+export async function openTestPostgres(): Promise<Database> {
+  const schema = `rally_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(
+      `The PostgreSQL tests need a server at ${serverUrl} (set RALLY_TEST_DATABASE_URL): ${(error as Error).message}`,
+    );
+  }
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+
+  const url = new URL(serverUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const db = await openDatabase({ url: url.toString(), poolSize: 5 });
+  await migrate(db);
+  return {
+    ...db,
+    async close() {
+      await db.query(`drop schema ${schema} cascade`);
+      await db.close();
+    },
+  };
+}
+
+/** `describe.each(databases)` runs a suite once per kind of database. */
+export const databases: [kind: Database['kind'], open: () => Promise<Database>][] = [
+  ['pglite', openTestPGlite],
+  ['postgres', openTestPostgres],
+];
+
+export const testOrigins = {
+  site: 'https://gulf-south.rally.test',
+  partner: 'https://riverside.partner.test',
+  stranger: 'https://evil.example',
+};
+
+export const staffToken = 'staff-token-for-tests-0123456789';
+
+/** Settings as an organization would write them, with small limits tests can reach. */
+export function testSettings(abuse: Record<string, unknown> = {}): RallySettings {
+  return settingsFrom(
+    {
+      organization: { name: 'Gulf Coast Workers United' },
+      site_origins: [testOrigins.site],
+      partners: [
+        { source: 'riverside', name: 'Riverside Worker Center', origins: [testOrigins.partner] },
+      ],
+      abuse: { minimum_fill_seconds: 2, ...abuse },
+    },
+    { production: true },
+  );
+}
+
+/** Content the tests rely on: an open petition, a closed one, and events with few places. */
+export const testContent: Content = {
+  petitions: new Map([
+    [
+      'fair-wages',
+      petitionContent.parse({
+        title: 'Fair wages for home care workers',
+        description: 'Raise the state reimbursement rate so home care pays a living wage.',
+        target: [{ name: 'Louisiana Department of Health' }],
+        goal: 1000,
+        lang: 'en',
+        region: 'gulf-south',
+        sector: 'domestic-work',
+      }),
+    ],
+    [
+      'heat-rules',
+      petitionContent.parse({
+        title: 'Heat rules for farmworkers',
+        description: 'Water, shade and rest.',
+        target: [{ name: 'State labor board' }],
+        goal: 500,
+        lang: 'es',
+        closes_at: '2020-01-01T00:00:00Z',
+      }),
+    ],
+  ]),
+  events: new Map(),
+  spotlights: new Map(),
+};
+
+export interface TestApi {
+  app: ReturnType<typeof createApp>;
+  db: Database;
+  close(): Promise<void>;
+}
+
+export async function openTestApi(
+  open: () => Promise<Database>,
+  settings = testSettings(),
+): Promise<TestApi> {
+  const db = await open();
+  await syncContent(db, testContent);
+  await installEnvironmentToken(db, staffToken);
+  const app = createApp({ db, settings, linkSecret: 'test-link-secret' });
+  return { app, db, close: () => db.close() };
+}
+
+/** A JSON write as a widget on the microsite sends it. */
+export function postJson(
+  api: TestApi,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return Promise.resolve(
+    api.app.request(`http://api.rally.test${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: testOrigins.site, ...headers },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
+/** A plain HTML form post, as a browser without JavaScript sends it. */
+export function postForm(
+  api: TestApi,
+  path: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return Promise.resolve(
+    api.app.request(`http://api.rally.test${path}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: testOrigins.site,
+        Referer: `${testOrigins.site}/join`,
+        ...headers,
+      },
+      body: new URLSearchParams(fields).toString(),
+    }),
+  );
+}
+
+export function staffGet(api: TestApi, path: string): Promise<Response> {
+  return Promise.resolve(
+    api.app.request(`http://api.rally.test${path}`, { headers: { 'OSDI-API-Token': staffToken } }),
+  );
+}
+
+/** A person payload as the join form sends it. */
+export function person(email: string, extra: Record<string, unknown> = {}) {
+  return {
+    given_name: 'Rosa',
+    family_name: 'Ortiz',
+    email_addresses: [{ address: email }],
+    ...extra,
+  };
+}

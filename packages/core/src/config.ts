@@ -1,0 +1,60 @@
+/** The organization's settings file (`rally.config.json`), read by the API and the sites. */
+import { z } from 'zod';
+import { locales } from './locale.ts';
+import { slug } from './people.ts';
+
+const origin = z.url().refine((value) => new URL(value).origin === value, {
+  message: 'Write an origin only: scheme, host and port, no path or trailing slash.',
+});
+
+const rateLimit = z.object({
+  /** Writes allowed in one window. */
+  max: z.number().int().positive(),
+  /** Length of the window in seconds. */
+  window_seconds: z.number().int().positive(),
+});
+
+export const rallyConfig = z.object({
+  /** The organization's name, as shown to people. */
+  organization: z.object({ name: z.string().min(1) }),
+  /** Origins the microsites are served from; widgets there may write to the API. */
+  site_origins: z.array(origin).default([]),
+  /** Partner organizations that embed the widgets, credited by their source code. */
+  partners: z
+    .array(
+      z.object({
+        /** Source code credited for every submission from this partner. */
+        source: slug,
+        /** The partner's name, for reports. */
+        name: z.string().min(1),
+        /** Origins of the partner's pages. */
+        origins: z.array(origin).min(1),
+      }),
+    )
+    .default([]),
+  /** Languages offered; the first is the default. */
+  languages: z.array(z.enum(locales)).min(1).default(['en', 'es']),
+  /** Abuse controls for public writes. */
+  abuse: z
+    .object({
+      /** Per client IP. Generous: a crowd at a rally can share one public IP. */
+      per_ip: rateLimit.default({ max: 3000, window_seconds: 600 }),
+      /** Per email address. */
+      per_email: rateLimit.default({ max: 30, window_seconds: 600 }),
+      /** Forms submitted faster than this after being shown are treated as bots. */
+      minimum_fill_seconds: z.number().min(0).default(2),
+    })
+    .prefault({}),
+  /** Dues settings; used by the dues checkout. */
+  dues: z
+    .object({
+      /** ISO 4217 currency, lower-case as Stripe writes it. */
+      currency: z
+        .string()
+        .regex(/^[a-z]{3}$/)
+        .default('usd'),
+    })
+    .prefault({}),
+});
+
+export type RallyConfig = z.infer<typeof rallyConfig>;
