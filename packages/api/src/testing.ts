@@ -29,6 +29,7 @@ export async function openTestPostgres(): Promise<Database> {
   } catch (error) {
     throw new Error(
       `The PostgreSQL tests need a server at ${serverUrl} (set RALLY_TEST_DATABASE_URL): ${(error as Error).message}`,
+      { cause: error },
     );
   }
   await admin.query(`create schema ${schema}`);
