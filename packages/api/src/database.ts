@@ -20,6 +20,8 @@ export interface Database extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Closes the connections; statements already sent finish first. */
   close(): Promise<void>;
+  /** A copy of the whole embedded database (PGlite only). */
+  dump?: () => Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -29,16 +31,22 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Connections to a server kept open at most. */
   poolSize?: number;
+  /** A dump of an embedded database to start from (tests start from a migrated one). */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url ? openPostgres(options.url, options.poolSize ?? 20) : openPGlite(options);
 }
 
-async function openPGlite({ dataDir = 'memory://' }: DatabaseOptions): Promise<Database> {
-  const db = await PGlite.create(dataDir);
+async function openPGlite({
+  dataDir = 'memory://',
+  loadDataDir,
+}: DatabaseOptions): Promise<Database> {
+  const db = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
   return {
     kind: 'pglite',
+    dump: () => db.dumpDataDir('none'),
     async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
       return (await db.query<Row>(sql, params)).rows;
     },

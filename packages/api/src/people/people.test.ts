@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  databases,
+  openTestApi,
+  person,
+  postJson,
+  staffGet,
+  staffToken,
+  testOrigins,
+  type TestApi,
+} from '../testing.ts';
+
+async function onlyPerson(api: TestApi) {
+  const response = await staffGet(api, '/api/v1/people');
+  const body = await response.json();
+  expect(body.total_records).toBe(1);
+  return body._embedded['osdi:people'][0];
+}
+
+describe.each(databases)('people on %s', (_kind, open) => {
+  let api: TestApi;
+  beforeEach(async () => {
+    api = await openTestApi(open);
+  });
+  afterEach(() => api.close());
+
+  describe('signing up', () => {
+    it('records the person in OSDI fields, with region, sector, tags and consent', async () => {
+      const response = await postJson(api, '/api/v1/people', {
+        person: person('Rosa@Example.org', {
+          phone_numbers: [{ number: '+1 504 555 0134', number_type: 'Mobile' }],
+          postal_addresses: [{ postal_code: '70112' }],
+          languages_spoken: ['es'],
+          custom_fields: { employer: 'Sunrise Home Care' },
+        }),
+        region: 'gulf-south',
+        sector: 'domestic-work',
+        add_tags: ['home-care'],
+        consent: { text: 'I agree to be contacted.', version: '2026-11' },
+        referrer_data: { source: 'gulf-south-site' },
+      });
+      expect(response.status).toBe(201);
+      const body = await response.json();
+      expect(body.identifiers[0]).toMatch(/^rally:/);
+      expect(body.referral_code).toMatch(/^[A-Z2-9]{8}$/);
+
+      const record = await onlyPerson(api);
+      expect(record).toMatchObject({
+        given_name: 'Rosa',
+        family_name: 'Ortiz',
+        email_addresses: [{ address: 'rosa@example.org', primary: true }],
+        phone_numbers: [{ number: '+1 504 555 0134', number_type: 'Mobile' }],
+        postal_addresses: [{ postal_code: '70112' }],
+        languages_spoken: ['es'],
+        custom_fields: { employer: 'Sunrise Home Care' },
+        region: 'gulf-south',
+        sector: 'domestic-work',
+        tags: ['home-care'],
+        source: 'gulf-south-site',
+        website: testOrigins.site,
+      });
+      const id = record.identifiers[0].replace('rally:', '');
+      const exported = await (await staffGet(api, `/api/v1/people/${id}/export`)).json();
+      expect(exported.consents).toEqual([
+        { text: 'I agree to be contacted.', version: '2026-11', given_at: expect.anything() },
+      ]);
+    });
+
+    it('matches by email and updates without erasing what the new submission left empty', async () => {
+      await postJson(api, '/api/v1/people', {
+        person: person('rosa@example.org', { phone_numbers: [{ number: '504 555 0134' }] }),
+        add_tags: ['first'],
+        referrer_data: { source: 'first-touch' },
+      });
+      await postJson(api, '/api/v1/people', {
+        person: { given_name: 'Rosalía', email_addresses: [{ address: ' ROSA@example.org' }] },
+        add_tags: ['second'],
+        referrer_data: { source: 'second-touch' },
+      });
+      const record = await onlyPerson(api);
+      expect(record.given_name).toBe('Rosalía');
+      expect(record.family_name).toBe('Ortiz');
+      expect(record.phone_numbers).toEqual([{ number: '504 555 0134' }]);
+      expect([...record.tags].sort()).toEqual(['first', 'second']);
+      expect(record.source).toBe('first-touch');
+    });
+
+    it('answers a returning person exactly as a new one, revealing nothing on file', async () => {
+      const first = await postJson(api, '/api/v1/people', { person: person('rosa@example.org') });
+      const again = await postJson(api, '/api/v1/people', {
+        person: { email_addresses: [{ address: 'rosa@example.org' }] },
+      });
+      expect(again.status).toBe(first.status);
+      const body = await again.json();
+      expect(Object.keys(body).sort()).toEqual(['_links', 'identifiers', 'referral_code']);
+      expect(JSON.stringify(body)).not.toContain('Rosa');
+    });
+
+    it('records a signup that carries a member’s referral code as their referral', async () => {
+      const referrer = await (
+        await postJson(api, '/api/v1/people', { person: person('rosa@example.org') })
+      ).json();
+      await postJson(api, '/api/v1/people', {
+        person: person('ana@example.org', { given_name: 'Ana' }),
+        referrer_data: { referrer: referrer.referral_code },
+      });
+      // Using one's own code later does not make one's own referral.
+      await postJson(api, '/api/v1/people', {
+        person: person('rosa@example.org'),
+        referrer_data: { referrer: referrer.referral_code },
+      });
+      const [ana, rosa] = await api.db.query<{ email: string; referred_by: string | null }>(
+        'select email, referred_by from people order by email',
+      );
+      expect(ana!.referred_by).toBe(referrer.identifiers[0].replace('rally:', ''));
+      expect(rosa!.referred_by).toBeNull();
+    });
+  });
+
+  describe('staff endpoints', () => {
+    it('refuse callers without a valid token', async () => {
+      expect((await api.app.request('/api/v1/people')).status).toBe(401);
+      const wrong = await api.app.request('/api/v1/people', {
+        headers: { Authorization: 'Bearer nope' },
+      });
+      expect(wrong.status).toBe(401);
+      const bearer = await api.app.request('/api/v1/people', {
+        headers: { Authorization: `Bearer ${staffToken}` },
+      });
+      expect(bearer.status).toBe(200);
+    });
+
+    it('store the token only as a hash', async () => {
+      const rows = await api.db.query<{ token_hash: string }>('select token_hash from api_tokens');
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.token_hash).not.toContain(staffToken);
+      expect(rows[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    it('page through people the OSDI way', async () => {
+      for (let i = 0; i < 5; i++)
+        await postJson(api, '/api/v1/people', { person: person(`p${i}@example.org`) });
+      const page2 = await (await staffGet(api, '/api/v1/people?per_page=2&page=2')).json();
+      expect(page2).toMatchObject({ total_records: 5, total_pages: 3, per_page: 2, page: 2 });
+      expect(page2._embedded['osdi:people']).toHaveLength(2);
+      expect(page2._links.next.href).toMatch(/page=3/);
+      expect(page2._links.previous.href).toMatch(/page=1/);
+      expect((await staffGet(api, '/api/v1/people?per_page=500')).status).toBe(400);
+    });
+
+    it('erase a person on request, with their signatures uncounted', async () => {
+      await postJson(api, '/api/v1/petitions/fair-wages/signatures', {
+        person: person('rosa@example.org'),
+      });
+      await postJson(api, '/api/v1/petitions/fair-wages/signatures', {
+        person: person('ana@example.org'),
+      });
+      const rosa = (await (await staffGet(api, '/api/v1/people')).json())._embedded[
+        'osdi:people'
+      ][0];
+      const id = rosa.identifiers[0].replace('rally:', '');
+      const erased = await api.app.request(`/api/v1/people/${id}`, {
+        method: 'DELETE',
+        headers: { 'OSDI-API-Token': staffToken },
+      });
+      expect(erased.status).toBe(204);
+      expect((await staffGet(api, `/api/v1/people/${id}`)).status).toBe(404);
+      const petition = await (await api.app.request('/api/v1/petitions/fair-wages')).json();
+      expect(petition.total_signatures).toBe(1);
+    });
+  });
+});
