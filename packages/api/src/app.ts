@@ -9,6 +9,7 @@ import type { Database } from './database.ts';
 import { allowedOrigins } from './http/origins.ts';
 import { fixFieldsPage, pageLocale, thanksPage } from './http/pages.ts';
 import { HttpProblem } from './http/problems.ts';
+import { events } from './events/events.ts';
 import { people } from './people/people.ts';
 import { petitions } from './petitions/petitions.ts';
 
@@ -74,6 +75,7 @@ export function createApp({ db, settings, linkSecret, trustProxy = false }: AppO
         'osdi:people': link('/people', 'People (staff only)'),
         'osdi:person_signup_helper': link('/people', 'Person signup helper'),
         'osdi:petitions': link('/petitions', 'Petitions'),
+        'osdi:events': link('/events', 'Upcoming events'),
         'rally:health': { href: new URL('/healthz', c.req.url).toString(), title: 'Health' },
       },
     };
@@ -91,6 +93,7 @@ export function createApp({ db, settings, linkSecret, trustProxy = false }: AppO
 
   api.route('/people', people);
   api.route('/petitions', petitions);
+  api.route('/events', events);
   app.route(apiBasePath, api);
 
   app.notFound((c) => problemResponse(c, new HttpProblem(404, `Nothing at ${c.req.path}.`)));

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { petitionContent } from '@rally/core';
+import { eventContent, petitionContent } from '@rally/core';
 import { createApp } from './app.ts';
 import { settingsFrom, type RallySettings } from './config.ts';
 import { syncContent, type Content } from './content.ts';
@@ -112,7 +112,39 @@ export const testContent: Content = {
       }),
     ],
   ]),
-  events: new Map(),
+  events: new Map([
+    [
+      'union-meeting',
+      eventContent.parse({
+        title: 'Home care union meeting',
+        description: 'Plan the campaign for a living wage.',
+        start: '2030-03-07T18:00:00-06:00',
+        end: '2030-03-07T20:00:00-06:00',
+        timezone: 'America/Chicago',
+        location: {
+          venue: 'Union hall',
+          address_lines: ['1200 Canal St'],
+          locality: 'New Orleans',
+          region: 'LA',
+        },
+        capacity: 2,
+        lang: 'en',
+        region: 'gulf-south',
+      }),
+    ],
+    [
+      'past-rally',
+      eventContent.parse({
+        title: 'Rally at the capitol',
+        description: 'It happened.',
+        start: '2020-03-07T10:00:00-06:00',
+        end: '2020-03-07T12:00:00-06:00',
+        timezone: 'America/Chicago',
+        online_url: 'https://meet.example/rally',
+        lang: 'es',
+      }),
+    ],
+  ]),
   spotlights: new Map(),
 };
 

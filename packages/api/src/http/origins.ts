@@ -19,7 +19,14 @@ export function allowedOrigins(origins: ReadonlySet<string>): MiddlewareHandler[
     }),
     async (c, next) => {
       const origin = c.req.header('origin');
-      if (origin !== undefined && !safeMethods.has(c.req.method) && !origins.has(origin)) {
+      // The API's own pages (RSVP cancellation) post to it from its own origin.
+      const ownOrigin = new URL(c.req.url).origin;
+      if (
+        origin !== undefined &&
+        !safeMethods.has(c.req.method) &&
+        !origins.has(origin) &&
+        origin !== ownOrigin
+      ) {
         throw new HttpProblem(
           403,
           `Pages on ${origin} may not write to this API. Ask the organization to add the origin to its configuration.`,

@@ -16,6 +16,11 @@ const strings: Record<Locale, Record<string, string>> = {
     fixTitle: 'Please check your answers',
     fixIntro: 'Nothing was recorded yet. Go back, correct these fields and send the form again:',
     back: 'Go back to the form',
+    cancelTitle: 'Cancel your RSVP?',
+    cancelIntro: 'Your place will go to the next person on the waitlist.',
+    cancelButton: 'Yes, cancel my RSVP',
+    cancelledTitle: 'RSVP cancelled',
+    cancelledBody: 'Your RSVP is cancelled. Thank you for letting us know.',
   },
   es: {
     thanksTitle: 'Gracias',
@@ -27,6 +32,11 @@ const strings: Record<Locale, Record<string, string>> = {
     fixIntro:
       'Todavía no se registró nada. Regresa, corrige estos campos y envía el formulario otra vez:',
     back: 'Regresar al formulario',
+    cancelTitle: '¿Cancelar tu confirmación?',
+    cancelIntro: 'Tu lugar pasará a la siguiente persona en la lista de espera.',
+    cancelButton: 'Sí, cancelar mi confirmación',
+    cancelledTitle: 'Confirmación cancelada',
+    cancelledBody: 'Tu confirmación quedó cancelada. Gracias por avisarnos.',
   },
 };
 
@@ -73,4 +83,23 @@ export function fixFieldsPage(locale: Locale, errors: FieldError[], back: string
       </ul>
       ${back ? html`<p><a href="${back}">${t.back}</a></p>` : ''}`,
   );
+}
+
+export function confirmCancelPage(locale: Locale, action: string) {
+  const t = strings[locale];
+  return page(
+    locale,
+    t.cancelTitle!,
+    html`<p>${t.cancelIntro}</p>
+      <form method="post" action="${action}">
+        <button type="submit" style="font: inherit; min-height: 44px; padding: 0 1rem">
+          ${t.cancelButton}
+        </button>
+      </form>`,
+  );
+}
+
+export function cancelledPage(locale: Locale) {
+  const t = strings[locale];
+  return page(locale, t.cancelledTitle!, html`<p>${t.cancelledBody}</p>`);
 }

@@ -1,0 +1,203 @@
+/**
+ * Events: read from staff-written content; RSVPs through the OSDI record attendance helper, with a
+ * waitlist past capacity, cancellation by signed link, and an iCalendar file for each event.
+ */
+import { Hono, type Context } from 'hono';
+import { apiBasePath, attendanceSubmission } from '@rally/core';
+import type { AppContext } from '../context.ts';
+import type { Queryable } from '../database.ts';
+import { readSubmission } from '../http/body.ts';
+import { cancelledPage, confirmCancelPage, pageLocale } from '../http/pages.ts';
+import { HttpProblem } from '../http/problems.ts';
+import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
+import { newReferralCode } from '../referral-code.ts';
+import { signLink, verifyLink } from '../signed-links.ts';
+import { eventCalendar } from './calendar.ts';
+
+export interface EventRow extends Record<string, unknown> {
+  id: string;
+  title: string;
+  description: string;
+  start_at: Date;
+  end_at: Date;
+  timezone: string;
+  location: {
+    venue: string;
+    address_lines: string[];
+    locality: string;
+    region?: string;
+    postal_code?: string;
+  } | null;
+  online_url: string | null;
+  capacity: number | null;
+  lang: string;
+  region: string | null;
+  sector: string | null;
+  accepted_count: number;
+  waitlist_count: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface AttendanceResult extends WriteResult {
+  attendance_id: string;
+  event_id: string;
+  status: 'accepted' | 'waitlisted';
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const events = new Hono<AppContext>();
+
+events.get('/', async (c) => {
+  const filters = ['end_at > now()'];
+  const params: string[] = [];
+  for (const field of ['region', 'sector', 'lang'] as const) {
+    const value = c.req.query(field);
+    if (value) {
+      params.push(value);
+      filters.push(`${field} = $${params.length}`);
+    }
+  }
+  const rows = await c.var.db.query<EventRow>(
+    `select * from events where ${filters.join(' and ')} order by start_at, id`,
+    params,
+  );
+  const embedded = rows.map((row) => eventResource(c, row));
+  return c.json(
+    {
+      total_records: rows.length,
+      _links: {
+        self: { href: c.req.url },
+        'osdi:events': embedded.map((event) => event._links.self),
+      },
+      _embedded: { 'osdi:events': embedded },
+    },
+    200,
+    { 'Content-Type': 'application/hal+json' },
+  );
+});
+
+events.get('/:id', async (c) => {
+  const row = await findEvent(c.var.db, c.req.param('id'));
+  return c.json(eventResource(c, row), 200, { 'Content-Type': 'application/hal+json' });
+});
+
+events.get('/:id/calendar.ics', async (c) => {
+  const row = await findEvent(c.var.db, c.req.param('id'));
+  return c.body(eventCalendar(row, eventUrl(c, row.id), c.var.settings.organization.name), 200, {
+    'Content-Type': 'text/calendar; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${row.id}.ics"`,
+  });
+});
+
+events.post('/:id/attendances', async (c) => {
+  const id = c.req.param('id');
+  const submission = await readSubmission(c, attendanceSubmission);
+  return recordWrite<AttendanceResult>(c, submission, {
+    fn: 'rally_record_attendance',
+    args: { event_id: id },
+    outcome: 'rsvp',
+    decoy: () => ({
+      attendance_id: decoyId(),
+      event_id: id,
+      person_id: decoyId(),
+      status: 'accepted',
+      referral_code: newReferralCode(),
+    }),
+    body: (result) => ({
+      identifiers: [`rally:${result.attendance_id}`],
+      status: result.status,
+      referral_code: result.referral_code,
+      _links: {
+        'osdi:event': { href: eventUrl(c, result.event_id) },
+        'osdi:person': {
+          href: new URL(`${apiBasePath}/people/${result.person_id}`, c.req.url).toString(),
+        },
+        'rally:cancel': { href: cancelUrl(c, result.event_id, result.attendance_id) },
+      },
+    }),
+  });
+});
+
+// Opening the link only shows a button: mail scanners and link previews fetch links, and must
+// not cancel anyone's place by doing so.
+events.get('/:id/attendances/:attendance/cancel', async (c) => {
+  verifyCancelLink(c);
+  const locale = pageLocale(c.req.query('lang'), c.req.header('accept-language'));
+  return c.html(confirmCancelPage(locale, c.req.url));
+});
+
+events.post('/:id/attendances/:attendance/cancel', async (c) => {
+  const attendance = verifyCancelLink(c);
+  const [row] = await c.var.db.query<{ status: string | null }>(
+    'select rally_cancel_attendance($1) as status',
+    [attendance],
+  );
+  if (!row?.status) throw new HttpProblem(404, 'This RSVP no longer exists.');
+  if (c.req.header('content-type')?.startsWith('application/x-www-form-urlencoded')) {
+    return c.html(cancelledPage(pageLocale(c.req.query('lang'), c.req.header('accept-language'))));
+  }
+  return c.json({ status: 'cancelled' });
+});
+
+function verifyCancelLink(c: Context<AppContext>): string {
+  const attendance = c.req.param('attendance') ?? '';
+  const token = c.req.query('token') ?? '';
+  if (!uuidPattern.test(attendance) || !verifyLink(c.var.linkSecret, 'cancel', attendance, token)) {
+    throw new HttpProblem(
+      403,
+      'This cancellation link is not valid; use the link you received when you RSVPed.',
+    );
+  }
+  return attendance;
+}
+
+async function findEvent(db: Queryable, id: string): Promise<EventRow> {
+  const [row] = await db.query<EventRow>('select * from events where id = $1', [id]);
+  if (!row) throw new HttpProblem(404, `No event has the id "${id}": check the link.`);
+  return row;
+}
+
+function eventUrl(c: Context, id: string): string {
+  return new URL(`${apiBasePath}/events/${id}`, c.req.url).toString();
+}
+
+function cancelUrl(c: Context<AppContext>, eventId: string, attendanceId: string): string {
+  const url = new URL(
+    `${apiBasePath}/events/${eventId}/attendances/${attendanceId}/cancel`,
+    c.req.url,
+  );
+  url.searchParams.set('token', signLink(c.var.linkSecret, 'cancel', attendanceId));
+  return url.toString();
+}
+
+function eventResource(c: Context, row: EventRow) {
+  const self = eventUrl(c, row.id);
+  return {
+    identifiers: [`rally:${row.id}`],
+    origin_system: 'Rally',
+    title: row.title,
+    description: row.description,
+    start_date: row.start_at.toISOString(),
+    end_date: row.end_at.toISOString(),
+    timezone_identifier: row.timezone,
+    location: row.location,
+    online_url: row.online_url,
+    capacity: row.capacity,
+    total_accepted: row.accepted_count,
+    places_remaining: row.capacity === null ? null : Math.max(0, row.capacity - row.accepted_count),
+    waitlist_size: row.waitlist_count,
+    status: row.end_at.getTime() > Date.now() ? 'confirmed' : 'past',
+    lang: row.lang,
+    region: row.region,
+    sector: row.sector,
+    created_date: row.created_at.toISOString(),
+    modified_date: row.updated_at.toISOString(),
+    _links: {
+      self: { href: self },
+      'osdi:record_attendance_helper': { href: `${self}/attendances` },
+      'rally:calendar': { href: `${self}/calendar.ics` },
+    },
+  };
+}
