@@ -12,6 +12,8 @@ import { HttpProblem } from './http/problems.ts';
 import { events } from './events/events.ts';
 import { people } from './people/people.ts';
 import { petitions } from './petitions/petitions.ts';
+import { reports } from './reports/reports.ts';
+import { spotlights } from './spotlights/spotlights.ts';
 
 export interface AppOptions {
   db: Database;
@@ -76,6 +78,9 @@ export function createApp({ db, settings, linkSecret, trustProxy = false }: AppO
         'osdi:person_signup_helper': link('/people', 'Person signup helper'),
         'osdi:petitions': link('/petitions', 'Petitions'),
         'osdi:events': link('/events', 'Upcoming events'),
+        'rally:spotlights': link('/spotlights', 'Member spotlights'),
+        'rally:reports': link('/reports/summary', 'Staff summary report (staff only)'),
+        'rally:openapi': link('/openapi.json', 'OpenAPI 3.1 description'),
         'rally:health': { href: new URL('/healthz', c.req.url).toString(), title: 'Health' },
       },
     };
@@ -94,6 +99,8 @@ export function createApp({ db, settings, linkSecret, trustProxy = false }: AppO
   api.route('/people', people);
   api.route('/petitions', petitions);
   api.route('/events', events);
+  api.route('/spotlights', spotlights);
+  api.route('/reports', reports);
   app.route(apiBasePath, api);
 
   app.notFound((c) => problemResponse(c, new HttpProblem(404, `Nothing at ${c.req.path}.`)));

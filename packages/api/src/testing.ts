@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { eventContent, petitionContent } from '@rally/core';
+import { eventContent, petitionContent, spotlightContent } from '@rally/core';
 import { createApp } from './app.ts';
 import { settingsFrom, type RallySettings } from './config.ts';
 import { syncContent, type Content } from './content.ts';
@@ -145,7 +145,24 @@ export const testContent: Content = {
       }),
     ],
   ]),
-  spotlights: new Map(),
+  spotlights: new Map(
+    [
+      ['marisol', 'gulf-south', 'domestic-work', 'es', '2026-10-01'],
+      ['dele', 'gulf-south', 'food-and-farm', 'en', '2026-11-01'],
+      ['coop', 'great-lakes', 'cooperatives', 'en', '2026-09-15'],
+    ].map(([id, region, sector, lang, date]) => [
+      id!,
+      spotlightContent.parse({
+        name: `Member ${id}`,
+        region,
+        sector,
+        lang,
+        date,
+        photo: { src: `/images/${id}.jpg`, alt: `Portrait of member ${id}` },
+        quote: 'We are stronger together.',
+      }),
+    ]),
+  ),
 };
 
 export interface TestApi {

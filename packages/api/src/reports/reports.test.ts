@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  databases,
+  openTestApi,
+  person,
+  postJson,
+  staffGet,
+  testOrigins,
+  type TestApi,
+} from '../testing.ts';
+
+describe.each(databases)('staff reports on %s', (_kind, open) => {
+  let api: TestApi;
+  beforeEach(async () => {
+    api = await openTestApi(open);
+  });
+  afterEach(() => api.close());
+
+  it('are for staff only', async () => {
+    expect((await api.app.request('/api/v1/reports/summary')).status).toBe(401);
+    expect((await api.app.request('/api/v1/reports/people.csv')).status).toBe(401);
+  });
+
+  it('count new members by region, sector, source and referrer, and actions', async () => {
+    const rosa = await (
+      await postJson(api, '/api/v1/people', {
+        person: person('rosa@example.org'),
+        region: 'gulf-south',
+        sector: 'domestic-work',
+        referrer_data: { source: 'gulf-south-site' },
+      })
+    ).json();
+    await postJson(
+      api,
+      '/api/v1/petitions/fair-wages/signatures',
+      {
+        person: person('ana@example.org', { given_name: 'Ana' }),
+        region: 'gulf-south',
+        referrer_data: { referrer: rosa.referral_code },
+      },
+      { Origin: testOrigins.partner },
+    );
+    await postJson(api, '/api/v1/events/union-meeting/attendances', {
+      person: person('rosa@example.org'),
+    });
+    await postJson(api, '/api/v1/petitions/fair-wages/signatures', {
+      person: person('bot@example.org'),
+      nickname: 'x',
+    });
+
+    const report = await (await staffGet(api, '/api/v1/reports/summary')).json();
+    expect(report.people).toMatchObject({
+      total: 2,
+      new_this_week: 2,
+      by_region: [{ region: 'gulf-south', people: 2 }],
+      by_sector: [
+        { sector: 'domestic-work', people: 1 },
+        { sector: null, people: 1 },
+      ],
+      by_referrer: [{ referral_code: rosa.referral_code, given_name: 'Rosa', referred: 1 }],
+    });
+    expect(report.people.by_source).toEqual(
+      expect.arrayContaining([
+        { source: 'gulf-south-site', people: 1 },
+        { source: 'riverside', people: 1 },
+      ]),
+    );
+    expect(
+      report.people.new_per_week.reduce((sum: number, w: { people: number }) => sum + w.people, 0),
+    ).toBe(2);
+    expect(report.petitions).toContainEqual(
+      expect.objectContaining({ id: 'fair-wages', signatures: 1, new_this_week: 1 }),
+    );
+    expect(report.events).toContainEqual(
+      expect.objectContaining({ id: 'union-meeting', accepted: 1, waitlisted: 0, cancelled: 0 }),
+    );
+    expect(report.bot_submissions_turned_away).toBe(1);
+  });
+
+  it('export people and each action as CSV that spreadsheets cannot run as formulas', async () => {
+    await postJson(api, '/api/v1/petitions/fair-wages/signatures', {
+      person: person('rosa@example.org', { given_name: '=HYPERLINK("https://evil.example")' }),
+      comments: 'Fair pay, "now", for everyone',
+    });
+    const people = await staffGet(api, '/api/v1/reports/people.csv');
+    expect(people.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const [header, row] = (await people.text()).trim().split('\r\n');
+    expect(header).toBe(
+      'id,given_name,family_name,email,phone,postal_code,languages,region,sector,source,referral_code,referred_by,tags,created_at',
+    );
+    expect(row).toContain(`"'=HYPERLINK(""https://evil.example"")",Ortiz,rosa@example.org`);
+
+    const signatures = await (
+      await staffGet(api, '/api/v1/reports/petitions/fair-wages/signatures.csv')
+    ).text();
+    expect(signatures).toContain('"Fair pay, ""now"", for everyone"');
+    const attendances = await staffGet(api, '/api/v1/reports/events/union-meeting/attendances.csv');
+    expect((await attendances.text()).trim()).toBe(
+      'given_name,family_name,email,phone,status,source,created_at',
+    );
+    expect((await staffGet(api, '/api/v1/reports/events/nope/attendances.csv')).status).toBe(404);
+  });
+});

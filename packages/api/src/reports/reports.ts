@@ -1,0 +1,156 @@
+/**
+ * Staff reports: the measures organizations judge themselves by — new members per week and by
+ * region, sector, source and referrer; signatures; RSVPs — and CSV exports of people and actions.
+ */
+import { Hono, type Context } from 'hono';
+import type { AppContext } from '../context.ts';
+import { HttpProblem } from '../http/problems.ts';
+import { boundedInteger } from '../people/people.ts';
+import { requireStaff } from '../staff/require-staff.ts';
+import { toCsv } from './csv.ts';
+
+export const reports = new Hono<AppContext>();
+reports.use(requireStaff);
+
+reports.get('/summary', async (c) => {
+  const { db } = c.var;
+  const weeks = boundedInteger(c.req.query('weeks'), 12, 1, 520, 'weeks');
+  const grouped = (column: string) =>
+    db.query<{ key: string | null; people: number }>(
+      `select ${column} as key, count(*)::int as people from people group by 1 order by 2 desc, 1`,
+    );
+  const [totals, perWeek, byRegion, bySector, bySource, byReferrer, petitions, events, bots] =
+    await Promise.all([
+      db.query<{ people: number; new_this_week: number }>(
+        `select count(*)::int as people,
+                count(*) filter (where created_at >= now() - interval '7 days')::int as new_this_week
+         from people`,
+      ),
+      db.query<{ week: string; people: number }>(
+        `select to_char(date_trunc('week', created_at), 'YYYY-MM-DD') as week, count(*)::int as people
+         from people where created_at >= date_trunc('week', now()) - ($1::int - 1) * interval '1 week'
+         group by 1 order by 1`,
+        [weeks],
+      ),
+      grouped('region'),
+      grouped('sector'),
+      grouped('source'),
+      db.query<{ referral_code: string; given_name: string | null; referred: number }>(
+        `select r.referral_code, r.given_name, count(*)::int as referred
+         from people p join people r on r.id = p.referred_by
+         group by r.id order by 3 desc, 1 limit 50`,
+      ),
+      db.query(
+        `select p.id, p.title, p.goal,
+                coalesce((select sum(s.signatures) from petition_signature_counts s
+                          where s.petition_id = p.id), 0)::int as signatures,
+                (select count(*) from signatures s where s.petition_id = p.id
+                   and s.created_at >= now() - interval '7 days')::int as new_this_week
+         from petitions p order by p.id`,
+      ),
+      db.query(
+        `select e.id, e.title, e.start_at, e.capacity, e.accepted_count as accepted,
+                e.waitlist_count as waitlisted,
+                (select count(*) from attendances a where a.event_id = e.id
+                   and a.status = 'cancelled')::int as cancelled
+         from events e order by e.start_at`,
+      ),
+      db.query<{ value: string }>(`select value from counters where name = 'bot_submissions'`),
+    ]);
+  return c.json({
+    generated_at: new Date().toISOString(),
+    people: {
+      total: totals[0]!.people,
+      new_this_week: totals[0]!.new_this_week,
+      new_per_week: perWeek,
+      by_region: byRegion.map(({ key, people }) => ({ region: key, people })),
+      by_sector: bySector.map(({ key, people }) => ({ sector: key, people })),
+      by_source: bySource.map(({ key, people }) => ({ source: key, people })),
+      by_referrer: byReferrer,
+    },
+    petitions,
+    events,
+    bot_submissions_turned_away: Number(bots[0]?.value ?? 0),
+  });
+});
+
+reports.get('/people.csv', async (c) => {
+  const rows = await c.var.db.query(
+    `select p.id, p.given_name, p.family_name, p.email,
+            p.phone_numbers->0->>'number' as phone, p.postal_addresses->0->>'postal_code' as postal_code,
+            array_to_string(p.languages_spoken, ' ') as languages, p.region, p.sector, p.source,
+            p.referral_code, r.referral_code as referred_by, array_to_string(p.tags, ' ') as tags,
+            p.created_at
+     from people p left join people r on r.id = p.referred_by order by p.created_at, p.id`,
+  );
+  return csv(c, 'people.csv', rows, [
+    'id',
+    'given_name',
+    'family_name',
+    'email',
+    'phone',
+    'postal_code',
+    'languages',
+    'region',
+    'sector',
+    'source',
+    'referral_code',
+    'referred_by',
+    'tags',
+    'created_at',
+  ]);
+});
+
+reports.get('/petitions/:id/signatures.csv', async (c) => {
+  const id = c.req.param('id');
+  await mustExist(c, 'petitions', id);
+  const rows = await c.var.db.query(
+    `select p.given_name, p.family_name, p.email, p.postal_addresses->0->>'postal_code' as postal_code,
+            s.comments, s.source, s.created_at
+     from signatures s join people p on p.id = s.person_id
+     where s.petition_id = $1 order by s.created_at, s.id`,
+    [id],
+  );
+  return csv(c, `${id}-signatures.csv`, rows, [
+    'given_name',
+    'family_name',
+    'email',
+    'postal_code',
+    'comments',
+    'source',
+    'created_at',
+  ]);
+});
+
+reports.get('/events/:id/attendances.csv', async (c) => {
+  const id = c.req.param('id');
+  await mustExist(c, 'events', id);
+  const rows = await c.var.db.query(
+    `select p.given_name, p.family_name, p.email, p.phone_numbers->0->>'number' as phone,
+            a.status, a.source, a.created_at
+     from attendances a join people p on p.id = a.person_id
+     where a.event_id = $1 order by a.created_at, a.id`,
+    [id],
+  );
+  return csv(c, `${id}-attendances.csv`, rows, [
+    'given_name',
+    'family_name',
+    'email',
+    'phone',
+    'status',
+    'source',
+    'created_at',
+  ]);
+});
+
+async function mustExist(c: Context<AppContext>, table: 'petitions' | 'events', id: string) {
+  const rows = await c.var.db.query(`select 1 from ${table} where id = $1`, [id]);
+  if (rows.length === 0) throw new HttpProblem(404, `No ${table.slice(0, -1)} has the id "${id}".`);
+}
+
+function csv(c: Context, filename: string, rows: Record<string, unknown>[], columns: string[]) {
+  return c.body(toCsv(rows, columns), 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${filename}"`,
+  });
+}
