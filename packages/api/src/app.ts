@@ -9,6 +9,7 @@ import type { Database } from './database.ts';
 import { allowedOrigins } from './http/origins.ts';
 import { fixFieldsPage, pageLocale, thanksPage } from './http/pages.ts';
 import { HttpProblem } from './http/problems.ts';
+import { openApiDocument } from './openapi.ts';
 import { events } from './events/events.ts';
 import { people } from './people/people.ts';
 import { petitions } from './petitions/petitions.ts';
@@ -86,6 +87,9 @@ export function createApp({ db, settings, linkSecret, trustProxy = false }: AppO
     };
     return c.json(entryPoint, 200, { 'Content-Type': 'application/hal+json' });
   });
+
+  const openApi = openApiDocument(settings.organization.name);
+  api.get('/openapi.json', (c) => c.json(openApi));
 
   api.get('/thanks', (c) =>
     c.html(

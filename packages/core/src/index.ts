@@ -5,3 +5,4 @@ export * from './content.ts';
 export * from './locale.ts';
 export * from './people.ts';
 export * from './problem.ts';
+export * from './resources.ts';

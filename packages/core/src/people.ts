@@ -14,7 +14,7 @@ export const emailAddress = z.object({
     .string()
     .trim()
     .max(254)
-    .pipe(z.email('Enter an email address, like name@example.org.')),
+    .check(z.email('Enter an email address, like name@example.org.')),
   /** Whether this is the person's main address. */
   primary: z.boolean().optional(),
 });

@@ -1,28 +1,35 @@
 /** RFC 9457 problem details: the one shape every API error takes. */
+import { z } from 'zod';
 
-/** A stable code per failed field, so widgets can translate the message. */
-export type FieldErrorCode =
-  | 'required'
-  | 'invalid'
-  | 'invalid_type'
-  | 'invalid_email'
-  | 'too_short'
-  | 'too_long'
-  | 'too_many'
-  | 'not_allowed';
+/** Stable codes per failed field, so widgets can translate the message. */
+export const fieldErrorCode = z.enum([
+  'required',
+  'invalid',
+  'invalid_type',
+  'invalid_email',
+  'too_short',
+  'too_long',
+  'too_many',
+  'not_allowed',
+]);
 
-export interface FieldError {
+export const fieldError = z.object({
   /** Dotted path of the field in the JSON body (`person.email_addresses.0.address`). */
-  path: string;
-  code: FieldErrorCode;
+  path: z.string(),
+  code: fieldErrorCode,
   /** An English explanation that says what to do. */
-  message: string;
-}
+  message: z.string(),
+});
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-}
+export const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  /** For 422: every field that failed, each with its path and code. */
+  errors: z.array(fieldError).optional(),
+});
+
+export type FieldErrorCode = z.infer<typeof fieldErrorCode>;
+export type FieldError = z.infer<typeof fieldError>;
+export type Problem = z.infer<typeof problem>;

@@ -3,7 +3,12 @@
  * waitlist past capacity, cancellation by signed link, and an iCalendar file for each event.
  */
 import { Hono, type Context } from 'hono';
-import { apiBasePath, attendanceSubmission } from '@rally/core';
+import {
+  apiBasePath,
+  attendanceSubmission,
+  type AttendanceReceipt,
+  type EventResource,
+} from '@rally/core';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../database.ts';
 import { readSubmission } from '../http/body.ts';
@@ -63,7 +68,7 @@ events.get('/', async (c) => {
     `select * from events where ${filters.join(' and ')} order by start_at, id`,
     params,
   );
-  const embedded = rows.map((row) => eventResource(c, row));
+  const embedded = rows.map((row) => toEventResource(c, row));
   return c.json(
     {
       total_records: rows.length,
@@ -80,7 +85,7 @@ events.get('/', async (c) => {
 
 events.get('/:id', async (c) => {
   const row = await findEvent(c.var.db, c.req.param('id'));
-  return c.json(eventResource(c, row), 200, { 'Content-Type': 'application/hal+json' });
+  return c.json(toEventResource(c, row), 200, { 'Content-Type': 'application/hal+json' });
 });
 
 events.get('/:id/calendar.ics', async (c) => {
@@ -105,7 +110,7 @@ events.post('/:id/attendances', async (c) => {
       status: 'accepted',
       referral_code: newReferralCode(),
     }),
-    body: (result) => ({
+    body: (result): AttendanceReceipt => ({
       identifiers: [`rally:${result.attendance_id}`],
       status: result.status,
       referral_code: result.referral_code,
@@ -172,7 +177,7 @@ function cancelUrl(c: Context<AppContext>, eventId: string, attendanceId: string
   return url.toString();
 }
 
-function eventResource(c: Context, row: EventRow) {
+function toEventResource(c: Context, row: EventRow): EventResource {
   const self = eventUrl(c, row.id);
   return {
     identifiers: [`rally:${row.id}`],

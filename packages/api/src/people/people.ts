@@ -3,7 +3,7 @@
  * record, their export and their erasure on request.
  */
 import { Hono } from 'hono';
-import { apiBasePath, personSignup } from '@rally/core';
+import { apiBasePath, personSignup, type PersonReceipt } from '@rally/core';
 import type { AppContext } from '../context.ts';
 import { readSubmission } from '../http/body.ts';
 import { HttpProblem } from '../http/problems.ts';
@@ -43,7 +43,7 @@ people.post('/', async (c) => {
     outcome: 'joined',
     decoy: () => ({ person_id: decoyId(), referral_code: newReferralCode() }),
     // Only ids and the person's own referral code: never what was on file before.
-    body: (result) => ({
+    body: (result): PersonReceipt => ({
       identifiers: [`rally:${result.person_id}`],
       referral_code: result.referral_code,
       _links: { self: { href: personUrl(c.req.url, result.person_id) } },

@@ -1,6 +1,11 @@
 /** Petitions: read from staff-written content, signed through the OSDI record signature helper. */
 import { Hono } from 'hono';
-import { apiBasePath, signatureSubmission } from '@rally/core';
+import {
+  apiBasePath,
+  signatureSubmission,
+  type PetitionResource,
+  type SignatureReceipt,
+} from '@rally/core';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../database.ts';
 import { readSubmission } from '../http/body.ts';
@@ -39,7 +44,7 @@ export const petitions = new Hono<AppContext>();
 
 petitions.get('/', async (c) => {
   const rows = await c.var.db.query<PetitionRow>(`${selectPetitions} order by p.created_at, p.id`);
-  const embedded = rows.map((row) => petitionResource(c.req.url, row));
+  const embedded = rows.map((row) => toPetitionResource(c.req.url, row));
   return c.json(
     {
       total_records: rows.length,
@@ -56,7 +61,9 @@ petitions.get('/', async (c) => {
 
 petitions.get('/:id', async (c) => {
   const row = await findPetition(c.var.db, c.req.param('id'));
-  return c.json(petitionResource(c.req.url, row), 200, { 'Content-Type': 'application/hal+json' });
+  return c.json(toPetitionResource(c.req.url, row), 200, {
+    'Content-Type': 'application/hal+json',
+  });
 });
 
 petitions.post('/:id/signatures', async (c) => {
@@ -72,7 +79,7 @@ petitions.post('/:id/signatures', async (c) => {
       person_id: decoyId(),
       referral_code: newReferralCode(),
     }),
-    body: (result) => ({
+    body: (result): SignatureReceipt => ({
       identifiers: [`rally:${result.signature_id}`],
       referral_code: result.referral_code,
       _links: {
@@ -95,7 +102,7 @@ function petitionUrl(requestUrl: string, id: string): string {
   return new URL(`${apiBasePath}/petitions/${id}`, requestUrl).toString();
 }
 
-function petitionResource(requestUrl: string, row: PetitionRow) {
+function toPetitionResource(requestUrl: string, row: PetitionRow): PetitionResource {
   const now = Date.now();
   const open =
     (!row.opens_at || row.opens_at.getTime() <= now) &&
@@ -103,7 +110,7 @@ function petitionResource(requestUrl: string, row: PetitionRow) {
   const self = petitionUrl(requestUrl, row.id);
   return {
     identifiers: [`rally:${row.id}`],
-    origin_system: 'Rally',
+    origin_system: 'Rally' as const,
     title: row.title,
     description: row.description,
     target: row.targets,

@@ -1,6 +1,6 @@
 /** The member-spotlight feed the carousel reads, newest first, filterable by region, sector, language. */
 import { Hono } from 'hono';
-import { apiBasePath } from '@rally/core';
+import { apiBasePath, type SpotlightResource } from '@rally/core';
 import type { AppContext } from '../context.ts';
 import { boundedInteger } from '../people/people.ts';
 
@@ -40,10 +40,10 @@ spotlights.get('/', async (c) => {
      limit $${params.length + 1} offset $${params.length + 2}`,
     [...params, perPage, (page - 1) * perPage],
   );
-  const embedded = rows.map((row) => ({
+  const embedded = rows.map((row): SpotlightResource => ({
     identifiers: [`rally:${row.id}`],
     name: row.name,
-    kind: row.kind,
+    kind: row.kind as SpotlightResource['kind'],
     region: row.region,
     sector: row.sector,
     photo: row.photo,

@@ -1,0 +1,334 @@
+/**
+ * The OpenAPI 3.1 description of the API, generated from the schemas in @rally/core: the same
+ * schemas validate requests and type the answers, so the document cannot drift from the code.
+ */
+import {
+  apiBasePath,
+  attendanceReceipt,
+  attendanceSubmission,
+  eventResource,
+  personReceipt,
+  personSignup,
+  petitionResource,
+  problem,
+  signatureReceipt,
+  signatureSubmission,
+  spotlightResource,
+} from '@rally/core';
+import { z } from 'zod';
+import { formFields } from './http/body.ts';
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+  });
+  return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const hal = (name: string) => ({ 'application/hal+json': { schema: ref(name) } });
+const problemAnswer = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
+
+const writeProblems = {
+  400: problemAnswer('The body is not valid JSON, or the Idempotency-Key header is malformed.'),
+  403: problemAnswer('The page’s origin is not allowed to write.'),
+  413: problemAnswer('The body is larger than 64 KB.'),
+  415: problemAnswer('The body is neither JSON nor an HTML form.'),
+  422: problemAnswer(
+    'Fields failed validation (each in `errors`), or the Idempotency-Key was reused.',
+  ),
+  429: problemAnswer('Too many submissions from this IP or for this email; see Retry-After.'),
+};
+
+const formSchema = {
+  type: 'object',
+  description:
+    'The fields of a plain HTML form (no JavaScript). Add `redirect` for the thank-you page, `tag` (repeatable) and `custom_fields[key]`.',
+  properties: Object.fromEntries(
+    [...Object.entries(formFields), ['redirect', 'thank-you URL on an allowed origin']].map(
+      ([field, target]) => [field, { type: 'string', description: `Maps to ${target}.` }],
+    ),
+  ),
+};
+
+function helper(summary: string, body: string, receipt: string) {
+  return {
+    summary,
+    parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }],
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': { schema: ref(body) },
+        'application/x-www-form-urlencoded': { schema: formSchema },
+      },
+    },
+    responses: {
+      201: {
+        description: 'Recorded (or already recorded: the answer is the same).',
+        content: hal(receipt),
+      },
+      303: { description: 'From an HTML form: recorded; go to the thank-you page.' },
+      ...writeProblems,
+    },
+  };
+}
+
+const staff = [{ osdiToken: [] }, { bearer: [] }];
+const idParameter = (description: string) => [
+  { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description },
+];
+const filters = ['region', 'sector', 'lang'].map((name) => ({
+  name,
+  in: 'query',
+  required: false,
+  schema: { type: 'string' },
+}));
+const csvAnswer = {
+  200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
+};
+
+export function openApiDocument(organization: string) {
+  const p = apiBasePath;
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: `Rally API — ${organization}`,
+      version: '1.0.0',
+      description:
+        'OSDI 1.1-compatible actions for outreach widgets: join, sign, RSVP, spotlights. Writes accept JSON or plain HTML forms and honour Idempotency-Key.',
+    },
+    servers: [{ url: '/' }],
+    paths: {
+      '/healthz': {
+        get: {
+          summary: 'Service and database health',
+          responses: {
+            200: { description: 'Healthy' },
+            503: { description: 'Database unavailable' },
+          },
+        },
+      },
+      [p]: {
+        get: {
+          summary: 'OSDI entry point',
+          responses: { 200: { description: 'Links to every resource' } },
+        },
+      },
+      [`${p}/openapi.json`]: {
+        get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } },
+      },
+      [`${p}/people`]: {
+        post: helper('Person signup helper (join)', 'PersonSignup', 'PersonReceipt'),
+        get: {
+          summary: 'People, OSDI-paged (staff)',
+          security: staff,
+          parameters: [
+            { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
+            {
+              name: 'per_page',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, maximum: 100 },
+            },
+          ],
+          responses: {
+            200: { description: 'A page of people' },
+            401: problemAnswer('No valid token'),
+          },
+        },
+      },
+      [`${p}/people/{id}`]: {
+        get: {
+          summary: 'One person (staff)',
+          security: staff,
+          parameters: idParameter('Person id'),
+          responses: { 200: { description: 'The person' }, 404: problemAnswer('No such person') },
+        },
+        delete: {
+          summary: 'Erase a person and their actions (staff)',
+          security: staff,
+          parameters: idParameter('Person id'),
+          responses: { 204: { description: 'Erased' }, 404: problemAnswer('No such person') },
+        },
+      },
+      [`${p}/people/{id}/export`]: {
+        get: {
+          summary: 'Everything held about one person (staff)',
+          security: staff,
+          parameters: idParameter('Person id'),
+          responses: { 200: { description: 'JSON export' } },
+        },
+      },
+      [`${p}/petitions`]: {
+        get: {
+          summary: 'Petitions',
+          responses: { 200: { description: 'All petitions with counts' } },
+        },
+      },
+      [`${p}/petitions/{id}`]: {
+        get: {
+          summary: 'One petition',
+          parameters: idParameter('Petition id (its content file name)'),
+          responses: {
+            200: { description: 'The petition', content: hal('Petition') },
+            404: problemAnswer('No such petition'),
+          },
+        },
+      },
+      [`${p}/petitions/{id}/signatures`]: {
+        post: {
+          ...helper('Record signature helper', 'SignatureSubmission', 'SignatureReceipt'),
+          parameters: [
+            ...idParameter('Petition id'),
+            { $ref: '#/components/parameters/IdempotencyKey' },
+          ],
+          responses: {
+            ...helper('', 'SignatureSubmission', 'SignatureReceipt').responses,
+            404: problemAnswer('No such petition'),
+            409: problemAnswer('The petition is closed'),
+          },
+        },
+      },
+      [`${p}/events`]: {
+        get: {
+          summary: 'Upcoming events',
+          parameters: filters,
+          responses: { 200: { description: 'Events, soonest first' } },
+        },
+      },
+      [`${p}/events/{id}`]: {
+        get: {
+          summary: 'One event',
+          parameters: idParameter('Event id'),
+          responses: {
+            200: { description: 'The event', content: hal('Event') },
+            404: problemAnswer('No such event'),
+          },
+        },
+      },
+      [`${p}/events/{id}/calendar.ics`]: {
+        get: {
+          summary: 'The event as iCalendar',
+          parameters: idParameter('Event id'),
+          responses: {
+            200: {
+              description: 'iCalendar',
+              content: { 'text/calendar': { schema: { type: 'string' } } },
+            },
+          },
+        },
+      },
+      [`${p}/events/{id}/attendances`]: {
+        post: {
+          ...helper('Record attendance helper (RSVP)', 'AttendanceSubmission', 'AttendanceReceipt'),
+          parameters: [
+            ...idParameter('Event id'),
+            { $ref: '#/components/parameters/IdempotencyKey' },
+          ],
+          responses: {
+            ...helper('', 'AttendanceSubmission', 'AttendanceReceipt').responses,
+            404: problemAnswer('No such event'),
+            409: problemAnswer('The event is over'),
+          },
+        },
+      },
+      [`${p}/events/{id}/attendances/{attendance}/cancel`]: {
+        parameters: [
+          ...idParameter('Event id'),
+          {
+            name: 'attendance',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', format: 'uuid' },
+          },
+          {
+            name: 'token',
+            in: 'query',
+            required: true,
+            schema: { type: 'string' },
+            description: 'Signature from the RSVP answer’s rally:cancel link',
+          },
+        ],
+        get: {
+          summary: 'Page asking to confirm the cancellation',
+          responses: { 200: { description: 'HTML page' }, 403: problemAnswer('Forged link') },
+        },
+        post: {
+          summary: 'Cancel the RSVP; the first waitlisted person moves up',
+          responses: { 200: { description: 'Cancelled' }, 403: problemAnswer('Forged link') },
+        },
+      },
+      [`${p}/spotlights`]: {
+        get: {
+          summary: 'Member spotlights for the carousel, newest first',
+          parameters: [
+            ...filters,
+            { name: 'page', in: 'query', schema: { type: 'integer' } },
+            { name: 'per_page', in: 'query', schema: { type: 'integer' } },
+          ],
+          responses: { 200: { description: 'A page of spotlights; each as the Spotlight schema' } },
+        },
+      },
+      [`${p}/reports/summary`]: {
+        get: {
+          summary: 'Staff summary report',
+          security: staff,
+          responses: {
+            200: { description: 'Measures by week, region, sector, source and referrer' },
+          },
+        },
+      },
+      [`${p}/reports/people.csv`]: {
+        get: { summary: 'People as CSV (staff)', security: staff, responses: csvAnswer },
+      },
+      [`${p}/reports/petitions/{id}/signatures.csv`]: {
+        get: {
+          summary: 'A petition’s signatures as CSV (staff)',
+          security: staff,
+          parameters: idParameter('Petition id'),
+          responses: csvAnswer,
+        },
+      },
+      [`${p}/reports/events/{id}/attendances.csv`]: {
+        get: {
+          summary: 'An event’s RSVPs as CSV (staff)',
+          security: staff,
+          parameters: idParameter('Event id'),
+          responses: csvAnswer,
+        },
+      },
+    },
+    components: {
+      schemas: {
+        PersonSignup: jsonSchema(personSignup, 'input'),
+        SignatureSubmission: jsonSchema(signatureSubmission, 'input'),
+        AttendanceSubmission: jsonSchema(attendanceSubmission, 'input'),
+        PersonReceipt: jsonSchema(personReceipt, 'output'),
+        SignatureReceipt: jsonSchema(signatureReceipt, 'output'),
+        AttendanceReceipt: jsonSchema(attendanceReceipt, 'output'),
+        Petition: jsonSchema(petitionResource, 'output'),
+        Event: jsonSchema(eventResource, 'output'),
+        Spotlight: jsonSchema(spotlightResource, 'output'),
+        Problem: jsonSchema(problem, 'output'),
+      },
+      parameters: {
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          schema: { type: 'string', minLength: 1, maxLength: 255 },
+          description:
+            'Repeat a write safely: the same key replays the first answer for at least 24 hours.',
+        },
+      },
+      securitySchemes: {
+        osdiToken: { type: 'apiKey', in: 'header', name: 'OSDI-API-Token' },
+        bearer: { type: 'http', scheme: 'bearer' },
+      },
+    },
+  };
+}

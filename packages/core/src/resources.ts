@@ -1,0 +1,106 @@
+/**
+ * What the API answers, as schemas: the OpenAPI document is generated from them, the API's
+ * handlers are typed by them, and the widgets read their types.
+ */
+import { z } from 'zod';
+
+const link = z.object({ href: z.url(), title: z.string().optional() });
+const links = (names: string[]) => z.object(Object.fromEntries(names.map((name) => [name, link])));
+
+/** A petition, with its live signature count. */
+export const petitionResource = z.object({
+  identifiers: z.array(z.string()),
+  origin_system: z.literal('Rally'),
+  title: z.string(),
+  description: z.string(),
+  target: z.array(z.object({ name: z.string(), title: z.string().optional() })),
+  /** Signatures the campaign aims for. */
+  goal: z.number().int(),
+  /** Signatures so far, from a maintained counter. */
+  total_signatures: z.number().int(),
+  status: z.enum(['open', 'closed']),
+  opens_at: z.iso.datetime().nullable(),
+  closes_at: z.iso.datetime().nullable(),
+  lang: z.string(),
+  region: z.string().nullable(),
+  sector: z.string().nullable(),
+  created_date: z.iso.datetime(),
+  modified_date: z.iso.datetime(),
+  _links: links(['self', 'osdi:record_signature_helper']),
+});
+
+/** An event, with its places and waitlist. */
+export const eventResource = z.object({
+  identifiers: z.array(z.string()),
+  origin_system: z.literal('Rally'),
+  title: z.string(),
+  description: z.string(),
+  start_date: z.iso.datetime(),
+  end_date: z.iso.datetime(),
+  /** IANA time zone the event happens in. */
+  timezone_identifier: z.string(),
+  location: z
+    .object({
+      venue: z.string(),
+      address_lines: z.array(z.string()),
+      locality: z.string(),
+      region: z.string().optional(),
+      postal_code: z.string().optional(),
+    })
+    .nullable(),
+  online_url: z.string().nullable(),
+  /** Places in all; null when unlimited. */
+  capacity: z.number().int().nullable(),
+  total_accepted: z.number().int(),
+  /** Places still free; null when unlimited. */
+  places_remaining: z.number().int().nullable(),
+  waitlist_size: z.number().int(),
+  status: z.enum(['confirmed', 'past']),
+  lang: z.string(),
+  region: z.string().nullable(),
+  sector: z.string().nullable(),
+  created_date: z.iso.datetime(),
+  modified_date: z.iso.datetime(),
+  _links: links(['self', 'osdi:record_attendance_helper', 'rally:calendar']),
+});
+
+/** One member spotlight in the carousel feed. */
+export const spotlightResource = z.object({
+  identifiers: z.array(z.string()),
+  name: z.string(),
+  kind: z.enum(['member', 'organization']),
+  region: z.string(),
+  sector: z.string(),
+  photo: z.object({ src: z.string(), alt: z.string() }),
+  quote: z.string(),
+  lang: z.string(),
+  date: z.iso.date(),
+});
+
+/** The answer to a join: ids and the person's own referral code, nothing else on file. */
+export const personReceipt = z.object({
+  identifiers: z.array(z.string()),
+  referral_code: z.string(),
+  _links: links(['self']),
+});
+
+export const signatureReceipt = z.object({
+  identifiers: z.array(z.string()),
+  referral_code: z.string(),
+  _links: links(['osdi:petition', 'osdi:person']),
+});
+
+export const attendanceReceipt = z.object({
+  identifiers: z.array(z.string()),
+  status: z.enum(['accepted', 'waitlisted']),
+  referral_code: z.string(),
+  /** `rally:cancel` is the signed link that cancels this RSVP without a login. */
+  _links: links(['osdi:event', 'osdi:person', 'rally:cancel']),
+});
+
+export type PetitionResource = z.infer<typeof petitionResource>;
+export type EventResource = z.infer<typeof eventResource>;
+export type SpotlightResource = z.infer<typeof spotlightResource>;
+export type PersonReceipt = z.infer<typeof personReceipt>;
+export type SignatureReceipt = z.infer<typeof signatureReceipt>;
+export type AttendanceReceipt = z.infer<typeof attendanceReceipt>;
