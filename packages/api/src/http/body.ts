@@ -42,8 +42,32 @@ export async function readSubmission<Schema extends z.ZodType>(
     );
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw invalidSubmission(parsed.error);
+  const unstorable = unstorableText(raw);
+  if (!parsed.success || unstorable.length > 0) {
+    throw invalidSubmission([...unstorable, ...(parsed.error?.issues ?? [])]);
+  }
   return { format, data: parsed.data, redirect };
+}
+
+/**
+ * Strings PostgreSQL cannot store (a NUL character, half of a surrogate pair) would fail deep in
+ * the database; they are found here instead, in any field, and named like any other bad field.
+ */
+function unstorableText(value: unknown, path: PropertyKey[] = []): z.core.$ZodIssue[] {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') || !value.isWellFormed()
+      ? [
+          {
+            code: 'custom',
+            path,
+            input: value,
+            message: 'Remove the hidden control characters from this field.',
+          },
+        ]
+      : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, child]) => unstorableText(child, [...path, key]));
 }
 
 /**

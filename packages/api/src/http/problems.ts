@@ -45,8 +45,8 @@ export class HttpProblem extends Error {
 }
 
 /** A 422 naming every failed field of a schema check, with stable codes widgets translate. */
-export function invalidSubmission(error: z.ZodError): HttpProblem {
-  const errors = error.issues.map((issue) => ({
+export function invalidSubmission(issues: z.core.$ZodIssue[]): HttpProblem {
+  const errors = issues.map((issue) => ({
     path: issue.path.join('.'),
     code: fieldErrorCode(issue),
     message: fieldErrorMessage(issue),
