@@ -2,7 +2,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { locales } from '@rally/core';
+import { eventContent, locales, petitionContent, spotlightContent } from '@rally/core';
 
 const pages = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: './content/pages' }),
@@ -16,4 +16,18 @@ const pages = defineCollection({
   }),
 });
 
-export const collections = { pages };
+// Petitions, events and spotlights are also read by the API, with these same schemas.
+const petitions = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/petitions' }),
+  schema: petitionContent,
+});
+const events = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/events' }),
+  schema: eventContent,
+});
+const spotlights = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/spotlights' }),
+  schema: spotlightContent,
+});
+
+export const collections = { pages, petitions, events, spotlights };

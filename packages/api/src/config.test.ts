@@ -15,7 +15,12 @@ const minimal = configFile({ organization: { name: 'Gulf Coast Workers United' }
 describe('readServerConfig', () => {
   it('runs on the embedded database in .data, port 8787, when nothing is set', () => {
     const config = readServerConfig({}, minimal);
-    expect(config).toMatchObject({ port: 8787, dataDir: '.data', databaseUrl: undefined });
+    expect(config).toMatchObject({
+      port: 8787,
+      dataDir: '.data',
+      databaseUrl: undefined,
+      durability: 'fsync',
+    });
     expect(config.settings.languages).toEqual(['en', 'es']);
   });
 
@@ -65,6 +70,11 @@ describe('readServerConfig', () => {
     [{ PORT: '70000' }, minimal, /^PORT must be a whole number/],
     [{ DATABASE_URL: 'mysql://db/rally' }, minimal, /^DATABASE_URL must be a postgres:\/\/ URL/],
     [{ RALLY_ADMIN_TOKEN: 'short' }, minimal, /^RALLY_ADMIN_TOKEN must be at least 24/],
+    [
+      { RALLY_EMBEDDED_DURABILITY: 'maybe' },
+      minimal,
+      /^RALLY_EMBEDDED_DURABILITY must be fsync or os/,
+    ],
     [{ RALLY_ALLOWED_ORIGINS: 'https://ok.example/path' }, minimal, /^RALLY_ALLOWED_ORIGINS: /],
     [{}, configFile('{ not json'), /is not valid JSON/],
     [{}, configFile({}), /^rally\.config\.json: organization: /],

@@ -13,6 +13,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   /** Folder of the embedded database (`RALLY_DATA_DIR`). */
   dataDir: string;
+  /** When an embedded commit counts as done (`RALLY_EMBEDDED_DURABILITY`: `fsync` or `os`). */
+  durability: 'fsync' | 'os';
   /** Staff token from `RALLY_ADMIN_TOKEN`; stored hashed, never kept in plain text. */
   adminToken: string | undefined;
   /** Folder of the staff-written MDX (`RALLY_CONTENT_DIR`). */
@@ -47,6 +49,7 @@ export function readServerConfig(
     port: readPort(env.PORT),
     databaseUrl: readDatabaseUrl(env.DATABASE_URL),
     dataDir: env.RALLY_DATA_DIR?.trim() || '.data',
+    durability: readDurability(env.RALLY_EMBEDDED_DURABILITY),
     adminToken: readAdminToken(env.RALLY_ADMIN_TOKEN),
     contentDir: env.RALLY_CONTENT_DIR?.trim() || 'content',
     trustProxy: env.RALLY_TRUST_PROXY === '1',
@@ -116,6 +119,12 @@ function readPort(value: string | undefined): number {
     throw new ConfigError(`PORT must be a whole number from 1 to 65535; it is "${value}".`);
   }
   return port;
+}
+
+function readDurability(value: string | undefined): 'fsync' | 'os' {
+  if (value === undefined || value === '' || value === 'fsync') return 'fsync';
+  if (value === 'os') return 'os';
+  throw new ConfigError(`RALLY_EMBEDDED_DURABILITY must be fsync or os; it is "${value}".`);
 }
 
 function readDatabaseUrl(value: string | undefined): string | undefined {

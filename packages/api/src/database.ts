@@ -2,6 +2,8 @@
  * The one door to storage: a thin adapter so the rest of the API speaks plain SQL without knowing
  * whether it runs on embedded PostgreSQL (PGlite, the default) or on a PostgreSQL server.
  */
+import { closeSync, fdatasyncSync, openSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -33,6 +35,12 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** A dump of an embedded database to start from (tests start from a migrated one). */
   loadDataDir?: Blob;
+  /**
+   * When an embedded commit counts as done. `fsync` (the default): once its write-ahead log is on
+   * the disk, so a power cut loses nothing answered. `os`: once the operating system has it, which
+   * survives a crash of the API but not of the machine, and is faster.
+   */
+  durability?: 'fsync' | 'os';
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -42,27 +50,52 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPGlite({
   dataDir = 'memory://',
   loadDataDir,
+  durability = 'fsync',
 }: DatabaseOptions): Promise<Database> {
   const db = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
+  // PGlite never calls fsync itself; flushing the write-ahead log after each statement is enough
+  // for PostgreSQL's crash recovery to bring back every commit.
+  const onDisk = !dataDir.includes('://');
+  const flush = durability === 'fsync' && onDisk ? () => flushWal(dataDir) : () => {};
   return {
     kind: 'pglite',
     dump: () => db.dumpDataDir('none'),
     async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
-      return (await db.query<Row>(sql, params)).rows;
+      const { rows } = await db.query<Row>(sql, params);
+      flush();
+      return rows;
     },
     async exec(sql: string) {
       await db.exec(sql);
+      flush();
     },
-    transaction: (work) =>
-      db.transaction((tx) =>
+    async transaction(work) {
+      const result = await db.transaction((tx) =>
         work({
           query: async <Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
             (await tx.query<Row>(sql, params)).rows,
           exec: async (sql: string) => void (await tx.exec(sql)),
         }),
-      ),
+      );
+      flush();
+      return result;
+    },
     close: () => db.close(),
   };
+}
+
+/** Forces the embedded database's write-ahead log segments to the disk. */
+function flushWal(dataDir: string): void {
+  const walDir = join(dataDir, 'pg_wal');
+  for (const name of readdirSync(walDir)) {
+    if (!/^[0-9A-F]{24}$/.test(name)) continue;
+    const fd = openSync(join(walDir, name), 'r+');
+    try {
+      fdatasyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {

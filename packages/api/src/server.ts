@@ -6,6 +6,7 @@ import { ConfigError, readServerConfig, type ServerConfig } from './config.ts';
 import { ContentError, readContent, syncContent } from './content.ts';
 import { openDatabase } from './database.ts';
 import { linkSecret } from './link-secret.ts';
+import { schedulePurges } from './maintenance.ts';
 import { migrate } from './migrate.ts';
 import { installEnvironmentToken } from './staff/require-staff.ts';
 
@@ -20,11 +21,16 @@ try {
   process.exit(1);
 }
 
-const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+const db = await openDatabase({
+  url: config.databaseUrl,
+  dataDir: config.dataDir,
+  durability: config.durability,
+});
 const applied = await migrate(db);
 if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
 await syncContent(db, content);
 await installEnvironmentToken(db, config.adminToken);
+schedulePurges(db);
 if (!config.adminToken) {
   console.warn('RALLY_ADMIN_TOKEN is not set: the staff endpoints will refuse every request.');
 }
