@@ -9,6 +9,7 @@ import type { Database } from './database.ts';
 import { allowedOrigins } from './http/origins.ts';
 import { fixFieldsPage, pageLocale, thanksPage } from './http/pages.ts';
 import { HttpProblem } from './http/problems.ts';
+import type { RateLimiter } from './http/rate-limits.ts';
 import { openApiDocument } from './openapi.ts';
 import { events } from './events/events.ts';
 import { people } from './people/people.ts';
@@ -21,6 +22,8 @@ export interface AppOptions {
   settings: RallySettings;
   /** Secret that signs links sent to people (RSVP cancellation). */
   linkSecret: string;
+  /** Where rate-limit counts are kept. */
+  rateLimiter: RateLimiter;
   /** Believe X-Forwarded-For for the client IP (behind a load balancer). */
   trustProxy?: boolean;
 }
@@ -28,13 +31,20 @@ export interface AppOptions {
 /** Largest body a write accepts: a signup is well under 4 KB. */
 const maxBodyBytes = 64 * 1024;
 
-export function createApp({ db, settings, linkSecret, trustProxy = false }: AppOptions) {
+export function createApp({
+  db,
+  settings,
+  linkSecret,
+  rateLimiter,
+  trustProxy = false,
+}: AppOptions) {
   const app = new Hono<AppContext>();
 
   app.use(async (c, next) => {
     c.set('db', db);
     c.set('settings', settings);
     c.set('linkSecret', linkSecret);
+    c.set('rateLimiter', rateLimiter);
     c.set('clientIp', clientIp(c, trustProxy));
     await next();
   });

@@ -19,6 +19,8 @@ export interface ServerConfig {
   adminToken: string | undefined;
   /** Folder of the staff-written MDX (`RALLY_CONTENT_DIR`). */
   contentDir: string;
+  /** Redis for rate-limit counts shared by several instances (`REDIS_URL`). */
+  redisUrl: string | undefined;
   /** Whether to believe X-Forwarded-For (`RALLY_TRUST_PROXY=1`, behind a load balancer). */
   trustProxy: boolean;
   /** The organization's settings. */
@@ -53,6 +55,7 @@ export function readServerConfig(
     adminToken: readAdminToken(env.RALLY_ADMIN_TOKEN),
     contentDir: env.RALLY_CONTENT_DIR?.trim() || 'content',
     trustProxy: env.RALLY_TRUST_PROXY === '1',
+    redisUrl: readRedisUrl(env.REDIS_URL),
     settings: settingsFrom(readConfigFile(configFile), {
       extraOrigins: env.RALLY_ALLOWED_ORIGINS,
       production: env.NODE_ENV === 'production',
@@ -133,6 +136,14 @@ function readDatabaseUrl(value: string | undefined): string | undefined {
     throw new ConfigError(
       'DATABASE_URL must be a postgres:// URL, like postgres://user@host:5432/rally.',
     );
+  }
+  return value;
+}
+
+function readRedisUrl(value: string | undefined): string | undefined {
+  if (!value?.trim()) return undefined;
+  if (!/^rediss?:\/\//.test(value) || !URL.canParse(value)) {
+    throw new ConfigError('REDIS_URL must be a redis:// URL, like redis://127.0.0.1:6379.');
   }
   return value;
 }

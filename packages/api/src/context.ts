@@ -1,11 +1,14 @@
 /** What every request handler can reach through `c.var`. */
 import type { RallySettings } from './config.ts';
 import type { Database } from './database.ts';
+import type { RateLimiter } from './http/rate-limits.ts';
 
 export interface AppContext {
   Variables: {
     db: Database;
     settings: RallySettings;
+    /** Where rate-limit counts are kept. */
+    rateLimiter: RateLimiter;
     /** The caller's IP, for rate limits. */
     clientIp: string;
     /** Secret that signs links sent to people, such as RSVP cancellation. */

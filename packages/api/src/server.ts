@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { ConfigError, readServerConfig, type ServerConfig } from './config.ts';
 import { ContentError, readContent, syncContent } from './content.ts';
 import { openDatabase } from './database.ts';
+import { databaseRateLimiter, memoryRateLimiter, redisRateLimiter } from './http/rate-limits.ts';
 import { linkSecret } from './link-secret.ts';
 import { schedulePurges } from './maintenance.ts';
 import { migrate } from './migrate.ts';
@@ -35,8 +36,16 @@ if (!config.adminToken) {
   console.warn('RALLY_ADMIN_TOKEN is not set: the staff endpoints will refuse every request.');
 }
 
+// One embedded API is always alone, so memory suffices; instances sharing a server share counts.
+const rateLimiter = config.redisUrl
+  ? await redisRateLimiter(config.redisUrl)
+  : config.databaseUrl
+    ? databaseRateLimiter(db)
+    : memoryRateLimiter();
+
 const app = createApp({
   db,
+  rateLimiter,
   settings: config.settings,
   linkSecret: await linkSecret(db),
   trustProxy: config.trustProxy,
@@ -49,6 +58,7 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
 // Finish in-flight requests, then close the database so nothing committed is left unflushed.
 function shutDown() {
   server.close(async () => {
+    await rateLimiter.close();
     await db.close();
     process.exit(0);
   });

@@ -10,6 +10,7 @@ import { createApp } from './app.ts';
 import { settingsFrom, type RallySettings } from './config.ts';
 import { syncContent, type Content } from './content.ts';
 import { openDatabase, type Database } from './database.ts';
+import { databaseRateLimiter } from './http/rate-limits.ts';
 import { migrate } from './migrate.ts';
 import { installEnvironmentToken } from './staff/require-staff.ts';
 
@@ -178,7 +179,8 @@ export async function openTestApi(
   const db = await open();
   await syncContent(db, testContent);
   await installEnvironmentToken(db, staffToken);
-  const app = createApp({ db, settings, linkSecret: 'test-link-secret' });
+  const rateLimiter = databaseRateLimiter(db);
+  const app = createApp({ db, settings, linkSecret: 'test-link-secret', rateLimiter });
   return { app, db, close: () => db.close() };
 }
 

@@ -64,7 +64,7 @@ export async function recordWrite<Result extends WriteResult>(
   }
 
   const email = helper.person.email_addresses[0]!.address.trim().toLowerCase();
-  await enforceRateLimits(db, settings, c.var.clientIp, email);
+  await enforceRateLimits(c.var.rateLimiter, settings, c.var.clientIp, email);
 
   const { nickname: _nickname, form_started_at: _startedAt, ...stored } = helper;
   const scope = `${c.req.method} ${c.req.path}`;

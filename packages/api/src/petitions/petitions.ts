@@ -69,7 +69,7 @@ petitions.get('/:id', async (c) => {
 petitions.post('/:id/signatures', async (c) => {
   const id = c.req.param('id');
   const submission = await readSubmission(c, signatureSubmission);
-  return recordWrite<SignatureResult>(c, submission, {
+  const answer = await recordWrite<SignatureResult>(c, submission, {
     fn: 'rally_sign_petition',
     args: { petition_id: id, comments: submission.data.comments ?? null },
     outcome: 'signed',
@@ -90,11 +90,26 @@ petitions.post('/:id/signatures', async (c) => {
       },
     }),
   });
+  recentReads.get(c.var.db)?.delete(id);
+  return answer;
 });
 
+/**
+ * A petition page and its widget are read far more often than signed, often by a crowd at once:
+ * each API instance answers reads from a copy at most a second old, and forgets its copy when it
+ * records a signature, so a signer sees their own signature counted.
+ */
+const freshFor = 1000;
+const recentReads = new WeakMap<Queryable, Map<string, { row: PetitionRow; until: number }>>();
+
 async function findPetition(db: Queryable, id: string): Promise<PetitionRow> {
+  let cache = recentReads.get(db);
+  if (!cache) recentReads.set(db, (cache = new Map()));
+  const cached = cache.get(id);
+  if (cached && cached.until > Date.now()) return cached.row;
   const [row] = await db.query<PetitionRow>(`${selectPetitions} where p.id = $1`, [id]);
   if (!row) throw new HttpProblem(404, `No petition has the id "${id}": check the link.`);
+  cache.set(id, { row, until: Date.now() + freshFor });
   return row;
 }
 

@@ -1,0 +1,177 @@
+/**
+ * `pnpm bench:api`: signatures per second through Rally against a bare one-INSERT baseline, on
+ * PGlite and on PostgreSQL, in the same run; and petition reads. Prints figures and ratios.
+ * Every load is 50 connections for 10 seconds on loopback, each request a different person.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const postgresUrl =
+  process.env.RALLY_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const seconds = Number(process.env.RALLY_BENCH_SECONDS ?? 10);
+const petition = 'fair-wages-home-care';
+
+interface Figures {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function start(script: string, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [script], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (/ready|Rally API:/.test(chunk.toString())) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return child;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function load(url: string, request: autocannon.Request): Promise<Figures> {
+  const result = await autocannon({ url, connections: 50, duration: seconds, requests: [request] });
+  return {
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+let people = 0;
+function signing(path: string, body: (email: string) => unknown): autocannon.Request {
+  return {
+    method: 'POST',
+    path,
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (request) => ({
+      ...request,
+      body: JSON.stringify(body(`person${people++}-${process.pid}@bench.test`)),
+    }),
+  };
+}
+
+async function freshSchema(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const schema = `rally_bench_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const url = new URL(postgresUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: postgresUrl });
+      await client.connect();
+      await client.query(`drop schema ${schema} cascade`);
+      await client.end();
+    },
+  };
+}
+
+interface Setup {
+  name: string;
+  env: () => Promise<{ env: Record<string, string>; cleanUp: () => Promise<void> }>;
+}
+
+const embedded =
+  (durability: 'os' | 'fsync'): Setup['env'] =>
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rally-bench-'));
+    return {
+      env: { RALLY_DATA_DIR: join(dir, 'db'), RALLY_EMBEDDED_DURABILITY: durability },
+      cleanUp: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  };
+const server: Setup['env'] = async () => {
+  const { url, drop } = await freshSchema();
+  return { env: { DATABASE_URL: url }, cleanUp: drop };
+};
+
+async function measure(
+  script: string,
+  setup: Setup['env'],
+  port: number,
+  requests: autocannon.Request[],
+) {
+  const { env, cleanUp } = await setup();
+  const child = await start(script, {
+    ...env,
+    PORT: String(port),
+    RALLY_CONFIG: 'test/bench/rally.bench.json',
+    RALLY_ADMIN_TOKEN: 'benchmark-token-not-used-0123456789',
+    NODE_ENV: 'production',
+  });
+  try {
+    const figures: Figures[] = [];
+    for (const request of requests) figures.push(await load(`http://127.0.0.1:${port}`, request));
+    return figures;
+  } finally {
+    await stop(child);
+    await cleanUp();
+  }
+}
+
+const rows: string[] = [];
+function report(label: string, figures: Figures, baseline?: Figures) {
+  const ratio = baseline ? (figures.perSecond / baseline.perSecond).toFixed(2) : '';
+  const failures = figures.errors + figures.non2xx;
+  rows.push(
+    `| ${label} | ${Math.round(figures.perSecond).toLocaleString('en-US')} | ${figures.p50} | ${figures.p99} | ${ratio} | ${failures} |`,
+  );
+  console.log(rows.at(-1));
+}
+
+console.log(`Each load: 50 connections, ${seconds} s, loopback.\n`);
+console.log('| load | requests/s | p50 ms | p99 ms | ratio to baseline | failed |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+const rallySign = signing(`/api/v1/petitions/${petition}/signatures`, (email) => ({
+  person: { given_name: 'Bench', email_addresses: [{ address: email }] },
+}));
+const baselineSign = signing('/sign', (email) => ({ email }));
+const read: autocannon.Request = { method: 'GET', path: `/api/v1/petitions/${petition}` };
+
+const redisUrl = process.env.RALLY_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const withRedis: Setup['env'] = async () => {
+  const { env, cleanUp } = await server();
+  return { env: { ...env, REDIS_URL: redisUrl }, cleanUp };
+};
+
+for (const [database, setup] of [
+  ['PGlite', embedded('os')],
+  ['PostgreSQL', server],
+] as const) {
+  const [baseline] = await measure('test/bench/baseline-server.ts', setup, 8801, [baselineSign]);
+  report(`${database}: baseline, one INSERT`, baseline!);
+  const [signatures, reads] = await measure('packages/api/src/server.ts', setup, 8802, [
+    rallySign,
+    read,
+  ]);
+  report(`${database}: Rally signatures`, signatures!, baseline);
+  report(`${database}: Rally petition reads`, reads!);
+  if (database === 'PostgreSQL') {
+    const [shared] = await measure('packages/api/src/server.ts', withRedis, 8803, [rallySign]);
+    report('PostgreSQL: Rally signatures, rate limits in Redis', shared!, baseline);
+  }
+}
+const [fsyncSignatures] = await measure('packages/api/src/server.ts', embedded('fsync'), 8804, [
+  rallySign,
+]);
+report('PGlite with fsync durability: Rally signatures', fsyncSignatures!);
