@@ -23,7 +23,8 @@ create table people (
   updated_at timestamptz not null default now()
 );
 create index people_created_at on people (created_at);
-create index people_referred_by on people (referred_by);
+-- Most people came without a referral; indexing only those who did keeps every signup cheaper.
+create index people_referred_by on people (referred_by) where referred_by is not null;
 
 -- Every consent a person gave, with the exact text they saw.
 create table consents (
@@ -64,7 +65,8 @@ create table signatures (
 create index signatures_created_at on signatures (created_at);
 
 -- The signature counter, split into shards so that concurrent signers of one petition do not
--- queue on a single row; the total is the sum of at most 16 small rows.
+-- queue on a single row; the total is the sum of at most 16 small rows. Maintained by the
+-- functions that write signatures (002_write_functions.sql) and, for deletions, by a trigger.
 create table petition_signature_counts (
   petition_id text not null references petitions (id),
   shard smallint not null,
@@ -72,24 +74,23 @@ create table petition_signature_counts (
   primary key (petition_id, shard)
 );
 
-create function count_signature() returns trigger language plpgsql as $$
-begin
-  if tg_op = 'INSERT' then
-    insert into petition_signature_counts (petition_id, shard, signatures)
-    values (new.petition_id, pg_backend_pid() % 16, 1)
-    on conflict (petition_id, shard)
-      do update set signatures = petition_signature_counts.signatures + 1;
-    return new;
-  end if;
+create function count_signatures(petition text, delta integer) returns void
+language sql as $$
   insert into petition_signature_counts (petition_id, shard, signatures)
-  values (old.petition_id, pg_backend_pid() % 16, -1)
+  values (petition, pg_backend_pid() % 16, delta)
   on conflict (petition_id, shard)
-    do update set signatures = petition_signature_counts.signatures - 1;
+    do update set signatures = petition_signature_counts.signatures + delta
+$$;
+
+-- Erasing a person deletes their signatures; the count follows.
+create function uncount_signature() returns trigger language plpgsql as $$
+begin
+  perform count_signatures(old.petition_id, -1);
   return old;
 end $$;
 
-create trigger signatures_count after insert or delete on signatures
-  for each row execute function count_signature();
+create trigger signatures_uncount after delete on signatures
+  for each row execute function uncount_signature();
 
 create table events (
   id text primary key,

@@ -135,7 +135,12 @@ begin
           coalesce(req->'referrer_data', '{}'))
   on conflict (petition_id, person_id) do nothing
   returning id into signature_id;
-  if signature_id is null then
+  if signature_id is not null then
+    insert into petition_signature_counts (petition_id, shard, signatures)
+    values (petition.id, pg_backend_pid() % 16, 1)
+    on conflict (petition_id, shard)
+      do update set signatures = petition_signature_counts.signatures + 1;
+  else
     select id into signature_id from signatures
     where petition_id = petition.id and person_id = person.id;
   end if;

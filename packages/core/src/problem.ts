@@ -10,7 +10,6 @@ export const fieldErrorCode = z.enum([
   'too_short',
   'too_long',
   'too_many',
-  'not_allowed',
 ]);
 
 export const fieldError = z.object({
