@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { databaseRateLimiter } from '../http/rate-limits.ts';
 import {
   databases,
   openTestApi,
@@ -192,6 +194,20 @@ describe.each(databases)('petitions on %s', (_kind, open) => {
       expect(elsewhere.headers.get('location')).toBe(`${testOrigins.site}/join?rally=signed`);
     });
 
+    it('thanks the person on the API’s own page when the form page is not known', async () => {
+      const response = await postForm(
+        api,
+        signatures,
+        { email: 'rosa@example.org' },
+        { Referer: '' },
+      );
+      expect(response.headers.get('location')).toBe(
+        'http://api.rally.test/api/v1/thanks?rally=signed',
+      );
+      const page = await api.app.request('/api/v1/thanks?rally=signed&lang=es');
+      expect(await page.text()).toContain('Tu firma quedó registrada.');
+    });
+
     it('shows a page naming the fields to correct, in the browser language', async () => {
       const response = await postForm(
         api,
@@ -224,6 +240,34 @@ describe.each(databases)('petitions on %s', (_kind, open) => {
         headers,
       );
       expect(replay.status).toBe(first.status);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(await replay.json()).toEqual(await first.json());
+      expect(await countRows(api, 'signatures')).toBe(1);
+    });
+
+    it('replays on another API instance sharing the database', async () => {
+      const headers = { 'Idempotency-Key': 'cross-instance' };
+      const first = await postJson(
+        api,
+        signatures,
+        { person: person('rosa@example.org') },
+        headers,
+      );
+      const other = {
+        ...api,
+        app: createApp({
+          db: api.db,
+          settings: testSettings(),
+          linkSecret: 'test-link-secret',
+          rateLimiter: databaseRateLimiter(api.db),
+        }),
+      };
+      const replay = await postJson(
+        other,
+        signatures,
+        { person: person('rosa@example.org') },
+        headers,
+      );
       expect(replay.headers.get('idempotent-replayed')).toBe('true');
       expect(await replay.json()).toEqual(await first.json());
       expect(await countRows(api, 'signatures')).toBe(1);
