@@ -2,6 +2,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumPath } from './scripts/chromium.ts';
+import { setApiReachable } from './test/browser/api-server.ts';
 
 /** Real Chromium for every browser project: widgets are tested where they run. */
 const browser = () => ({
@@ -25,7 +26,12 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/widgets/src/**/*.test.ts'],
-          browser: browser(),
+          // The widgets talk to the real API, behind a proxy the tests can switch off.
+          globalSetup: ['test/browser/api-server.ts'],
+          browser: {
+            ...browser(),
+            commands: { setApiReachable },
+          },
         },
       },
       {

@@ -5,16 +5,20 @@ import '@rally/widgets';
 
 interface JoinFormArgs {
   lang: 'en' | 'es';
-  onSubmit: (event: Event) => void;
+  onError: (event: Event) => void;
 }
 
 const meta: Meta<JoinFormArgs> = {
   title: 'Widgets/Join form',
   component: 'rally-join-form',
-  args: { lang: 'en', onSubmit: fn() },
+  args: { lang: 'en', onError: fn() },
   argTypes: { lang: { control: 'inline-radio', options: ['en', 'es'] } },
-  render: ({ lang, onSubmit }) =>
-    html`<rally-join-form lang=${lang} @rally-submit=${onSubmit}></rally-join-form>`,
+  render: ({ lang, onError }) =>
+    html`<rally-join-form
+      lang=${lang}
+      regions="gulf-south=Gulf South;great-lakes=Great Lakes"
+      @rally-error=${onError}
+    ></rally-join-form>`,
 };
 export default meta;
 
@@ -33,7 +37,7 @@ export const Invalid: Story = {
     await expect(form.shadowRoot?.activeElement).toBe(
       shadow.getByRole('textbox', { name: 'First name' }),
     );
-    await expect(shadow.getByText('Please tick this box to join.')).toBeVisible();
-    await expect(args.onSubmit).not.toHaveBeenCalled();
+    await expect(shadow.getByText('Please tick this box to continue.')).toBeVisible();
+    await expect(args.onError).toHaveBeenCalledOnce();
   },
 };

@@ -1,3 +1,6 @@
 /** @rally/widgets: Rally's embeddable elements. Importing this module defines them all. */
-export { RallyJoinForm, type JoinPayload } from './join-form/join-form.ts';
-export { RallySubmitEvent } from './events/rally-submit-event.ts';
+export { RallyJoinForm, type JoinQuestion } from './join-form/join-form.ts';
+export { RallyPetition } from './petition/petition.ts';
+export { RallyActionEvent } from './events/rally-action-event.ts';
+export { RallyErrorEvent } from './events/rally-error-event.ts';
+export { $person, forgetPerson, type KnownPerson } from './state/person.ts';

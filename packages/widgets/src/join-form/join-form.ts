@@ -1,25 +1,25 @@
-import { LitElement, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import { RallySubmitEvent } from '../events/rally-submit-event.ts';
-import { translate, type Translation } from '../translations/index.ts';
-import { joinFormStyles } from './join-form.styles.ts';
+import type { PersonReceipt } from '@rally/core/resources';
+import { html, nothing } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { RallyActionEvent } from '../events/rally-action-event.ts';
+import { RallyFormElement } from '../internal/rally-form-element.ts';
+import { $person, forgetPerson } from '../state/person.ts';
+import { StoreController } from '@nanostores/lit';
+import { formStyles } from '../styles/form.styles.ts';
+import '../share/share-link.ts';
 
-/** The person-signup payload the join form sends, in OSDI field names. */
-export interface JoinPayload {
-  person: {
-    given_name: string;
-    family_name: string;
-    email_addresses: { address: string }[];
-  };
-  /** The consent text exactly as the visitor saw it. */
-  consent: { text: string };
+/** An extra question the organization asks, set through the `questions` attribute. */
+export interface JoinQuestion {
+  /** Key under which the answer is stored (`custom_fields`). */
+  key: string;
+  /** The question as shown. */
+  label: string;
 }
 
-type FieldName = 'given_name' | 'family_name' | 'email' | 'consent';
-
 /**
- * Invites a visitor to join: name, email and consent, checked in the visitor's language before
- * anything leaves the page.
+ * Invites a visitor to become a member: name, email, phone, postal code, language, region,
+ * sector, the organization's own questions and consent — then gives them a personal referral link
+ * to share with coworkers.
  *
  * @summary Join form for prospective members.
  *
@@ -27,73 +27,153 @@ type FieldName = 'given_name' | 'family_name' | 'email' | 'consent';
  * @csspart field - Each label with its input.
  * @csspart error - Each field's error message.
  * @csspart submit - The submit button.
+ * @csspart status - The live region announcing progress, success and problems.
  *
- * @cssproperty --rally-accent - Background of the submit button and colour of the checkbox.
+ * @cssproperty --rally-accent - Background of the button, colour of checkboxes.
  * @cssproperty --rally-on-accent - Text colour on the accent background.
  * @cssproperty --rally-text - Text colour; inherited from the page by default.
  * @cssproperty --rally-surface - Background of inputs.
  * @cssproperty --rally-border - Border colour of inputs.
  * @cssproperty --rally-danger - Colour of error messages and invalid borders.
  * @cssproperty --rally-focus - Colour of the focus ring.
- * @cssproperty --rally-radius - Corner radius of inputs and button.
+ * @cssproperty --rally-radius - Corner radius of inputs and buttons.
  *
- * @fires rally-submit - The form passed validation; `event.payload` holds the signup. Cancelable.
+ * @cssstate submitting - While the submission is being sent.
+ * @cssstate sent - After the API recorded the membership.
+ * @cssstate queued - When the submission is saved offline, waiting for a connection.
+ * @cssstate error - After the API refused the submission.
+ *
+ * @fires rally-joined - The person joined (or, with `queued`, the signup is saved offline).
+ * @fires rally-error - The form was invalid, or the API refused it.
  */
 @customElement('rally-join-form')
-export class RallyJoinForm extends LitElement {
-  static override styles = joinFormStyles;
+export class RallyJoinForm extends RallyFormElement {
+  static override styles = formStyles;
 
-  /** Language of the form (`en`, `es`); defaults to the nearest `lang` on the page. */
-  @property({ reflect: true }) override lang!: string;
+  private readonly person = new StoreController(this, $person);
 
-  /** Error message per field, shown after a submit attempt. */
-  @state() private errors: Partial<Record<FieldName, string>> = {};
+  /** Region slug to credit; when empty and `regions` lists some, the person chooses. */
+  @property() region = '';
+
+  /** Sector slug to credit; when empty and `sectors` lists some, the person chooses. */
+  @property() sector = '';
+
+  /** Regions to choose from, as `slug=Label` pairs separated by `;`. */
+  @property() regions = '';
+
+  /** Sectors to choose from, as `slug=Label` pairs separated by `;`. */
+  @property() sectors = '';
+
+  /** Extra questions as JSON: `[{"key": "employer", "label": "Where do you work?"}]`. */
+  @property({ type: Array }) questions: JoinQuestion[] = [];
+
+  /** Version of the consent text, recorded with it (for example `2026-11`). */
+  @property({ attribute: 'consent-version' }) consentVersion = '';
+
+  /** The referral code Rally gave the person who just joined. */
+  private referralCode = '';
 
   @query('form') private form!: HTMLFormElement;
 
-  private onInput(event: Event) {
-    const name = (event.target as HTMLInputElement).name as FieldName;
-    if (this.errors[name]) this.errors = { ...this.errors, [name]: undefined };
-  }
-
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const strings = translate(this);
-    const inputs = [...this.form.querySelectorAll('input')];
-    this.errors = Object.fromEntries(
-      inputs
-        .filter((input) => !input.checkValidity())
-        .map((input) => [input.name, errorMessage(input, strings)]),
-    );
-
-    const firstInvalid = inputs.find((input) => !input.validity.valid);
-    if (firstInvalid) {
-      await this.updateComplete;
-      firstInvalid.focus();
-      return;
-    }
-
+    if (!(await this.validate(this.form))) return;
     const data = new FormData(this.form);
-    const payload: JoinPayload = {
+    const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
+    const customFields = Object.fromEntries(
+      this.questions.map((q) => [q.key, text(`custom_${q.key}`)]).filter(([, answer]) => answer),
+    );
+    const language = text('language');
+    const body = {
       person: {
-        given_name: String(data.get('given_name')).trim(),
-        family_name: String(data.get('family_name')).trim(),
-        email_addresses: [{ address: String(data.get('email')).trim() }],
+        given_name: text('given_name'),
+        family_name: text('family_name'),
+        email_addresses: [{ address: text('email') }],
+        ...(text('phone') ? { phone_numbers: [{ number: text('phone') }] } : {}),
+        ...(text('postal_code')
+          ? { postal_addresses: [{ postal_code: text('postal_code') }] }
+          : {}),
+        ...(language ? { languages_spoken: [language] } : {}),
+        ...(Object.keys(customFields).length > 0 ? { custom_fields: customFields } : {}),
       },
-      consent: { text: strings.joinForm.consent },
+      region: this.region || text('region'),
+      sector: this.sector || text('sector'),
+      consent: {
+        text: this.t.joinForm.consent,
+        ...(this.consentVersion ? { version: this.consentVersion } : {}),
+      },
+      ...this.submissionExtras(this.form),
     };
-    this.dispatchEvent(new RallySubmitEvent(payload));
+    const answer = await this.send<PersonReceipt>('join', 'people', body);
+    if (this.status !== 'sent' && this.status !== 'queued') return;
+    this.referralCode = answer?.referral_code ?? '';
+    $person.set({
+      given_name: text('given_name')!,
+      family_name: text('family_name'),
+      email: text('email')!,
+      postal_code: text('postal_code'),
+      referral_code: this.referralCode || undefined,
+      remember: data.get('remember') === 'on',
+    });
+    this.announcement =
+      this.status === 'sent' ? this.t.joinForm.joined(text('given_name')!) : this.t.status.queued;
+    this.dispatchEvent(
+      new RallyActionEvent('rally-joined', answer?.identifiers ?? [], this.status === 'queued'),
+    );
   }
 
   override render() {
-    const t = translate(this);
+    const { t } = this;
+    if (this.status === 'sent' || this.status === 'queued') return this.renderJoined();
+    const known = this.person.value;
     return html`
-      <form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput}>
+      <form part="form" novalidate @submit=${this.onSubmit}>
         <h2>${t.joinForm.heading}</h2>
-        ${this.renderField('given_name', t.joinForm.givenName, 'text', 'given-name', true)}
-        ${this.renderField('family_name', t.joinForm.familyName, 'text', 'family-name', false)}
-        ${this.renderField('email', t.joinForm.email, 'email', 'email', true)}
-        <label part="field" class="consent">
+        ${
+          known
+            ? html`<button type="button" class="link" @click=${forgetPerson}>
+                ${t.person.notYou(known.given_name)}
+              </button>`
+            : nothing
+        }
+        ${this.renderField('given_name', t.fields.givenName, {
+          autocomplete: 'given-name',
+          required: true,
+          maxlength: 100,
+          value: known?.given_name,
+        })}
+        ${this.renderField('family_name', t.fields.familyName, {
+          autocomplete: 'family-name',
+          maxlength: 100,
+          value: known?.family_name,
+        })}
+        ${this.renderField('email', t.fields.email, {
+          type: 'email',
+          autocomplete: 'email',
+          required: true,
+          value: known?.email,
+        })}
+        ${this.renderField('phone', t.fields.phone, { type: 'tel', autocomplete: 'tel' })}
+        ${this.renderField('postal_code', t.fields.postalCode, {
+          autocomplete: 'postal-code',
+          maxlength: 12,
+          value: known?.postal_code,
+        })}
+        <label part="field">
+          ${t.fields.language}
+          <select name="language" autocomplete="language">
+            ${(['en', 'es'] as const).map(
+              (code) =>
+                html`<option value=${code} ?selected=${this.locale === code}>
+                  ${t.languages[code]}
+                </option>`,
+            )}
+          </select>
+        </label>
+        ${this.region ? nothing : this.renderChoice('region', t.fields.region, this.regions)}
+        ${this.sector ? nothing : this.renderChoice('sector', t.fields.sector, this.sectors)}
+        ${this.questions.map((q) => this.renderField(`custom_${q.key}`, q.label, { maxlength: 1000 }))}
+        <label part="field" class="check">
           <input
             type="checkbox"
             name="consent"
@@ -104,46 +184,51 @@ export class RallyJoinForm extends LitElement {
           <span>${t.joinForm.consent}</span>
         </label>
         ${this.renderError('consent')}
-        <button part="submit" type="submit">${t.joinForm.submit}</button>
+        <label part="field" class="check">
+          <input type="checkbox" name="remember" ?checked=${known?.remember ?? false} />
+          <span>${t.fields.remember}</span>
+        </label>
+        ${this.renderHoneypot()}
+        <button part="submit" type="submit" ?disabled=${this.status === 'submitting'}>
+          ${t.joinForm.submit}
+        </button>
+        ${this.renderStatus()}
       </form>
     `;
   }
 
-  private renderField(
-    name: FieldName,
-    label: string,
-    type: 'text' | 'email',
-    autocomplete: string,
-    required: boolean,
-  ) {
-    const error = this.errors[name];
+  private renderChoice(name: 'region' | 'sector', label: string, options: string) {
+    const choices = options
+      .split(';')
+      .map((pair) => pair.split('='))
+      .filter(([slug, text]) => slug?.trim() && text?.trim());
+    if (choices.length === 0) return nothing;
+    return html`<label part="field">
+      ${label}
+      <select name=${name}>
+        <option value="">${this.t.fields.choose}</option>
+        ${choices.map(([slug, text]) => html`<option value=${slug!.trim()}>${text!.trim()}</option>`)}
+      </select>
+    </label>`;
+  }
+
+  private renderJoined() {
+    const link = new URL(location.href);
+    link.hash = '';
+    if (this.referralCode) link.searchParams.set('ref', this.referralCode);
     return html`
-      <label part="field">
-        ${label}
-        <input
-          name=${name}
-          type=${type}
-          autocomplete=${autocomplete}
-          ?required=${required}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${error ? `${name}-error` : nothing}
-        />
-      </label>
-      ${this.renderError(name)}
+      <div part="form">
+        ${this.renderStatus()}
+        ${
+          this.referralCode
+            ? html`<h2>${this.t.joinForm.shareHeading}</h2>
+                <p>${this.t.joinForm.shareIntro}</p>
+                <rally-share-link .url=${link.href} lang=${this.locale}></rally-share-link>`
+            : nothing
+        }
+      </div>
     `;
   }
-
-  private renderError(name: FieldName) {
-    const error = this.errors[name];
-    return error ? html`<p part="error" class="error" id="${name}-error">${error}</p>` : nothing;
-  }
-}
-
-/** The widget's own message for a failed constraint, so errors speak the widget's language. */
-function errorMessage(input: HTMLInputElement, strings: Translation): string {
-  if (input.type === 'checkbox') return strings.validation.consentMissing;
-  if (input.validity.valueMissing) return strings.validation.valueMissing;
-  return strings.validation.typeMismatchEmail;
 }
 
 declare global {

@@ -1,16 +1,21 @@
+/** Styles every form widget shares; each is themed through the documented `--rally-*` properties. */
 import { css } from 'lit';
 
-export const joinFormStyles = css`
+export const formStyles = css`
   :host {
     display: block;
     font: inherit;
     color: var(--rally-text, inherit);
   }
 
+  :host([hidden]) {
+    display: none;
+  }
+
   form {
     display: grid;
     gap: 1rem;
-    max-inline-size: 32rem;
+    max-inline-size: 36rem;
   }
 
   h2 {
@@ -24,8 +29,9 @@ export const joinFormStyles = css`
     font-weight: 600;
   }
 
-  input[type='text'],
-  input[type='email'] {
+  input:not([type='checkbox']),
+  select,
+  textarea {
     font: inherit;
     min-block-size: 2.75rem;
     padding-inline: 0.75rem;
@@ -35,17 +41,24 @@ export const joinFormStyles = css`
     color: inherit;
   }
 
-  .consent {
+  textarea {
+    padding-block: 0.5rem;
+    min-block-size: 5rem;
+    resize: vertical;
+  }
+
+  .check {
     display: flex;
     gap: 0.5rem;
     align-items: start;
     font-weight: normal;
   }
 
-  .consent input {
+  .check input {
     inline-size: 1.5rem;
     block-size: 1.5rem;
     margin: 0;
+    flex: none;
     accent-color: var(--rally-accent, #0b5fff);
   }
 
@@ -54,6 +67,7 @@ export const joinFormStyles = css`
   }
 
   .error {
+    margin: 0;
     color: var(--rally-danger, #b42318);
     font-weight: normal;
   }
@@ -71,8 +85,35 @@ export const joinFormStyles = css`
     justify-self: start;
   }
 
+  button.link {
+    background: none;
+    color: inherit;
+    text-decoration: underline;
+    padding-inline: 0;
+    min-block-size: 1.5rem;
+    font-weight: normal;
+  }
+
+  button[disabled] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+
   :focus-visible {
     outline: 3px solid var(--rally-focus, #1d4ed8);
     outline-offset: 2px;
+  }
+
+  .status:empty {
+    display: none;
+  }
+
+  /* Hidden from people and assistive technology; bots that fill every field fill it. */
+  .nickname {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
   }
 `;

@@ -1,0 +1,72 @@
+/** Talks to the Rally API: idempotent JSON writes, problem+json errors, and nothing else. */
+import type { FieldError, Problem } from '@rally/core/problem';
+
+/** The API answered with an error the person can act on (422, 409, 429…). */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly status: number;
+  readonly problem: Problem | undefined;
+
+  constructor(status: number, problem: Problem | undefined) {
+    super(problem?.detail ?? `The API answered ${status}.`);
+    this.status = status;
+    this.problem = problem;
+  }
+
+  /** Errors per field, for showing beside the fields. */
+  get fieldErrors(): FieldError[] {
+    return this.problem?.errors ?? [];
+  }
+}
+
+/** The API could not be reached (offline, no signal, server down): worth trying again later. */
+export class UnreachableError extends Error {
+  override name = 'UnreachableError';
+}
+
+/** Joins the API's base URL (the `api` attribute) and a path under `/api/v1`. */
+export function apiUrl(base: string, path: string): string {
+  return new URL(`api/v1/${path.replace(/^\//, '')}`, base.endsWith('/') ? base : `${base}/`).href;
+}
+
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'omit', signal: signal ?? null });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new UnreachableError(`Could not reach ${url}.`);
+  }
+  if (!response.ok) throw await apiError(response);
+  return (await response.json()) as T;
+}
+
+/**
+ * Posts a write with its Idempotency-Key. Sending the same key again, after a lost answer or from
+ * the offline queue, replays the first answer: never a second record.
+ */
+export async function postJson<T>(url: string, body: unknown, idempotencyKey: string): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      credentials: 'omit',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new UnreachableError(`Could not reach ${url}.`);
+  }
+  // A server in trouble is like no server: the submission waits and is sent again.
+  if (response.status >= 500) throw new UnreachableError(`${url} answered ${response.status}.`);
+  if (!response.ok) throw await apiError(response);
+  return (await response.json()) as T;
+}
+
+async function apiError(response: Response): Promise<ApiError> {
+  const isProblem = response.headers.get('content-type')?.includes('problem+json');
+  return new ApiError(
+    response.status,
+    isProblem ? ((await response.json()) as Problem) : undefined,
+  );
+}

@@ -1,0 +1,213 @@
+/**
+ * The one base class of Rally's form widgets: where they post, in which language, how a submission
+ * is validated, sent with its Idempotency-Key, saved offline when the API cannot be reached, and
+ * how its outcome is shown and announced.
+ */
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiError, UnreachableError, apiUrl, postJson } from '../api/client.ts';
+import { RallyErrorEvent } from '../events/rally-error-event.ts';
+import { enqueue, watchOutbox, type OutboxEntry } from '../offline/outbox.ts';
+import type { Locale } from '@rally/core/locale';
+import { localeOf, translate, type Translation } from '../translations/index.ts';
+
+export type SubmissionStatus = 'idle' | 'submitting' | 'sent' | 'queued' | 'error';
+
+/** Where each API field path is shown in the widgets' forms. */
+const inputForApiField: Record<string, string> = {
+  'person.given_name': 'given_name',
+  'person.family_name': 'family_name',
+  'person.email_addresses': 'email',
+  'person.email_addresses.0.address': 'email',
+  'person.phone_numbers.0.number': 'phone',
+  'person.postal_addresses.0.postal_code': 'postal_code',
+  comments: 'comments',
+};
+
+export interface FieldOptions {
+  type?: 'text' | 'email' | 'tel';
+  autocomplete?: string;
+  required?: boolean;
+  value?: string;
+  maxlength?: number;
+}
+
+export abstract class RallyFormElement extends LitElement {
+  /** Base URL of the Rally API, such as `https://api.example.org`. */
+  @property() api = '';
+
+  /** Source code credited with what this widget brings in (a campaign or partner). */
+  @property() source = '';
+
+  /** Language of the widget (`en`, `es`); defaults to the nearest `lang` on the page. */
+  @property({ reflect: true }) override lang!: string;
+
+  /** Where the current submission stands. */
+  @state() protected status: SubmissionStatus = 'idle';
+
+  /** Error message per input name, after a failed check or a refusal by the API. */
+  @state() protected errors: Record<string, string> = {};
+
+  /** What the status region says to everyone, screen reader users included. */
+  @state() protected announcement = '';
+
+  private readonly internals = this.attachInternals();
+  /** When the form was shown: the API treats a form sent faster than a person can as a bot. */
+  private shownAt = Date.now();
+
+  protected get t(): Translation {
+    return translate(this);
+  }
+
+  protected get locale(): Locale {
+    return localeOf(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.shownAt = Date.now();
+    watchOutbox();
+  }
+
+  override willUpdate(): void {
+    // Custom states let host pages style `rally-petition:state(sent)`.
+    for (const status of ['submitting', 'sent', 'queued', 'error'] as const) {
+      if (status === this.status) this.internals.states.add(status);
+      else this.internals.states.delete(status);
+    }
+  }
+
+  /**
+   * Checks the form with the platform's constraint validation, in the widget's language. On
+   * failure shows each message beside its field and moves focus to the first.
+   */
+  protected async validate(form: HTMLFormElement): Promise<boolean> {
+    const inputs = [...form.querySelectorAll<HTMLInputElement>('input, select, textarea')].filter(
+      (input) => input.name && input.name !== 'nickname',
+    );
+    const invalid = inputs.filter((input) => !input.checkValidity());
+    this.errors = Object.fromEntries(invalid.map((input) => [input.name, this.messageFor(input)]));
+    if (invalid.length === 0) return true;
+    this.announcement = this.t.status.fixFields;
+    await this.updateComplete;
+    invalid[0]!.focus();
+    this.dispatchEvent(new RallyErrorEvent('invalid'));
+    return false;
+  }
+
+  private messageFor(input: HTMLInputElement): string {
+    const { validation } = this.t;
+    if (input.type === 'checkbox') return validation.consentMissing;
+    if (input.validity.valueMissing) return validation.valueMissing;
+    if (input.validity.typeMismatch) return validation.typeMismatchEmail;
+    if (input.validity.tooLong) return validation.tooLong;
+    return validation.patternMismatch;
+  }
+
+  /** Extra fields every submission carries: bot signals and where it came from. */
+  protected submissionExtras(form: HTMLFormElement) {
+    const referrer = new URLSearchParams(location.search).get('ref') ?? undefined;
+    return {
+      nickname:
+        (form.elements.namedItem('nickname') as HTMLInputElement | null)?.value || undefined,
+      form_started_at: this.shownAt,
+      referrer_data: {
+        ...(this.source ? { source: this.source } : {}),
+        ...(referrer ? { referrer } : {}),
+        website: location.host,
+        url: location.href,
+      },
+    };
+  }
+
+  /**
+   * Sends a write. Returns the API's answer; or `undefined` when the submission was saved offline
+   * or refused — the status and errors then say which.
+   */
+  protected async send<Answer>(
+    kind: OutboxEntry['kind'],
+    path: string,
+    body: unknown,
+  ): Promise<Answer | undefined> {
+    const key = crypto.randomUUID();
+    const url = apiUrl(this.api, path);
+    this.status = 'submitting';
+    this.announcement = this.t.status.submitting;
+    try {
+      const answer = await postJson<Answer>(url, body, key);
+      this.status = 'sent';
+      this.errors = {};
+      return answer;
+    } catch (error) {
+      if (error instanceof UnreachableError) {
+        await enqueue({ key, url, body, kind, queuedAt: Date.now() });
+        this.status = 'queued';
+        this.announcement = this.t.status.queued;
+        return undefined;
+      }
+      if (!(error instanceof ApiError)) throw error;
+      this.status = 'error';
+      this.showRefusal(error);
+      this.dispatchEvent(new RallyErrorEvent('refused', error.status));
+      return undefined;
+    }
+  }
+
+  private showRefusal(error: ApiError): void {
+    const { t } = this;
+    const errors: Record<string, string> = {};
+    for (const field of error.fieldErrors) {
+      const input = inputForApiField[field.path];
+      if (input)
+        errors[input] = t.apiErrors[field.code as keyof Translation['apiErrors']] ?? field.message;
+    }
+    this.errors = errors;
+    this.announcement =
+      Object.keys(errors).length > 0
+        ? t.status.fixFields
+        : error.status === 429
+          ? t.status.rateLimited
+          : (error.problem?.detail ?? t.status.failed);
+    void this.updateComplete.then(() => {
+      const first = Object.keys(errors)[0];
+      if (first) this.renderRoot.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+    });
+  }
+
+  protected renderField(name: string, label: string, options: FieldOptions = {}): TemplateResult {
+    const error = this.errors[name];
+    return html`
+      <label part="field">
+        ${label}
+        <input
+          name=${name}
+          type=${options.type ?? 'text'}
+          autocomplete=${options.autocomplete ?? 'off'}
+          .value=${options.value ?? ''}
+          maxlength=${options.maxlength ?? nothing}
+          ?required=${options.required ?? false}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${error ? `${name}-error` : nothing}
+        />
+      </label>
+      ${this.renderError(name)}
+    `;
+  }
+
+  protected renderError(name: string): TemplateResult | typeof nothing {
+    const error = this.errors[name];
+    return error ? html`<p part="error" class="error" id="${name}-error">${error}</p>` : nothing;
+  }
+
+  /** The honeypot: invisible to people and to assistive technology. */
+  protected renderHoneypot(): TemplateResult {
+    return html`<div class="nickname" aria-hidden="true">
+      <label>Nickname <input name="nickname" tabindex="-1" autocomplete="off" /></label>
+    </div>`;
+  }
+
+  /** One polite live region per widget for progress, success, offline and errors. */
+  protected renderStatus(): TemplateResult {
+    return html`<p part="status" class="status" role="status">${this.announcement}</p>`;
+  }
+}

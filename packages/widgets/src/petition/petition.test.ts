@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { commands, page } from 'vitest/browser';
+import type { PetitionResource } from '@rally/core/resources';
+import type { RallyActionEvent } from '../events/rally-action-event.ts';
+import { expectAccessible } from '../internal/expect-accessible.ts';
+import { mount, nextEvent, resetPage, staff, statusOf, uniqueEmail } from '../internal/testing.ts';
+import { $person } from '../state/person.ts';
+import './petition.ts';
+
+afterEach(async () => {
+  await commands.setApiReachable(true);
+  await resetPage();
+});
+
+async function signatures(): Promise<number> {
+  const petition = await staff<PetitionResource>('petitions/fair-wages');
+  return petition.total_signatures;
+}
+
+describe('rally-petition', () => {
+  it('shows the petition from the API, with its target, count and goal', async () => {
+    const before = await signatures();
+    const petition = await mount('rally-petition', { petition: 'fair-wages' });
+    await expect
+      .element(page.getByRole('heading', { name: 'Fair wages for home care workers' }))
+      .toBeVisible();
+    await expect.element(page.getByText('To: Louisiana Department of Health')).toBeVisible();
+    await expect.element(page.getByText(`${before} of 1,000 signatures`)).toBeVisible();
+    await expect
+      .element(page.getByRole('progressbar'))
+      .toHaveAccessibleName(`${before} of 1,000 signatures`);
+    await expectAccessible(petition);
+  });
+
+  it('counts the signature, thanks the person and offers to share', async () => {
+    const before = await signatures();
+    const petition = await mount('rally-petition', { petition: 'fair-wages', lang: 'es' });
+    await page.getByRole('textbox', { name: 'Nombre' }).fill('Rosa');
+    await page.getByRole('textbox', { name: 'Correo electrónico' }).fill(uniqueEmail());
+    await page
+      .getByRole('textbox', { name: 'Agrega un comentario (opcional)' })
+      .fill('Mi madre hizo este trabajo.');
+    const signed = nextEvent<RallyActionEvent>(petition, 'rally-signed');
+    await page.getByRole('button', { name: 'Firmar la petición' }).click();
+
+    expect((await signed).identifiers[0]).toMatch(/^rally:/);
+    await expect.poll(() => statusOf(petition)).toBe('Gracias, Rosa. Tu firma quedó registrada.');
+    expect(await signatures()).toBe(before + 1);
+    await expect.element(page.getByText(`${before + 1} de 1000 firmas`)).toBeVisible();
+    await expect.element(page.getByRole('button', { name: 'Copiar enlace' })).toBeVisible();
+    expect($person.get()?.given_name).toBe('Rosa');
+    await expectAccessible(petition);
+  });
+
+  it('copies the share link', async () => {
+    const petition = await mount('rally-petition', { petition: 'fair-wages' });
+    await page.getByRole('textbox', { name: 'First name' }).fill('Ana');
+    await page.getByRole('textbox', { name: 'Email' }).fill(uniqueEmail('ana'));
+    await page.getByRole('button', { name: 'Sign the petition' }).click();
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect.element(page.getByText('Link copied.')).toBeVisible();
+    await expectAccessible(petition);
+  });
+
+  it('offers no form on a closed petition', async () => {
+    const petition = await mount('rally-petition', { petition: 'heat-rules' });
+    await expect.element(page.getByText('This petition is closed.')).toBeVisible();
+    expect(petition.shadowRoot?.querySelector('form')).toBeNull();
+  });
+
+  it('says so when the petition cannot be loaded, keeping its space reserved', async () => {
+    await commands.setApiReachable(false);
+    const petition = await mount('rally-petition', { petition: 'fair-wages' });
+    await expect.element(page.getByRole('alert')).toBeVisible();
+    expect(page.getByRole('alert').element().textContent).toMatch(/Could not load this/);
+    const height = petition.getBoundingClientRect().height;
+    expect(height).toBeGreaterThanOrEqual(90);
+    await expectAccessible(petition);
+  });
+});

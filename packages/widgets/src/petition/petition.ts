@@ -1,0 +1,236 @@
+import type { PetitionResource, SignatureReceipt } from '@rally/core/resources';
+import { StoreController } from '@nanostores/lit';
+import { html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { apiUrl, getJson } from '../api/client.ts';
+import { RallyActionEvent } from '../events/rally-action-event.ts';
+import { RallyFormElement } from '../internal/rally-form-element.ts';
+import { $person, forgetPerson } from '../state/person.ts';
+import { formStyles } from '../styles/form.styles.ts';
+import { petitionStyles } from './petition.styles.ts';
+import '../share/share-link.ts';
+
+/** How often the signature count is refreshed while the page is visible. */
+const refreshEvery = 30_000;
+
+/**
+ * A petition: its title, text and target from the API, a live signature count with a goal bar, a
+ * signing form with an optional comment, and afterwards a step to share it.
+ *
+ * @summary Petition with live count, goal and share step.
+ *
+ * @csspart form - The signing form.
+ * @csspart field - Each label with its input.
+ * @csspart error - Each field's error message.
+ * @csspart submit - The submit button.
+ * @csspart status - The live region announcing progress, success and problems.
+ * @csspart count - The signature count and goal bar.
+ *
+ * @cssproperty --rally-accent - Background of the button, colour of the goal bar.
+ * @cssproperty --rally-on-accent - Text colour on the accent background.
+ * @cssproperty --rally-text - Text colour; inherited from the page by default.
+ * @cssproperty --rally-surface - Background of inputs.
+ * @cssproperty --rally-border - Border colour of inputs.
+ * @cssproperty --rally-danger - Colour of error messages and invalid borders.
+ * @cssproperty --rally-focus - Colour of the focus ring.
+ * @cssproperty --rally-radius - Corner radius of inputs and buttons.
+ *
+ * @cssstate submitting - While the signature is being sent.
+ * @cssstate sent - After the API recorded the signature.
+ * @cssstate queued - When the signature is saved offline, waiting for a connection.
+ * @cssstate error - After the API refused the signature.
+ *
+ * @fires rally-signed - The person signed (or, with `queued`, the signature is saved offline).
+ * @fires rally-error - The form was invalid, the API refused it, or the petition could not load.
+ */
+@customElement('rally-petition')
+export class RallyPetition extends RallyFormElement {
+  static override styles = [formStyles, petitionStyles];
+
+  private readonly person = new StoreController(this, $person);
+
+  /** The petition's id: its content file's name, such as `fair-wages-home-care`. */
+  @property() petition = '';
+
+  @state() private details: PetitionResource | undefined;
+  @state() private loadFailed = false;
+
+  private referralCode = '';
+  private refreshTimer: ReturnType<typeof setInterval> | undefined;
+
+  @query('form') private form!: HTMLFormElement;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+    this.refreshTimer = setInterval(() => {
+      if (document.visibilityState === 'visible') void this.load();
+    }, refreshEvery);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.refreshTimer);
+  }
+
+  private async load() {
+    if (!this.api || !this.petition) return;
+    try {
+      this.details = await getJson<PetitionResource>(
+        apiUrl(this.api, `petitions/${encodeURIComponent(this.petition)}`),
+      );
+      this.loadFailed = false;
+    } catch {
+      // Keep showing what was loaded; say so only when there is nothing to show.
+      this.loadFailed = !this.details;
+    }
+  }
+
+  private async onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    if (!(await this.validate(this.form))) return;
+    const data = new FormData(this.form);
+    const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
+    const body = {
+      person: {
+        given_name: text('given_name'),
+        family_name: text('family_name'),
+        email_addresses: [{ address: text('email') }],
+        ...(text('postal_code')
+          ? { postal_addresses: [{ postal_code: text('postal_code') }] }
+          : {}),
+      },
+      comments: text('comments'),
+      ...this.submissionExtras(this.form),
+    };
+    const answer = await this.send<SignatureReceipt>(
+      'sign',
+      `petitions/${encodeURIComponent(this.petition)}/signatures`,
+      body,
+    );
+    if (this.status !== 'sent' && this.status !== 'queued') return;
+    this.referralCode = answer?.referral_code ?? '';
+    $person.set({
+      ...$person.get(),
+      given_name: text('given_name')!,
+      family_name: text('family_name'),
+      email: text('email')!,
+      postal_code: text('postal_code'),
+      referral_code: this.referralCode || undefined,
+      remember: $person.get()?.remember ?? false,
+    });
+    this.announcement =
+      this.status === 'sent' ? this.t.petition.signed(text('given_name')!) : this.t.status.queued;
+    this.dispatchEvent(
+      new RallyActionEvent('rally-signed', answer?.identifiers ?? [], this.status === 'queued'),
+    );
+    if (this.status === 'sent') void this.load();
+  }
+
+  override render() {
+    if (!this.details) {
+      return html`<div class="loading" part="form">
+        ${this.loadFailed ? html`<p role="alert">${this.t.status.unreachable}</p>` : nothing}
+      </div>`;
+    }
+    return html`
+      <div class="intro">
+        <h2>${this.details.title}</h2>
+        <p>${this.details.description}</p>
+        <p>${this.t.petition.to} ${this.details.target.map((target) => target.name).join(', ')}</p>
+        ${this.renderCount(this.details)}
+      </div>
+      ${
+        this.status === 'sent' || this.status === 'queued'
+          ? this.renderSigned()
+          : this.details.status === 'closed'
+            ? html`<p>${this.t.petition.closed}</p>`
+            : this.renderForm()
+      }
+    `;
+  }
+
+  private renderCount({ total_signatures: count, goal }: PetitionResource) {
+    const number = new Intl.NumberFormat(this.locale);
+    const label = goal
+      ? this.t.petition.goal(number.format(count), number.format(goal))
+      : this.t.petition.signatures(number.format(count));
+    return html`<div part="count" class="count">
+      <span id="count">${label}</span>
+      ${goal ? html`<progress max=${goal} .value=${Math.min(count, goal)} aria-labelledby="count"></progress>` : nothing}
+    </div>`;
+  }
+
+  private renderForm() {
+    const { t } = this;
+    const known = this.person.value;
+    return html`
+      <form part="form" novalidate @submit=${this.onSubmit}>
+        ${
+          known
+            ? html`<button type="button" class="link" @click=${forgetPerson}>
+                ${t.person.notYou(known.given_name)}
+              </button>`
+            : nothing
+        }
+        ${this.renderField('given_name', t.fields.givenName, {
+          autocomplete: 'given-name',
+          required: true,
+          maxlength: 100,
+          value: known?.given_name,
+        })}
+        ${this.renderField('family_name', t.fields.familyName, {
+          autocomplete: 'family-name',
+          maxlength: 100,
+          value: known?.family_name,
+        })}
+        ${this.renderField('email', t.fields.email, {
+          type: 'email',
+          autocomplete: 'email',
+          required: true,
+          value: known?.email,
+        })}
+        ${this.renderField('postal_code', t.fields.postalCode, {
+          autocomplete: 'postal-code',
+          maxlength: 12,
+          value: known?.postal_code,
+        })}
+        <label part="field">
+          ${t.fields.comments}
+          <textarea
+            name="comments"
+            maxlength="2000"
+            aria-invalid=${this.errors.comments ? 'true' : 'false'}
+            aria-describedby=${this.errors.comments ? 'comments-error' : nothing}
+          ></textarea>
+        </label>
+        ${this.renderError('comments')} ${this.renderHoneypot()}
+        <button part="submit" type="submit" ?disabled=${this.status === 'submitting'}>
+          ${t.petition.submit}
+        </button>
+        ${this.renderStatus()}
+      </form>
+    `;
+  }
+
+  private renderSigned() {
+    const link = new URL(location.href);
+    link.hash = '';
+    if (this.referralCode) link.searchParams.set('ref', this.referralCode);
+    return html`
+      ${this.renderStatus()}
+      <h3>${this.t.petition.shareHeading}</h3>
+      <rally-share-link
+        .url=${link.href}
+        share-title=${this.details?.title ?? ''}
+        lang=${this.locale}
+      ></rally-share-link>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rally-petition': RallyPetition;
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Builds the embeddable bundle: `dist/widgets/rally.js` (the loader) and one module per element,
+ * sharing Lit through common chunks, for partners to load with one script tag.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const source = (path: string) => fileURLToPath(new URL(`src/${path}`, import.meta.url));
+
+export default defineConfig({
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/widgets', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    // Library builds keep code readable by default; these bytes are paid by every partner page.
+    minify: true,
+    rolldownOptions: {
+      output: { chunkFileNames: 'shared-[hash].js', minify: true },
+    },
+    lib: {
+      entry: {
+        rally: source('loader.ts'),
+        'join-form': source('join-form/join-form.ts'),
+        petition: source('petition/petition.ts'),
+      },
+      formats: ['es'],
+    },
+  },
+});

@@ -1,0 +1,103 @@
+/**
+ * Vitest global setup for the widgets' browser tests: the real Rally API on an embedded database,
+ * behind a switchable proxy, so tests can take the API "offline" and bring it back.
+ */
+import { createServer, request, type Server } from 'node:http';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from '@rally/api';
+import { settingsFrom } from '../../packages/api/src/config.ts';
+import { databaseRateLimiter } from '../../packages/api/src/http/rate-limits.ts';
+import { installEnvironmentToken } from '../../packages/api/src/staff/require-staff.ts';
+import { openTestPGlite, testContent } from '../../packages/api/src/testing.ts';
+import { syncContent } from '../../packages/api/src/content.ts';
+import type { TestProject } from 'vitest/node';
+
+class LocalOrigins extends Set<string> {
+  override has(origin: string): boolean {
+    return /^http:\/\/(localhost|127\.0\.0\.1):\d+$/.test(origin);
+  }
+}
+
+export const staffToken = 'browser-tests-staff-token-0123456789';
+
+/**
+ * Whether the proxy passes requests through; `false` behaves like a lost connection. Kept on
+ * `globalThis` because the `setApiReachable` command (vitest.config.ts) runs in another module.
+ */
+const proxyState = ((globalThis as { rallyTestProxy?: { reachable: boolean } }).rallyTestProxy ??= {
+  reachable: true,
+});
+
+export default async function setup(project: TestProject) {
+  const db = await openTestPGlite();
+  await syncContent(db, testContent);
+  await installEnvironmentToken(db, staffToken);
+  const settings = settingsFrom(
+    { organization: { name: 'Browser tests' }, abuse: { minimum_fill_seconds: 0 } },
+    { production: true },
+  );
+  // Vitest picks the test page's port; allow any local page, as development does.
+  settings.allowedOrigins = new LocalOrigins();
+  const app = createApp({
+    db,
+    settings,
+    linkSecret: 'browser-tests',
+    rateLimiter: databaseRateLimiter(db),
+  });
+  const api: ServerType = await new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () =>
+      resolve(server),
+    );
+  });
+  const apiPort = (api.address() as { port: number }).port;
+
+  const proxy: Server = createServer((incoming, outgoing) => {
+    if (!proxyState.reachable) {
+      incoming.socket.destroy(); // What a phone without signal sees: no answer at all.
+      return;
+    }
+    const forward = request(
+      {
+        host: '127.0.0.1',
+        port: apiPort,
+        path: incoming.url,
+        method: incoming.method,
+        headers: incoming.headers,
+      },
+      (answer) => {
+        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(outgoing);
+      },
+    );
+    incoming.pipe(forward);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const proxyPort = (proxy.address() as { port: number }).port;
+
+  project.provide('apiUrl', `http://127.0.0.1:${proxyPort}`);
+  project.provide('staffToken', staffToken);
+
+  return async () => {
+    proxy.close();
+    api.close();
+    await db.close();
+  };
+}
+
+/** A command the browser tests call: `await commands.setApiReachable(false)`. */
+export function setApiReachable(_context: unknown, reachable: boolean): void {
+  proxyState.reachable = reachable;
+}
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    setApiReachable: (reachable: boolean) => Promise<void>;
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    apiUrl: string;
+    staffToken: string;
+  }
+}
