@@ -1,8 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumPath } from './scripts/chromium.ts';
 
-// A port of its own, so the tests never talk to a site someone left running on 4321.
-const port = 4329;
+// Ports of their own, so the tests never talk to a stack someone left running.
+export const ports = { site: 4329, partner: 4330, api: 4331 };
+export const staffToken = 'e2e-staff-token-0123456789abcdef';
+const url = (port: number) => `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -10,17 +12,42 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: url(ports.site),
     launchOptions: { executablePath: chromiumPath() },
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'] } },
     { name: 'phone', use: { ...devices['Pixel 7'] } },
   ],
-  webServer: {
-    command: `astro build && astro preview --host 127.0.0.1 --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-  },
+  webServer: [
+    {
+      command: `vite build --config packages/widgets/vite.config.ts && astro build && astro preview --host 127.0.0.1 --port ${ports.site}`,
+      url: `${url(ports.site)}/`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+    },
+    {
+      // The real API on a fresh embedded database, with the demo content.
+      command: 'rm -rf test-results/e2e-data && node packages/api/src/server.ts',
+      url: `${url(ports.api)}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        PORT: String(ports.api),
+        RALLY_DATA_DIR: 'test-results/e2e-data',
+        RALLY_EMBEDDED_DURABILITY: 'os',
+        RALLY_ADMIN_TOKEN: staffToken,
+        // Tests type faster than people; the bot trap has tests of its own.
+        RALLY_CONFIG: 'test/e2e/rally.e2e.json',
+        RALLY_ALLOWED_ORIGINS: `${url(ports.partner)},${url(ports.site)}`,
+        NODE_ENV: 'production',
+      },
+    },
+    {
+      command: 'node test/e2e/partner-server.ts',
+      url: `${url(ports.partner)}/petition.html`,
+      reuseExistingServer: false,
+      env: { PORT: String(ports.partner) },
+    },
+  ],
 });

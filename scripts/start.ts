@@ -5,11 +5,13 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { build, preview } from 'astro';
+import { build as buildWidgets } from 'vite';
 
 const apiPort = Number(process.env.PORT ?? 8787);
 const sitePort = 4321;
 
-console.log('Building the site…');
+console.log('Building the widgets and the site…');
+await buildWidgets({ configFile: 'packages/widgets/vite.config.ts', logLevel: 'warn' });
 await build({ logLevel: 'warn' });
 
 const api = spawn(process.execPath, ['packages/api/src/server.ts'], {

@@ -8,6 +8,8 @@ import { defineConfig } from 'vite';
 const source = (path: string) => fileURLToPath(new URL(`src/${path}`, import.meta.url));
 
 export default defineConfig({
+  // Library builds leave `process.env.NODE_ENV` to the consumer; partner pages have no `process`.
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: fileURLToPath(new URL('../../dist/widgets', import.meta.url)),
     emptyOutDir: true,

@@ -10,7 +10,8 @@ describe.each(['fsync', 'os'] as const)(
   'the embedded database with %s durability',
   (durability) => {
     it('keeps what it committed across restarts', async () => {
-      const dataDir = join(mkdtempSync(join(tmpdir(), 'rally-data-')), 'db');
+      // A folder whose parents do not exist yet, as on a fresh server.
+      const dataDir = join(mkdtempSync(join(tmpdir(), 'rally-data-')), 'var', 'rally', 'db');
       const first = await openDatabase({ dataDir, durability });
       await migrate(first);
       await first.query(`insert into counters (name, value) values ('kept', 42)`);

@@ -2,7 +2,7 @@
  * The one door to storage: a thin adapter so the rest of the API speaks plain SQL without knowing
  * whether it runs on embedded PostgreSQL (PGlite, the default) or on a PostgreSQL server.
  */
-import { closeSync, fdatasyncSync, openSync, readdirSync } from 'node:fs';
+import { closeSync, fdatasyncSync, mkdirSync, openSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -52,10 +52,11 @@ async function openPGlite({
   loadDataDir,
   durability = 'fsync',
 }: DatabaseOptions): Promise<Database> {
+  const onDisk = !dataDir.includes('://');
+  if (onDisk) mkdirSync(dataDir, { recursive: true }); // PGlite creates only the last folder.
   const db = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
   // PGlite never calls fsync itself; flushing the write-ahead log after each statement is enough
   // for PostgreSQL's crash recovery to bring back every commit.
-  const onDisk = !dataDir.includes('://');
   const flush = durability === 'fsync' && onDisk ? () => flushWal(dataDir) : () => {};
   return {
     kind: 'pglite',

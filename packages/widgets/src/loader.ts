@@ -29,3 +29,5 @@ const observer = new MutationObserver(() => {
   if (requested.size === Object.keys(elements).length) observer.disconnect();
 });
 observer.observe(document.documentElement, { childList: true, subtree: true });
+
+export {};
