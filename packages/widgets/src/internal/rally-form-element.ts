@@ -7,9 +7,12 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, UnreachableError, apiUrl, postJson } from '../api/client.ts';
 import { RallyErrorEvent } from '../events/rally-error-event.ts';
-import { enqueue, watchOutbox, type OutboxEntry } from '../offline/outbox.ts';
+import type { OutboxEntry } from '../offline/outbox.ts';
 import type { Locale } from '@rally/core/locale';
+import { $person, type KnownPerson } from '../state/person.ts';
 import { localeOf, translate, type Translation } from '../translations/index.ts';
+
+const loadOutbox = () => import('../offline/outbox.ts');
 
 export type SubmissionStatus = 'idle' | 'submitting' | 'sent' | 'queued' | 'error';
 
@@ -52,6 +55,7 @@ export abstract class RallyFormElement extends LitElement {
   @state() protected announcement = '';
 
   private readonly internals = this.attachInternals();
+  private stopWatchingPerson: (() => void) | undefined;
   /** When the form was shown: the API treats a form sent faster than a person can as a bot. */
   private shownAt = Date.now();
 
@@ -63,10 +67,24 @@ export abstract class RallyFormElement extends LitElement {
     return localeOf(this);
   }
 
+  /** The person already known on this page, to prefill the form. */
+  protected get knownPerson(): KnownPerson | null {
+    return $person.get();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.shownAt = Date.now();
-    watchOutbox();
+    // Another widget on the page may learn who the person is, or forget them.
+    this.stopWatchingPerson = $person.listen(() => this.requestUpdate());
+    // The outbox (IndexedDB) is not needed to show the form: load it once the page is idle.
+    const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 1));
+    whenIdle(() => void loadOutbox().then((outbox) => outbox.watchOutbox()));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatchingPerson?.();
   }
 
   override willUpdate(): void {
@@ -140,6 +158,7 @@ export abstract class RallyFormElement extends LitElement {
       return answer;
     } catch (error) {
       if (error instanceof UnreachableError) {
+        const { enqueue } = await loadOutbox();
         await enqueue({ key, url, body, kind, queuedAt: Date.now() });
         this.status = 'queued';
         this.announcement = this.t.status.queued;

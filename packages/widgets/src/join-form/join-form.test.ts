@@ -85,6 +85,7 @@ describe('rally-join-form', () => {
     expect(event.identifiers[0]).toMatch(/^rally:/);
     await expect.poll(() => statusOf(form)).toContain('Welcome, Rosa!');
     const link = page.getByRole('textbox', { name: 'Your link' });
+    await expect.element(link).toBeVisible(); // The share step loads its code when needed.
     expect((link.element() as HTMLInputElement).value).toMatch(/[?&]ref=[A-Z2-9]{8}$/);
     expect(await peopleWithEmail(email)).toBe(1);
     expect($person.get()).toMatchObject({ given_name: 'Rosa', email, remember: false });

@@ -4,9 +4,7 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { RallyActionEvent } from '../events/rally-action-event.ts';
 import { RallyFormElement } from '../internal/rally-form-element.ts';
 import { $person, forgetPerson } from '../state/person.ts';
-import { StoreController } from '@nanostores/lit';
 import { formStyles } from '../styles/form.styles.ts';
-import '../share/share-link.ts';
 
 /** An extra question the organization asks, set through the `questions` attribute. */
 export interface JoinQuestion {
@@ -49,8 +47,6 @@ export interface JoinQuestion {
 @customElement('rally-join-form')
 export class RallyJoinForm extends RallyFormElement {
   static override styles = formStyles;
-
-  private readonly person = new StoreController(this, $person);
 
   /** Region slug to credit; when empty and `regions` lists some, the person chooses. */
   @property() region = '';
@@ -106,6 +102,7 @@ export class RallyJoinForm extends RallyFormElement {
     };
     const answer = await this.send<PersonReceipt>('join', 'people', body);
     if (this.status !== 'sent' && this.status !== 'queued') return;
+    void import('../share/share-link.ts'); // Needed only now, for the share step.
     this.referralCode = answer?.referral_code ?? '';
     $person.set({
       given_name: text('given_name')!,
@@ -125,7 +122,7 @@ export class RallyJoinForm extends RallyFormElement {
   override render() {
     const { t } = this;
     if (this.status === 'sent' || this.status === 'queued') return this.renderJoined();
-    const known = this.person.value;
+    const known = this.knownPerson;
     return html`
       <form part="form" novalidate @submit=${this.onSubmit}>
         <h2>${t.joinForm.heading}</h2>

@@ -1,5 +1,4 @@
 import type { PetitionResource, SignatureReceipt } from '@rally/core/resources';
-import { StoreController } from '@nanostores/lit';
 import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { apiUrl, getJson } from '../api/client.ts';
@@ -8,7 +7,6 @@ import { RallyFormElement } from '../internal/rally-form-element.ts';
 import { $person, forgetPerson } from '../state/person.ts';
 import { formStyles } from '../styles/form.styles.ts';
 import { petitionStyles } from './petition.styles.ts';
-import '../share/share-link.ts';
 
 /** How often the signature count is refreshed while the page is visible. */
 const refreshEvery = 30_000;
@@ -46,8 +44,6 @@ const refreshEvery = 30_000;
 @customElement('rally-petition')
 export class RallyPetition extends RallyFormElement {
   static override styles = [formStyles, petitionStyles];
-
-  private readonly person = new StoreController(this, $person);
 
   /** The petition's id: its content file's name, such as `fair-wages-home-care`. */
   @property() petition = '';
@@ -109,6 +105,7 @@ export class RallyPetition extends RallyFormElement {
       body,
     );
     if (this.status !== 'sent' && this.status !== 'queued') return;
+    void import('../share/share-link.ts'); // Needed only now, for the share step.
     this.referralCode = answer?.referral_code ?? '';
     $person.set({
       ...$person.get(),
@@ -163,7 +160,7 @@ export class RallyPetition extends RallyFormElement {
 
   private renderForm() {
     const { t } = this;
-    const known = this.person.value;
+    const known = this.knownPerson;
     return html`
       <form part="form" novalidate @submit=${this.onSubmit}>
         ${

@@ -1,0 +1,85 @@
+/**
+ * `pnpm bench:widgets`: the bytes each widget costs a page (min+gzip), checked against the budgets,
+ * with Lit's own runtime built in the same run as the baseline. `--check` fails when over budget.
+ *
+ * Budgets: the loader ≤ 2 KB; one widget's own code (its module, beyond the runtime the widgets
+ * share) ≤ 5 KB; a page with one widget loads ≤ 15 KB of widget code before its first render.
+ * Also printed: how much of the shared runtime is Rally's own code rather than Lit's.
+ */
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type Rollup } from 'vite';
+
+const budgets = { loader: 2048, ownCode: 5120, page: 15360 };
+const widgets = ['join-form', 'petition'];
+const check = process.argv.includes('--check');
+
+const gzipped = (code: string) => gzipSync(code, { level: 9 }).length;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+
+/** Lit alone, minified the same way: what every Lit element pays whoever writes it. */
+async function litRuntime(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'rally-lit-'));
+  writeFileSync(
+    join(dir, 'lit.js'),
+    "import { LitElement, html, css, nothing } from 'lit';\nimport { customElement, property, state, query } from 'lit/decorators.js';\nexport { LitElement, html, css, nothing, customElement, property, state, query };\n",
+  );
+  const output = (await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: process.cwd(),
+    resolve: { alias: { lit: join(process.cwd(), 'packages/widgets/node_modules/lit') } },
+    build: { write: false, minify: true, lib: { entry: join(dir, 'lit.js'), formats: ['es'] } },
+  })) as Rollup.RollupOutput[];
+  return gzipped(output[0]!.output.map((chunk) => ('code' in chunk ? chunk.code : '')).join(''));
+}
+
+/** The static imports of a built module, followed to the end: what loads before it can run. */
+function staticClosure(file: string, dir: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(join(dir, file), 'utf8');
+  for (const [, imported] of code.matchAll(/import\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+)["']/g)) {
+    staticClosure(imported!, dir, seen);
+  }
+  return seen;
+}
+
+const dir = 'dist/widgets';
+const sizes = new Map(
+  readdirSync(dir)
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => [file, gzipped(readFileSync(join(dir, file), 'utf8'))]),
+);
+const lit = await litRuntime();
+const loader = sizes.get('rally.js')!;
+
+console.log(`Lit runtime alone (baseline, same build settings): ${kb(lit)}`);
+console.log(`Loader rally.js: ${kb(loader)} (budget ${kb(budgets.loader)})\n`);
+console.log(
+  '| widget | first render loads | widget’s own module | shared runtime beyond Lit | files |',
+);
+console.log('| --- | ---: | ---: | ---: | --- |');
+const failures: string[] = [];
+if (loader > budgets.loader) failures.push(`the loader is ${kb(loader)}`);
+for (const widget of widgets) {
+  const files = [...staticClosure(`${widget}.js`, dir)];
+  const own = sizes.get(`${widget}.js`)!;
+  const shared = files
+    .filter((file) => file !== `${widget}.js`)
+    .reduce((sum, file) => sum + sizes.get(file)!, 0);
+  const total = loader + own + shared;
+  console.log(
+    `| ${widget} | ${kb(total)} | ${kb(own)} | ${kb(shared - lit)} | rally.js, ${files.join(', ')} |`,
+  );
+  if (total > budgets.page) failures.push(`a page with ${widget} loads ${kb(total)}`);
+  if (own > budgets.ownCode) failures.push(`${widget}'s own module is ${kb(own)}`);
+}
+if (failures.length > 0) {
+  console.log(`\nOver budget: ${failures.join('; ')}.`);
+  if (check) process.exit(1);
+} else {
+  console.log('\nEvery budget is met.');
+}
