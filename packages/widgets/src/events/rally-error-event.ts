@@ -3,7 +3,7 @@ export class RallyErrorEvent extends Event {
   readonly status: number | undefined;
   readonly reason: 'invalid' | 'refused' | 'unreachable';
 
-  constructor(reason: RallyErrorEvent['reason'], status?: number) {
+  constructor({ reason, status }: { reason: RallyErrorEvent['reason']; status?: number }) {
     super('rally-error', { bubbles: true, composed: true });
     this.reason = reason;
     this.status = status;

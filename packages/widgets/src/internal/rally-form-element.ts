@@ -109,7 +109,7 @@ export abstract class RallyFormElement extends LitElement {
     this.announcement = this.t.status.fixFields;
     await this.updateComplete;
     invalid[0]!.focus();
-    this.dispatchEvent(new RallyErrorEvent('invalid'));
+    this.dispatchEvent(new RallyErrorEvent({ reason: 'invalid' }));
     return false;
   }
 
@@ -167,7 +167,7 @@ export abstract class RallyFormElement extends LitElement {
       if (!(error instanceof ApiError)) throw error;
       this.status = 'error';
       this.showRefusal(error);
-      this.dispatchEvent(new RallyErrorEvent('refused', error.status));
+      this.dispatchEvent(new RallyErrorEvent({ reason: 'refused', status: error.status }));
       return undefined;
     }
   }

@@ -1,0 +1,75 @@
+/**
+ * Storybook has no Rally API behind it: this stands in for one, answering the widgets' requests
+ * with what the real API would say in each state. (Tests run against the real API instead.)
+ */
+export const mockApi = 'https://api.rally.example';
+
+/** `offline`: the page loaded, then the signal went; `unreachable`: no API at all. */
+export type ApiMode = 'working' | 'refusing' | 'offline' | 'unreachable';
+
+const petition = {
+  identifiers: ['rally:fair-wages-home-care'],
+  origin_system: 'Rally',
+  title: 'A living wage for home care workers',
+  description:
+    'Home care workers keep our elders safe at home. Tell the state to raise the reimbursement rate.',
+  target: [{ name: 'Louisiana Department of Health' }],
+  goal: 2500,
+  total_signatures: 1873,
+  status: 'open',
+  opens_at: null,
+  closes_at: null,
+  lang: 'en',
+  region: 'gulf-south',
+  sector: 'domestic-work',
+  created_date: '2026-11-01T00:00:00.000Z',
+  modified_date: '2026-11-01T00:00:00.000Z',
+  _links: {
+    self: { href: `${mockApi}/api/v1/petitions/fair-wages-home-care` },
+    'osdi:record_signature_helper': {
+      href: `${mockApi}/api/v1/petitions/fair-wages-home-care/signatures`,
+    },
+  },
+};
+
+const receipt = {
+  identifiers: ['rally:3f1c2a9e-0000-4000-8000-000000000001'],
+  referral_code: 'K7QW2MZP',
+  _links: {},
+};
+
+const refusal = {
+  type: 'https://rally.invalid/problems/invalid-submission',
+  title: 'Invalid submission',
+  status: 422,
+  detail: 'Some fields need attention: person.email_addresses.0.address.',
+  errors: [
+    {
+      path: 'person.email_addresses.0.address',
+      code: 'invalid_email',
+      message: 'Enter an email address.',
+    },
+  ],
+};
+
+const realFetch = window.fetch.bind(window);
+let mode: ApiMode = 'working';
+
+/** Sets how the stand-in API behaves for the next requests. */
+export function useMockApi(next: ApiMode): void {
+  mode = next;
+}
+
+window.fetch = async (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  if (url.origin !== mockApi) return realFetch(input, init);
+  const method = init?.method ?? 'GET';
+  if (mode === 'unreachable' || (mode === 'offline' && method !== 'GET')) {
+    throw new TypeError('Failed to fetch');
+  }
+  const json = (body: unknown, status = 200, type = 'application/json') =>
+    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
+  if (method === 'GET') return json(petition);
+  if (mode === 'refusing') return json(refusal, 422, 'application/problem+json');
+  return json(receipt, 201);
+};
