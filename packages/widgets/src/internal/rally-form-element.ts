@@ -78,7 +78,8 @@ export abstract class RallyFormElement extends LitElement {
     // Another widget on the page may learn who the person is, or forget them.
     this.stopWatchingPerson = $person.listen(() => this.requestUpdate());
     // The outbox (IndexedDB) is not needed to show the form: load it once the page is idle.
-    const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 1));
+    const whenIdle =
+      window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 1));
     whenIdle(() => void loadOutbox().then((outbox) => outbox.watchOutbox()));
   }
 
