@@ -48,7 +48,8 @@ test.describe('a partner page on another origin, under a strict CSP', () => {
     const email = `offline.${randomUUID().slice(0, 8)}@example.org`;
     await page.goto(partnerPage);
     const petition = page.locator('rally-petition');
-    await expect(petition.getByRole('textbox', { name: 'First name' })).toBeVisible();
+    // The widget has loaded (not just the plain form it replaces) before the signal goes.
+    await expect(petition.getByRole('heading', { name: /living wage/ })).toBeVisible();
 
     await context.setOffline(true);
     await petition.getByRole('textbox', { name: 'First name' }).fill('Ana');

@@ -77,10 +77,14 @@ export abstract class RallyFormElement extends LitElement {
     this.shownAt = Date.now();
     // Another widget on the page may learn who the person is, or forget them.
     this.stopWatchingPerson = $person.listen(() => this.requestUpdate());
-    // The outbox (IndexedDB) is not needed to show the form: load it once the page is idle.
-    const whenIdle =
-      window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 1));
-    whenIdle(() => void loadOutbox().then((outbox) => outbox.watchOutbox()));
+  }
+
+  protected override firstUpdated(): void {
+    // The outbox is not needed to show the form, so it loads right after the first render —
+    // while there is still a connection, since it is needed precisely when there may be none.
+    loadOutbox()
+      .then((outbox) => outbox.watchOutbox())
+      .catch(() => {}); // Offline already: the next page load tries again.
   }
 
   override disconnectedCallback(): void {
@@ -159,8 +163,15 @@ export abstract class RallyFormElement extends LitElement {
       return answer;
     } catch (error) {
       if (error instanceof UnreachableError) {
-        const { enqueue } = await loadOutbox();
-        await enqueue({ key, url, body, kind, queuedAt: Date.now() });
+        try {
+          const { enqueue } = await loadOutbox();
+          await enqueue({ key, url, body, kind, queuedAt: Date.now() });
+        } catch {
+          // The page lost its connection before the outbox could load: nothing could be saved.
+          this.status = 'error';
+          this.announcement = this.t.status.failed;
+          return undefined;
+        }
         this.status = 'queued';
         this.announcement = this.t.status.queued;
         return undefined;

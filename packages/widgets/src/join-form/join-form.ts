@@ -71,6 +71,11 @@ export class RallyJoinForm extends RallyFormElement {
 
   @query('form') private form!: HTMLFormElement;
 
+  protected override firstUpdated(): void {
+    super.firstUpdated();
+    void import('../share/share-link.ts').catch(() => {}); // For the step after joining.
+  }
+
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
     if (!(await this.validate(this.form))) return;
@@ -102,7 +107,6 @@ export class RallyJoinForm extends RallyFormElement {
     };
     const answer = await this.send<PersonReceipt>('join', 'people', body);
     if (this.status !== 'sent' && this.status !== 'queued') return;
-    void import('../share/share-link.ts'); // Needed only now, for the share step.
     this.referralCode = answer?.referral_code ?? '';
     $person.set({
       given_name: text('given_name')!,

@@ -56,6 +56,11 @@ export class RallyPetition extends RallyFormElement {
 
   @query('form') private form!: HTMLFormElement;
 
+  protected override firstUpdated(): void {
+    super.firstUpdated();
+    void import('../share/share-link.ts').catch(() => {}); // For the step after signing.
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
@@ -105,7 +110,6 @@ export class RallyPetition extends RallyFormElement {
       body,
     );
     if (this.status !== 'sent' && this.status !== 'queued') return;
-    void import('../share/share-link.ts'); // Needed only now, for the share step.
     this.referralCode = answer?.referral_code ?? '';
     $person.set({
       ...$person.get(),
