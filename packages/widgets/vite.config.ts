@@ -25,6 +25,7 @@ export default defineConfig({
         rally: source('loader.ts'),
         'join-form': source('join-form/join-form.ts'),
         petition: source('petition/petition.ts'),
+        'event-rsvp': source('event-rsvp/event-rsvp.ts'),
       },
       formats: ['es'],
     },

@@ -32,10 +32,39 @@ const petition = {
   },
 };
 
+const event = {
+  identifiers: ['rally:new-orleans-home-care-meeting'],
+  origin_system: 'Rally',
+  title: "Home care workers' meeting — New Orleans",
+  description: 'Hear where the wage campaign stands and plan the visit to Baton Rouge.',
+  start_date: '2027-01-16T16:00:00.000Z',
+  end_date: '2027-01-16T18:30:00.000Z',
+  timezone_identifier: 'America/Chicago',
+  location: {
+    venue: 'Union hall',
+    address_lines: ['1200 Canal Street'],
+    locality: 'New Orleans',
+    region: 'LA',
+  },
+  online_url: null,
+  capacity: 60,
+  total_accepted: 48,
+  places_remaining: 12,
+  waitlist_size: 0,
+  status: 'confirmed',
+  lang: 'en',
+  region: 'gulf-south',
+  sector: 'domestic-work',
+  created_date: '2026-11-01T00:00:00.000Z',
+  modified_date: '2026-11-01T00:00:00.000Z',
+  _links: {},
+};
+
 const receipt = {
   identifiers: ['rally:3f1c2a9e-0000-4000-8000-000000000001'],
   referral_code: 'K7QW2MZP',
-  _links: {},
+  status: 'accepted',
+  _links: { 'rally:cancel': { href: `${mockApi}/api/v1/events/x/attendances/y/cancel?token=z` } },
 };
 
 const refusal = {
@@ -69,7 +98,7 @@ window.fetch = async (input, init) => {
   }
   const json = (body: unknown, status = 200, type = 'application/json') =>
     new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
-  if (method === 'GET') return json(petition);
+  if (method === 'GET') return json(url.pathname.includes('/events/') ? event : petition);
   if (mode === 'refusing') return json(refusal, 422, 'application/problem+json');
   return json(receipt, 201);
 };

@@ -1,0 +1,28 @@
+import { css } from 'lit';
+
+export const eventRsvpStyles = css`
+  .details {
+    display: grid;
+    gap: 0.5rem;
+  }
+
+  .details p,
+  dl,
+  dd {
+    margin: 0;
+  }
+
+  dt {
+    font-weight: 600;
+  }
+
+  a {
+    color: inherit;
+    min-block-size: 1.5rem;
+    display: inline-block;
+  }
+
+  .loading {
+    min-block-size: 8rem;
+  }
+`;
