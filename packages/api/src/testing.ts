@@ -134,6 +134,19 @@ export const testContent: Content = {
       }),
     ],
     [
+      'open-meeting',
+      eventContent.parse({
+        title: 'Open organizing call',
+        description: 'Anyone can join.',
+        start: '2030-04-01T18:00:00-05:00',
+        end: '2030-04-01T19:00:00-05:00',
+        timezone: 'America/New_York',
+        online_url: 'https://meet.example/open',
+        lang: 'en',
+        region: 'great-lakes',
+      }),
+    ],
+    [
       'past-rally',
       eventContent.parse({
         title: 'Rally at the capitol',

@@ -23,7 +23,9 @@ describe.each(databases)('events on %s', (_kind, open) => {
 
   it('lists upcoming events only, with places and the event’s time zone', async () => {
     const body = await (await api.app.request('/api/v1/events')).json();
-    expect(body.total_records).toBe(1);
+    expect(
+      body._embedded['osdi:events'].map((e: { identifiers: string[] }) => e.identifiers[0]),
+    ).toEqual(['rally:union-meeting', 'rally:open-meeting']);
     expect(body._embedded['osdi:events'][0]).toMatchObject({
       identifiers: ['rally:union-meeting'],
       start_date: '2030-03-08T00:00:00.000Z',
@@ -33,8 +35,10 @@ describe.each(databases)('events on %s', (_kind, open) => {
       places_remaining: 2,
       waitlist_size: 0,
     });
-    const filtered = await (await api.app.request('/api/v1/events?region=elsewhere')).json();
-    expect(filtered.total_records).toBe(0);
+    const filtered = await (await api.app.request('/api/v1/events?region=great-lakes')).json();
+    expect(filtered._embedded['osdi:events'].map((e: { title: string }) => e.title)).toEqual([
+      'Open organizing call',
+    ]);
   });
 
   it('accepts people while places remain, then waitlists them', async () => {
