@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { expect, fn, userEvent, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import '@rally/widgets';
+import { mockApi, useMockApi } from './support/mock-api.ts';
 
 interface JoinFormArgs {
   lang: 'en' | 'es';
@@ -39,5 +40,39 @@ export const Invalid: Story = {
     );
     await expect(shadow.getByText('Please tick this box to continue.')).toBeVisible();
     await expect(args.onError).toHaveBeenCalledOnce();
+  },
+};
+
+export const Joined: Story = {
+  render: ({ lang }) => {
+    useMockApi('working');
+    return html`<rally-join-form api=${mockApi} lang=${lang}></rally-join-form>`;
+  },
+  play: async ({ canvasElement }) => {
+    const form = canvasElement.querySelector('rally-join-form')!;
+    const shadow = within(form.shadowRoot as unknown as HTMLElement);
+    await userEvent.type(shadow.getByRole('textbox', { name: 'First name' }), 'Rosa');
+    await userEvent.type(shadow.getByRole('textbox', { name: 'Email' }), 'rosa@example.org');
+    await userEvent.click(shadow.getByRole('checkbox', { name: /agree to be contacted/ }));
+    await userEvent.click(shadow.getByRole('button', { name: 'Join' }));
+    await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent('Welcome, Rosa!'));
+  },
+};
+
+export const SavedOffline: Story = {
+  render: ({ lang }) => {
+    useMockApi('offline');
+    return html`<rally-join-form api=${mockApi} lang=${lang}></rally-join-form>`;
+  },
+  play: async ({ canvasElement }) => {
+    const form = canvasElement.querySelector('rally-join-form')!;
+    const shadow = within(form.shadowRoot as unknown as HTMLElement);
+    await userEvent.type(shadow.getByRole('textbox', { name: 'First name' }), 'Rosa');
+    await userEvent.type(shadow.getByRole('textbox', { name: 'Email' }), 'rosa@example.org');
+    await userEvent.click(shadow.getByRole('checkbox', { name: /agree to be contacted/ }));
+    await userEvent.click(shadow.getByRole('button', { name: 'Join' }));
+    await waitFor(() =>
+      expect(shadow.getByRole('status')).toHaveTextContent(/saved on this device/),
+    );
   },
 };

@@ -26,6 +26,7 @@ export default defineConfig({
         'join-form': source('join-form/join-form.ts'),
         petition: source('petition/petition.ts'),
         'event-rsvp': source('event-rsvp/event-rsvp.ts'),
+        'spotlight-carousel': source('spotlight-carousel/spotlight-carousel.ts'),
       },
       formats: ['es'],
     },

@@ -60,6 +60,42 @@ const event = {
   _links: {},
 };
 
+const spotlights = {
+  total_records: 2,
+  _embedded: {
+    'rally:spotlights': [
+      {
+        identifiers: ['rally:dele-okafor'],
+        name: 'Dele Okafor',
+        kind: 'member',
+        region: 'gulf-south',
+        sector: 'food-and-farm',
+        photo: {
+          src: 'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3"%3E%3Crect width="4" height="3" fill="%23b45309"/%3E%3C/svg%3E',
+          alt: 'Dele Okafor at a farm stand.',
+        },
+        quote: 'When the heat hit 104 degrees, we stopped work together. Nobody was fired.',
+        lang: 'en',
+        date: '2026-11-12',
+      },
+      {
+        identifiers: ['rally:rosa-ortiz'],
+        name: 'Rosa Ortiz',
+        kind: 'member',
+        region: 'gulf-south',
+        sector: 'domestic-work',
+        photo: {
+          src: 'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3"%3E%3Crect width="4" height="3" fill="%231d4ed8"/%3E%3C/svg%3E',
+          alt: 'Rosa Ortiz in front of a mural.',
+        },
+        quote: 'I cared for other families for twenty years. Now I care for my coworkers too.',
+        lang: 'en',
+        date: '2026-10-28',
+      },
+    ],
+  },
+};
+
 const receipt = {
   identifiers: ['rally:3f1c2a9e-0000-4000-8000-000000000001'],
   referral_code: 'K7QW2MZP',
@@ -98,7 +134,10 @@ window.fetch = async (input, init) => {
   }
   const json = (body: unknown, status = 200, type = 'application/json') =>
     new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
-  if (method === 'GET') return json(url.pathname.includes('/events/') ? event : petition);
+  if (method === 'GET') {
+    if (url.pathname.endsWith('/spotlights')) return json(spotlights);
+    return json(url.pathname.includes('/events/') ? event : petition);
+  }
   if (mode === 'refusing') return json(refusal, 422, 'application/problem+json');
   return json(receipt, 201);
 };

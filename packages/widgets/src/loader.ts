@@ -6,6 +6,7 @@ const elements: Record<string, () => Promise<unknown>> = {
   'rally-join-form': () => import('./join-form/join-form.ts'),
   'rally-petition': () => import('./petition/petition.ts'),
   'rally-event-rsvp': () => import('./event-rsvp/event-rsvp.ts'),
+  'rally-spotlight-carousel': () => import('./spotlight-carousel/spotlight-carousel.ts'),
 };
 
 const requested = new Set<string>();

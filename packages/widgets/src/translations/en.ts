@@ -50,6 +50,15 @@ export const en = {
     cancelled: 'Your RSVP is cancelled. Thank you for letting us know.',
     over: 'This event has already happened.',
   },
+  carousel: {
+    label: 'Member spotlights',
+    slide: (index: number, count: number) => `${index} of ${count}`,
+    previous: 'Previous spotlight',
+    next: 'Next spotlight',
+    pause: 'Pause automatic rotation',
+    play: 'Start automatic rotation',
+    empty: 'No spotlights yet.',
+  },
   share: {
     share: 'Share',
     copy: 'Copy link',

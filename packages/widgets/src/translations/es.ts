@@ -52,6 +52,15 @@ export const es: Translation = {
     cancelled: 'Tu confirmación quedó cancelada. Gracias por avisarnos.',
     over: 'Este evento ya pasó.',
   },
+  carousel: {
+    label: 'Historias de integrantes',
+    slide: (index: number, count: number) => `${index} de ${count}`,
+    previous: 'Historia anterior',
+    next: 'Historia siguiente',
+    pause: 'Pausar la rotación automática',
+    play: 'Iniciar la rotación automática',
+    empty: 'Todavía no hay historias.',
+  },
   share: {
     share: 'Compartir',
     copy: 'Copiar enlace',

@@ -1,0 +1,42 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import '@rally/widgets';
+import { mockApi, useMockApi } from './support/mock-api.ts';
+
+interface CarouselArgs {
+  lang: 'en' | 'es';
+  autoplay: boolean;
+}
+
+const meta: Meta<CarouselArgs> = {
+  title: 'Widgets/Spotlight carousel',
+  component: 'rally-spotlight-carousel',
+  args: { lang: 'en', autoplay: false },
+  argTypes: { lang: { control: 'inline-radio', options: ['en', 'es'] } },
+  render: ({ lang, autoplay }) => {
+    useMockApi('working');
+    return html`<rally-spotlight-carousel
+      api=${mockApi}
+      lang=${lang}
+      ?autoplay=${autoplay}
+    ></rally-spotlight-carousel>`;
+  },
+};
+export default meta;
+
+type Story = StoryObj<CarouselArgs>;
+
+export const Browsing: Story = {
+  play: async ({ canvasElement }) => {
+    const carousel = canvasElement.querySelector('rally-spotlight-carousel')!;
+    await waitFor(() => expect(carousel.shadowRoot?.querySelector('figure')).toBeTruthy());
+    const shadow = within(carousel.shadowRoot as unknown as HTMLElement);
+    await userEvent.click(shadow.getByRole('button', { name: 'Next spotlight' }));
+    await expect(shadow.getByRole('group', { name: '2 of 2' })).toBeVisible();
+  },
+};
+
+export const Rotating: Story = { args: { autoplay: true } };
+
+export const Spanish: Story = { args: { lang: 'es' } };
