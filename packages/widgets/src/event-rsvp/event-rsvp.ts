@@ -4,7 +4,6 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { apiUrl, getJson } from '../api/client.ts';
 import { RallyActionEvent } from '../events/rally-action-event.ts';
 import { RallyFormElement } from '../internal/rally-form-element.ts';
-import { $person, forgetPerson } from '../state/person.ts';
 import { formStyles } from '../styles/form.styles.ts';
 import { eventRsvpStyles } from './event-rsvp.styles.ts';
 
@@ -73,30 +72,14 @@ export class RallyEventRsvp extends RallyFormElement {
     event.preventDefault();
     if (!(await this.validate(this.form))) return;
     const data = new FormData(this.form);
-    const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
-    const body = {
-      person: {
-        given_name: text('given_name'),
-        family_name: text('family_name'),
-        email_addresses: [{ address: text('email') }],
-        ...(text('phone') ? { phone_numbers: [{ number: text('phone') }] } : {}),
-      },
-      ...this.submissionExtras(this.form),
-    };
+    const body = { person: this.personFrom(data), ...this.submissionExtras(this.form) };
     this.answer = await this.send<AttendanceReceipt>(
       'rsvp',
       `events/${encodeURIComponent(this.event)}/attendances`,
       body,
     );
     if (this.status !== 'sent' && this.status !== 'queued') return;
-    const name = text('given_name')!;
-    $person.set({
-      ...$person.get(),
-      given_name: name,
-      family_name: text('family_name'),
-      email: text('email')!,
-      remember: $person.get()?.remember ?? false,
-    });
+    const name = this.rememberPerson(data);
     const { eventRsvp } = this.t;
     this.announcement = !this.answer
       ? this.t.status.queued
@@ -193,36 +176,10 @@ export class RallyEventRsvp extends RallyFormElement {
 
   private renderForm(event: EventResource) {
     const { t } = this;
-    const known = this.knownPerson;
     const full = event.places_remaining === 0;
     return html`
       <form part="form" novalidate @submit=${this.onSubmit}>
-        ${
-          known
-            ? html`<button type="button" class="link" @click=${forgetPerson}>
-                ${t.person.notYou(known.given_name)}
-              </button>`
-            : nothing
-        }
-        ${this.renderField('given_name', t.fields.givenName, {
-          autocomplete: 'given-name',
-          required: true,
-          maxlength: 100,
-          value: known?.given_name,
-        })}
-        ${this.renderField('family_name', t.fields.familyName, {
-          autocomplete: 'family-name',
-          maxlength: 100,
-          value: known?.family_name,
-        })}
-        ${this.renderField('email', t.fields.email, {
-          type: 'email',
-          autocomplete: 'email',
-          required: true,
-          value: known?.email,
-        })}
-        ${this.renderField('phone', t.fields.phone, { type: 'tel', autocomplete: 'tel' })}
-        ${this.renderHoneypot()}
+        ${this.renderPersonFields({ phone: true })} ${this.renderHoneypot()}
         <button part="submit" type="submit" ?disabled=${this.status === 'submitting'}>
           ${full ? t.eventRsvp.submitWaitlist : t.eventRsvp.submit}
         </button>

@@ -9,7 +9,7 @@ import { ApiError, UnreachableError, apiUrl, postJson } from '../api/client.ts';
 import { RallyErrorEvent } from '../events/rally-error-event.ts';
 import type { OutboxEntry } from '../offline/outbox.ts';
 import type { Locale } from '@rally/core/locale';
-import { $person, type KnownPerson } from '../state/person.ts';
+import { $person, forgetPerson, type KnownPerson } from '../state/person.ts';
 import { localeOf, translate, type Translation } from '../translations/index.ts';
 
 const loadOutbox = () => import('../offline/outbox.ts');
@@ -203,6 +203,81 @@ export abstract class RallyFormElement extends LitElement {
       const first = Object.keys(errors)[0];
       if (first) this.renderRoot.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
     });
+  }
+
+  /**
+   * The fields that say who the person is, prefilled from the person already known on the page,
+   * with a "Not you?" button that forgets them.
+   */
+  protected renderPersonFields({ phone = false, postalCode = false } = {}): TemplateResult {
+    const { t } = this;
+    const known = this.knownPerson;
+    return html`
+      ${
+        known
+          ? html`<button type="button" class="link" @click=${forgetPerson}>
+              ${t.person.notYou(known.given_name)}
+            </button>`
+          : nothing
+      }
+      ${this.renderField('given_name', t.fields.givenName, {
+        autocomplete: 'given-name',
+        required: true,
+        maxlength: 100,
+        value: known?.given_name,
+      })}
+      ${this.renderField('family_name', t.fields.familyName, {
+        autocomplete: 'family-name',
+        maxlength: 100,
+        value: known?.family_name,
+      })}
+      ${this.renderField('email', t.fields.email, {
+        type: 'email',
+        autocomplete: 'email',
+        required: true,
+        value: known?.email,
+      })}
+      ${phone ? this.renderField('phone', t.fields.phone, { type: 'tel', autocomplete: 'tel' }) : nothing}
+      ${
+        postalCode
+          ? this.renderField('postal_code', t.fields.postalCode, {
+              autocomplete: 'postal-code',
+              maxlength: 12,
+              value: known?.postal_code,
+            })
+          : nothing
+      }
+    `;
+  }
+
+  /** The OSDI person from the fields `renderPersonFields` shows. */
+  protected personFrom(data: FormData) {
+    const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
+    const phone = text('phone');
+    const postalCode = text('postal_code');
+    return {
+      given_name: text('given_name'),
+      family_name: text('family_name'),
+      email_addresses: [{ address: text('email') }],
+      ...(phone ? { phone_numbers: [{ number: phone }] } : {}),
+      ...(postalCode ? { postal_addresses: [{ postal_code: postalCode }] } : {}),
+    };
+  }
+
+  /** Shares who the person is with the other widgets on the page; returns their first name. */
+  protected rememberPerson(data: FormData, extra: Partial<KnownPerson> = {}): string {
+    const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
+    const previous = $person.get();
+    $person.set({
+      given_name: text('given_name') ?? '',
+      family_name: text('family_name'),
+      email: text('email') ?? '',
+      postal_code: text('postal_code') ?? previous?.postal_code,
+      referral_code: previous?.referral_code,
+      remember: previous?.remember ?? false,
+      ...extra,
+    });
+    return text('given_name') ?? '';
   }
 
   protected renderField(name: string, label: string, options: FieldOptions = {}): TemplateResult {

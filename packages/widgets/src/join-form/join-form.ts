@@ -3,7 +3,6 @@ import { html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { RallyActionEvent } from '../events/rally-action-event.ts';
 import { RallyFormElement } from '../internal/rally-form-element.ts';
-import { $person, forgetPerson } from '../state/person.ts';
 import { formStyles } from '../styles/form.styles.ts';
 
 /** An extra question the organization asks, set through the `questions` attribute. */
@@ -87,13 +86,7 @@ export class RallyJoinForm extends RallyFormElement {
     const language = text('language');
     const body = {
       person: {
-        given_name: text('given_name'),
-        family_name: text('family_name'),
-        email_addresses: [{ address: text('email') }],
-        ...(text('phone') ? { phone_numbers: [{ number: text('phone') }] } : {}),
-        ...(text('postal_code')
-          ? { postal_addresses: [{ postal_code: text('postal_code') }] }
-          : {}),
+        ...this.personFrom(data),
         ...(language ? { languages_spoken: [language] } : {}),
         ...(Object.keys(customFields).length > 0 ? { custom_fields: customFields } : {}),
       },
@@ -108,16 +101,12 @@ export class RallyJoinForm extends RallyFormElement {
     const answer = await this.send<PersonReceipt>('join', 'people', body);
     if (this.status !== 'sent' && this.status !== 'queued') return;
     this.referralCode = answer?.referral_code ?? '';
-    $person.set({
-      given_name: text('given_name')!,
-      family_name: text('family_name'),
-      email: text('email')!,
-      postal_code: text('postal_code'),
-      referral_code: this.referralCode || undefined,
+    const name = this.rememberPerson(data, {
       remember: data.get('remember') === 'on',
+      ...(answer ? { referral_code: answer.referral_code } : {}),
     });
     this.announcement =
-      this.status === 'sent' ? this.t.joinForm.joined(text('given_name')!) : this.t.status.queued;
+      this.status === 'sent' ? this.t.joinForm.joined(name) : this.t.status.queued;
     this.dispatchEvent(
       new RallyActionEvent('rally-joined', answer?.identifiers ?? [], this.status === 'queued'),
     );
@@ -130,36 +119,7 @@ export class RallyJoinForm extends RallyFormElement {
     return html`
       <form part="form" novalidate @submit=${this.onSubmit}>
         <h2>${t.joinForm.heading}</h2>
-        ${
-          known
-            ? html`<button type="button" class="link" @click=${forgetPerson}>
-                ${t.person.notYou(known.given_name)}
-              </button>`
-            : nothing
-        }
-        ${this.renderField('given_name', t.fields.givenName, {
-          autocomplete: 'given-name',
-          required: true,
-          maxlength: 100,
-          value: known?.given_name,
-        })}
-        ${this.renderField('family_name', t.fields.familyName, {
-          autocomplete: 'family-name',
-          maxlength: 100,
-          value: known?.family_name,
-        })}
-        ${this.renderField('email', t.fields.email, {
-          type: 'email',
-          autocomplete: 'email',
-          required: true,
-          value: known?.email,
-        })}
-        ${this.renderField('phone', t.fields.phone, { type: 'tel', autocomplete: 'tel' })}
-        ${this.renderField('postal_code', t.fields.postalCode, {
-          autocomplete: 'postal-code',
-          maxlength: 12,
-          value: known?.postal_code,
-        })}
+        ${this.renderPersonFields({ phone: true, postalCode: true })}
         <label part="field">
           ${t.fields.language}
           <select name="language" autocomplete="language">

@@ -4,7 +4,6 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { apiUrl, getJson } from '../api/client.ts';
 import { RallyActionEvent } from '../events/rally-action-event.ts';
 import { RallyFormElement } from '../internal/rally-form-element.ts';
-import { $person, forgetPerson } from '../state/person.ts';
 import { formStyles } from '../styles/form.styles.ts';
 import { petitionStyles } from './petition.styles.ts';
 
@@ -91,17 +90,9 @@ export class RallyPetition extends RallyFormElement {
     event.preventDefault();
     if (!(await this.validate(this.form))) return;
     const data = new FormData(this.form);
-    const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
     const body = {
-      person: {
-        given_name: text('given_name'),
-        family_name: text('family_name'),
-        email_addresses: [{ address: text('email') }],
-        ...(text('postal_code')
-          ? { postal_addresses: [{ postal_code: text('postal_code') }] }
-          : {}),
-      },
-      comments: text('comments'),
+      person: this.personFrom(data),
+      comments: String(data.get('comments') ?? '').trim() || undefined,
       ...this.submissionExtras(this.form),
     };
     const answer = await this.send<SignatureReceipt>(
@@ -111,17 +102,9 @@ export class RallyPetition extends RallyFormElement {
     );
     if (this.status !== 'sent' && this.status !== 'queued') return;
     this.referralCode = answer?.referral_code ?? '';
-    $person.set({
-      ...$person.get(),
-      given_name: text('given_name')!,
-      family_name: text('family_name'),
-      email: text('email')!,
-      postal_code: text('postal_code'),
-      referral_code: this.referralCode || undefined,
-      remember: $person.get()?.remember ?? false,
-    });
+    const name = this.rememberPerson(data, answer ? { referral_code: answer.referral_code } : {});
     this.announcement =
-      this.status === 'sent' ? this.t.petition.signed(text('given_name')!) : this.t.status.queued;
+      this.status === 'sent' ? this.t.petition.signed(name) : this.t.status.queued;
     this.dispatchEvent(
       new RallyActionEvent('rally-signed', answer?.identifiers ?? [], this.status === 'queued'),
     );
@@ -164,38 +147,9 @@ export class RallyPetition extends RallyFormElement {
 
   private renderForm() {
     const { t } = this;
-    const known = this.knownPerson;
     return html`
       <form part="form" novalidate @submit=${this.onSubmit}>
-        ${
-          known
-            ? html`<button type="button" class="link" @click=${forgetPerson}>
-                ${t.person.notYou(known.given_name)}
-              </button>`
-            : nothing
-        }
-        ${this.renderField('given_name', t.fields.givenName, {
-          autocomplete: 'given-name',
-          required: true,
-          maxlength: 100,
-          value: known?.given_name,
-        })}
-        ${this.renderField('family_name', t.fields.familyName, {
-          autocomplete: 'family-name',
-          maxlength: 100,
-          value: known?.family_name,
-        })}
-        ${this.renderField('email', t.fields.email, {
-          type: 'email',
-          autocomplete: 'email',
-          required: true,
-          value: known?.email,
-        })}
-        ${this.renderField('postal_code', t.fields.postalCode, {
-          autocomplete: 'postal-code',
-          maxlength: 12,
-          value: known?.postal_code,
-        })}
+        ${this.renderPersonFields({ postalCode: true })}
         <label part="field">
           ${t.fields.comments}
           <textarea
