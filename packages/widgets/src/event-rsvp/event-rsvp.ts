@@ -6,6 +6,7 @@ import { RallyActionEvent } from '../events/rally-action-event.ts';
 import { RallyFormElement } from '../internal/rally-form-element.ts';
 import { formStyles } from '../styles/form.styles.ts';
 import { eventRsvpStyles } from './event-rsvp.styles.ts';
+import { eventRsvpStrings } from './event-rsvp.strings.ts';
 
 /**
  * An event: when (in the visitor's language, at the event's own time zone), where, places left, an
@@ -51,6 +52,11 @@ export class RallyEventRsvp extends RallyFormElement {
 
   @query('form') private form!: HTMLFormElement;
 
+  /** This widget's own strings, in its language. */
+  private get strings() {
+    return eventRsvpStrings[this.locale];
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
@@ -80,7 +86,7 @@ export class RallyEventRsvp extends RallyFormElement {
     );
     if (this.status !== 'sent' && this.status !== 'queued') return;
     const name = this.rememberPerson(data);
-    const { eventRsvp } = this.t;
+    const eventRsvp = this.strings;
     this.announcement = !this.answer
       ? this.t.status.queued
       : this.answer.status === 'accepted'
@@ -99,7 +105,7 @@ export class RallyEventRsvp extends RallyFormElement {
       const response = await fetch(link, { method: 'POST', credentials: 'omit' });
       if (!response.ok) throw new Error(String(response.status));
       this.cancelled = true;
-      this.announcement = this.t.eventRsvp.cancelled;
+      this.announcement = this.strings.cancelled;
       void this.load();
     } catch {
       this.announcement = this.t.status.failed;
@@ -119,14 +125,14 @@ export class RallyEventRsvp extends RallyFormElement {
         this.status === 'sent' || this.status === 'queued'
           ? this.renderAnswered()
           : past
-            ? html`<p>${this.t.eventRsvp.over}</p>`
+            ? html`<p>${this.strings.over}</p>`
             : this.renderForm(this.details)
       }
     `;
   }
 
   private renderDetails(event: EventResource) {
-    const { eventRsvp } = this.t;
+    const eventRsvp = this.strings;
     const when = new Intl.DateTimeFormat(this.locale, {
       dateStyle: 'full',
       timeStyle: 'short',
@@ -175,13 +181,12 @@ export class RallyEventRsvp extends RallyFormElement {
   }
 
   private renderForm(event: EventResource) {
-    const { t } = this;
     const full = event.places_remaining === 0;
     return html`
       <form part="form" novalidate @submit=${this.onSubmit}>
         ${this.renderPersonFields({ phone: true })} ${this.renderHoneypot()}
         <button part="submit" type="submit" ?disabled=${this.status === 'submitting'}>
-          ${full ? t.eventRsvp.submitWaitlist : t.eventRsvp.submit}
+          ${full ? this.strings.submitWaitlist : this.strings.submit}
         </button>
         ${this.renderStatus()}
       </form>
@@ -194,7 +199,7 @@ export class RallyEventRsvp extends RallyFormElement {
       ${
         this.answer && !this.cancelled
           ? html`<button part="submit" type="button" @click=${this.cancel}>
-              ${this.t.eventRsvp.cancel}
+              ${this.strings.cancel}
             </button>`
           : nothing
       }

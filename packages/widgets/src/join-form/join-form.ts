@@ -4,6 +4,7 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { RallyActionEvent } from '../events/rally-action-event.ts';
 import { RallyFormElement } from '../internal/rally-form-element.ts';
 import { formStyles } from '../styles/form.styles.ts';
+import { joinFormStrings } from './join-form.strings.ts';
 
 /** An extra question the organization asks, set through the `questions` attribute. */
 export interface JoinQuestion {
@@ -70,6 +71,11 @@ export class RallyJoinForm extends RallyFormElement {
 
   @query('form') private form!: HTMLFormElement;
 
+  /** This widget's own strings, in its language. */
+  private get strings() {
+    return joinFormStrings[this.locale];
+  }
+
   protected override firstUpdated(): void {
     super.firstUpdated();
     void import('../share/share-link.ts').catch(() => {}); // For the step after joining.
@@ -93,7 +99,7 @@ export class RallyJoinForm extends RallyFormElement {
       region: this.region || text('region'),
       sector: this.sector || text('sector'),
       consent: {
-        text: this.t.joinForm.consent,
+        text: this.strings.consent,
         ...(this.consentVersion ? { version: this.consentVersion } : {}),
       },
       ...this.submissionExtras(this.form),
@@ -105,8 +111,7 @@ export class RallyJoinForm extends RallyFormElement {
       remember: data.get('remember') === 'on',
       ...(answer ? { referral_code: answer.referral_code } : {}),
     });
-    this.announcement =
-      this.status === 'sent' ? this.t.joinForm.joined(name) : this.t.status.queued;
+    this.announcement = this.status === 'sent' ? this.strings.joined(name) : this.t.status.queued;
     this.dispatchEvent(
       new RallyActionEvent('rally-joined', answer?.identifiers ?? [], this.status === 'queued'),
     );
@@ -118,7 +123,7 @@ export class RallyJoinForm extends RallyFormElement {
     const known = this.knownPerson;
     return html`
       <form part="form" novalidate @submit=${this.onSubmit}>
-        <h2>${t.joinForm.heading}</h2>
+        <h2>${this.strings.heading}</h2>
         ${this.renderPersonFields({ phone: true, postalCode: true })}
         <label part="field">
           ${t.fields.language}
@@ -142,7 +147,7 @@ export class RallyJoinForm extends RallyFormElement {
             aria-invalid=${this.errors.consent ? 'true' : 'false'}
             aria-describedby=${this.errors.consent ? 'consent-error' : nothing}
           />
-          <span>${t.joinForm.consent}</span>
+          <span>${this.strings.consent}</span>
         </label>
         ${this.renderError('consent')}
         <label part="field" class="check">
@@ -151,7 +156,7 @@ export class RallyJoinForm extends RallyFormElement {
         </label>
         ${this.renderHoneypot()}
         <button part="submit" type="submit" ?disabled=${this.status === 'submitting'}>
-          ${t.joinForm.submit}
+          ${this.strings.submit}
         </button>
         ${this.renderStatus()}
       </form>
@@ -182,8 +187,8 @@ export class RallyJoinForm extends RallyFormElement {
         ${this.renderStatus()}
         ${
           this.referralCode
-            ? html`<h2>${this.t.joinForm.shareHeading}</h2>
-                <p>${this.t.joinForm.shareIntro}</p>
+            ? html`<h2>${this.strings.shareHeading}</h2>
+                <p>${this.strings.shareIntro}</p>
                 <rally-share-link .url=${link.href} lang=${this.locale}></rally-share-link>`
             : nothing
         }

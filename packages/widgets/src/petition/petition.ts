@@ -6,6 +6,7 @@ import { RallyActionEvent } from '../events/rally-action-event.ts';
 import { RallyFormElement } from '../internal/rally-form-element.ts';
 import { formStyles } from '../styles/form.styles.ts';
 import { petitionStyles } from './petition.styles.ts';
+import { petitionStrings } from './petition.strings.ts';
 
 /** How often the signature count is refreshed while the page is visible. */
 const refreshEvery = 30_000;
@@ -55,6 +56,11 @@ export class RallyPetition extends RallyFormElement {
 
   @query('form') private form!: HTMLFormElement;
 
+  /** This widget's own strings, in its language. */
+  private get strings() {
+    return petitionStrings[this.locale];
+  }
+
   protected override firstUpdated(): void {
     super.firstUpdated();
     void import('../share/share-link.ts').catch(() => {}); // For the step after signing.
@@ -103,8 +109,7 @@ export class RallyPetition extends RallyFormElement {
     if (this.status !== 'sent' && this.status !== 'queued') return;
     this.referralCode = answer?.referral_code ?? '';
     const name = this.rememberPerson(data, answer ? { referral_code: answer.referral_code } : {});
-    this.announcement =
-      this.status === 'sent' ? this.t.petition.signed(name) : this.t.status.queued;
+    this.announcement = this.status === 'sent' ? this.strings.signed(name) : this.t.status.queued;
     this.dispatchEvent(
       new RallyActionEvent('rally-signed', answer?.identifiers ?? [], this.status === 'queued'),
     );
@@ -121,14 +126,14 @@ export class RallyPetition extends RallyFormElement {
       <div class="intro">
         <h2>${this.details.title}</h2>
         <p>${this.details.description}</p>
-        <p>${this.t.petition.to} ${this.details.target.map((target) => target.name).join(', ')}</p>
+        <p>${this.strings.to} ${this.details.target.map((target) => target.name).join(', ')}</p>
         ${this.renderCount(this.details)}
       </div>
       ${
         this.status === 'sent' || this.status === 'queued'
           ? this.renderSigned()
           : this.details.status === 'closed'
-            ? html`<p>${this.t.petition.closed}</p>`
+            ? html`<p>${this.strings.closed}</p>`
             : this.renderForm()
       }
     `;
@@ -137,8 +142,8 @@ export class RallyPetition extends RallyFormElement {
   private renderCount({ total_signatures: count, goal }: PetitionResource) {
     const number = new Intl.NumberFormat(this.locale);
     const label = goal
-      ? this.t.petition.goal(number.format(count), number.format(goal))
-      : this.t.petition.signatures(number.format(count));
+      ? this.strings.goal(number.format(count), number.format(goal))
+      : this.strings.signatures(number.format(count));
     return html`<div part="count" class="count">
       <span id="count">${label}</span>
       ${goal ? html`<progress max=${goal} .value=${Math.min(count, goal)} aria-labelledby="count"></progress>` : nothing}
@@ -161,7 +166,7 @@ export class RallyPetition extends RallyFormElement {
         </label>
         ${this.renderError('comments')} ${this.renderHoneypot()}
         <button part="submit" type="submit" ?disabled=${this.status === 'submitting'}>
-          ${t.petition.submit}
+          ${this.strings.submit}
         </button>
         ${this.renderStatus()}
       </form>
@@ -174,7 +179,7 @@ export class RallyPetition extends RallyFormElement {
     if (this.referralCode) link.searchParams.set('ref', this.referralCode);
     return html`
       ${this.renderStatus()}
-      <h3>${this.t.petition.shareHeading}</h3>
+      <h3>${this.strings.shareHeading}</h3>
       <rally-share-link
         .url=${link.href}
         share-title=${this.details?.title ?? ''}

@@ -5,6 +5,7 @@ import { apiUrl, getJson } from '../api/client.ts';
 import { localeOf, translate } from '../translations/index.ts';
 import { AutoplayController } from './autoplay-controller.ts';
 import { spotlightCarouselStyles } from './spotlight-carousel.styles.ts';
+import { carouselStrings } from './spotlight-carousel.strings.ts';
 
 /**
  * Member spotlights from the organization's feed, one at a time, following the WAI-ARIA carousel
@@ -61,6 +62,11 @@ export class RallySpotlightCarousel extends LitElement {
     () => this.interval,
   );
 
+  /** This widget's own strings, in its language. */
+  private get strings() {
+    return carouselStrings[localeOf(this)];
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
@@ -89,7 +95,7 @@ export class RallySpotlightCarousel extends LitElement {
   }
 
   override render() {
-    const t = translate(this).carousel;
+    const t = this.strings;
     if (this.spotlights.length === 0) {
       // The section keeps its space while loading, so the page does not shift when it fills.
       return html`<section class="waiting" aria-label=${t.label}>
@@ -133,7 +139,7 @@ export class RallySpotlightCarousel extends LitElement {
       part="slide"
       role="group"
       aria-roledescription="slide"
-      aria-label=${translate(this).carousel.slide(index + 1, count)}
+      aria-label=${this.strings.slide(index + 1, count)}
       ?hidden=${index !== this.current}
     >
       <figure>
