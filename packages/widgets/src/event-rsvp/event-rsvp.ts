@@ -184,7 +184,8 @@ export class RallyEventRsvp extends RallyFormElement {
     const full = event.places_remaining === 0;
     return html`
       <form part="form" novalidate @submit=${this.onSubmit}>
-        ${this.renderPersonFields({ phone: true })} ${this.renderHoneypot()}
+        ${this.renderPersonFields({ phone: true })} ${this.renderRememberChoice()}
+        ${this.renderHoneypot()}
         <button part="submit" type="submit" ?disabled=${this.status === 'submitting'}>
           ${full ? this.strings.submitWaitlist : this.strings.submit}
         </button>

@@ -90,6 +90,17 @@ describe.each(widgets)(
       expect((await event).identifiers[0]).toMatch(/^rally:/);
     });
 
+    it('keeps the person for this visit only, unless they ask to be remembered', async () => {
+      await ready();
+      await page.getByRole('textbox', { name: 'First name' }).fill('Rosa');
+      await page.getByRole('textbox', { name: 'Email' }).fill(uniqueEmail());
+      await page.getByRole('checkbox', { name: 'Remember me on this device' }).click();
+      await completeRest?.();
+      await page.getByRole('button', { name: submit }).click();
+      await expect.poll(() => localStorage.getItem('rally:person')).toContain('"remember":true');
+      expect(sessionStorage.getItem('rally:person')).toBeNull();
+    });
+
     it('prefills the person known on the page, and forgets them on “Not you?”', async () => {
       $person.set({ given_name: 'Ana', email: 'ana@example.org', remember: false });
       await ready();

@@ -250,6 +250,17 @@ export abstract class RallyFormElement extends LitElement {
     `;
   }
 
+  /**
+   * Whether this device may keep the person's details after the visit. Unticked, they are
+   * forgotten when the browser session ends.
+   */
+  protected renderRememberChoice(): TemplateResult {
+    return html`<label part="field" class="check">
+      <input type="checkbox" name="remember" ?checked=${this.knownPerson?.remember ?? false} />
+      <span>${this.t.fields.remember}</span>
+    </label>`;
+  }
+
   /** The OSDI person from the fields `renderPersonFields` shows. */
   protected personFrom(data: FormData) {
     const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
@@ -274,7 +285,7 @@ export abstract class RallyFormElement extends LitElement {
       email: text('email') ?? '',
       postal_code: text('postal_code') ?? previous?.postal_code,
       referral_code: previous?.referral_code,
-      remember: previous?.remember ?? false,
+      remember: data.get('remember') === 'on',
       ...extra,
     });
     return text('given_name') ?? '';

@@ -107,10 +107,7 @@ export class RallyJoinForm extends RallyFormElement {
     const answer = await this.send<PersonReceipt>('join', 'people', body);
     if (this.status !== 'sent' && this.status !== 'queued') return;
     this.referralCode = answer?.referral_code ?? '';
-    const name = this.rememberPerson(data, {
-      remember: data.get('remember') === 'on',
-      ...(answer ? { referral_code: answer.referral_code } : {}),
-    });
+    const name = this.rememberPerson(data, answer ? { referral_code: answer.referral_code } : {});
     this.announcement = this.status === 'sent' ? this.strings.joined(name) : this.t.status.queued;
     this.dispatchEvent(
       new RallyActionEvent('rally-joined', answer?.identifiers ?? [], this.status === 'queued'),
@@ -120,7 +117,6 @@ export class RallyJoinForm extends RallyFormElement {
   override render() {
     const { t } = this;
     if (this.status === 'sent' || this.status === 'queued') return this.renderJoined();
-    const known = this.knownPerson;
     return html`
       <form part="form" novalidate @submit=${this.onSubmit}>
         <h2>${this.strings.heading}</h2>
@@ -149,12 +145,7 @@ export class RallyJoinForm extends RallyFormElement {
           />
           <span>${this.strings.consent}</span>
         </label>
-        ${this.renderError('consent')}
-        <label part="field" class="check">
-          <input type="checkbox" name="remember" ?checked=${known?.remember ?? false} />
-          <span>${t.fields.remember}</span>
-        </label>
-        ${this.renderHoneypot()}
+        ${this.renderError('consent')} ${this.renderRememberChoice()} ${this.renderHoneypot()}
         <button part="submit" type="submit" ?disabled=${this.status === 'submitting'}>
           ${this.strings.submit}
         </button>

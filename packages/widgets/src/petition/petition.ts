@@ -164,7 +164,7 @@ export class RallyPetition extends RallyFormElement {
             aria-describedby=${this.errors.comments ? 'comments-error' : nothing}
           ></textarea>
         </label>
-        ${this.renderError('comments')} ${this.renderHoneypot()}
+        ${this.renderError('comments')} ${this.renderRememberChoice()} ${this.renderHoneypot()}
         <button part="submit" type="submit" ?disabled=${this.status === 'submitting'}>
           ${this.strings.submit}
         </button>
