@@ -3,6 +3,7 @@
  * fill time (bots get a success-looking answer; nothing is stored) and rate limits per IP and per
  * email, counted where every API instance sees them (see rate-limits.ts).
  */
+import { createHash } from 'node:crypto';
 import type { Database } from '../database.ts';
 import type { RallySettings } from '../config.ts';
 import { HttpProblem } from './problems.ts';
@@ -43,7 +44,12 @@ export async function enforceRateLimits(
   const { per_ip: perIp, per_email: perEmail } = settings.abuse;
   const wait = await limiter.hit([
     { key: `ip:${ip}`, max: perIp.max, windowSeconds: perIp.window_seconds },
-    { key: `email:${email}`, max: perEmail.max, windowSeconds: perEmail.window_seconds },
+    // Counted under a hash: the counters are bookkeeping and must not hold anyone's address.
+    {
+      key: `email:${createHash('sha256').update(email).digest('base64url').slice(0, 22)}`,
+      max: perEmail.max,
+      windowSeconds: perEmail.window_seconds,
+    },
   ]);
   if (wait > 0) {
     throw new HttpProblem(

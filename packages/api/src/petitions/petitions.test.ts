@@ -391,6 +391,9 @@ describe.each(databases)('rate limits on %s', (_kind, open) => {
       expect((await postJson(api, signatures, { person: person('ana@example.org') })).status).toBe(
         201,
       );
+      // The counters never hold anyone's address.
+      const keys = await api.db.query<{ key: string }>('select key from rate_limits');
+      expect(keys.map((row) => row.key).join(' ')).not.toContain('example.org');
     } finally {
       await api.close();
     }
