@@ -2,7 +2,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumPath } from './scripts/chromium.ts';
-import { setApiReachable } from './test/browser/api-server.ts';
+import { setApiDelay, setApiReachable } from './test/browser/api-server.ts';
 
 /** Real Chromium for every browser project: widgets are tested where they run. */
 const browser = () => ({
@@ -26,11 +26,13 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['packages/widgets/src/**/*.test.ts'],
-          // The widgets talk to the real API, behind a proxy the tests can switch off.
+          // The widgets talk to the real API, behind a proxy the tests can switch off or slow down.
           globalSetup: ['test/browser/api-server.ts'],
+          // One file at a time: the proxy's state is shared, and a slowed API must not slow others.
+          fileParallelism: false,
           browser: {
             ...browser(),
-            commands: { setApiReachable },
+            commands: { setApiReachable, setApiDelay },
           },
         },
       },

@@ -21,11 +21,17 @@ class LocalOrigins extends Set<string> {
 export const staffToken = 'browser-tests-staff-token-0123456789';
 
 /**
- * Whether the proxy passes requests through; `false` behaves like a lost connection. Kept on
- * `globalThis` because the `setApiReachable` command (vitest.config.ts) runs in another module.
+ * How the proxy behaves: `reachable: false` is a lost connection; `delay` holds each answer back,
+ * like a slow network. Kept on `globalThis` because the commands (vitest.config.ts) that change it
+ * run in another module.
  */
-const proxyState = ((globalThis as { rallyTestProxy?: { reachable: boolean } }).rallyTestProxy ??= {
+interface ProxyState {
+  reachable: boolean;
+  delay: number;
+}
+const proxyState = ((globalThis as { rallyTestProxy?: ProxyState }).rallyTestProxy ??= {
   reachable: true,
+  delay: 0,
 });
 
 export default async function setup(project: TestProject) {
@@ -65,8 +71,10 @@ export default async function setup(project: TestProject) {
         headers: incoming.headers,
       },
       (answer) => {
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(outgoing);
+        setTimeout(() => {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(outgoing);
+        }, proxyState.delay);
       },
     );
     incoming.pipe(forward);
@@ -89,9 +97,15 @@ export function setApiReachable(_context: unknown, reachable: boolean): void {
   proxyState.reachable = reachable;
 }
 
+/** A command the browser tests call: `await commands.setApiDelay(2000)`. */
+export function setApiDelay(_context: unknown, milliseconds: number): void {
+  proxyState.delay = milliseconds;
+}
+
 declare module 'vitest/browser' {
   interface BrowserCommands {
     setApiReachable: (reachable: boolean) => Promise<void>;
+    setApiDelay: (milliseconds: number) => Promise<void>;
   }
 }
 

@@ -4,7 +4,7 @@
  * accessibility violations. A new form widget joins the list below.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { page } from 'vitest/browser';
+import { commands, page } from 'vitest/browser';
 import type { RallyErrorEvent } from '../events/rally-error-event.ts';
 import { $person } from '../state/person.ts';
 import { expectAccessible } from './expect-accessible.ts';
@@ -47,6 +47,7 @@ const widgets: FormWidget[] = [
 
 afterEach(async () => {
   vi.restoreAllMocks();
+  await commands.setApiDelay(0);
   await resetPage();
 });
 
@@ -88,6 +89,22 @@ describe.each(widgets)(
       const event = nextEvent<Event & { identifiers: string[] }>(widget, recorded);
       await page.getByRole('button', { name: submit }).click();
       expect((await event).identifiers[0]).toMatch(/^rally:/);
+    });
+
+    it('says it is sending, blocks a second submit and stays accessible while the API answers', async () => {
+      const widget = await ready();
+      await page.getByRole('textbox', { name: 'First name' }).fill('Rosa');
+      await page.getByRole('textbox', { name: 'Email' }).fill(uniqueEmail());
+      await completeRest?.();
+      await commands.setApiDelay(1500);
+      const recordedEvent = nextEvent(widget, recorded);
+      await page.getByRole('button', { name: submit }).click();
+      await expect.element(page.getByRole('button', { name: submit })).toBeDisabled();
+      expect(widget.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim()).toBe(
+        'Sending…',
+      );
+      await expectAccessible(widget);
+      await recordedEvent;
     });
 
     it('keeps the person for this visit only, unless they ask to be remembered', async () => {
