@@ -15,7 +15,10 @@ const meta: Meta<EventRsvpArgs> = {
   args: { lang: 'en', api: 'working' },
   argTypes: {
     lang: { control: 'inline-radio', options: ['en', 'es'] },
-    api: { control: 'inline-radio', options: ['working', 'refusing', 'offline', 'unreachable'] },
+    api: {
+      control: 'inline-radio',
+      options: ['working', 'full', 'refusing', 'offline', 'unreachable'],
+    },
   },
   render: ({ lang, api }) => {
     useMockApi(api);
@@ -54,5 +57,31 @@ export const Going: Story = {
     await waitFor(() =>
       expect(shadow.getByRole('button', { name: 'Cancel my RSVP' })).toBeVisible(),
     );
+  },
+};
+
+async function rsvp(canvasElement: HTMLElement, button: string) {
+  const shadow = await shadowOf(canvasElement);
+  await userEvent.type(shadow.getByRole('textbox', { name: 'First name' }), 'Rosa');
+  await userEvent.type(shadow.getByRole('textbox', { name: 'Email' }), 'rosa@example.org');
+  await userEvent.click(shadow.getByRole('button', { name: button }));
+  return shadow;
+}
+
+export const Waitlisted: Story = {
+  args: { api: 'full' },
+  play: async ({ canvasElement }) => {
+    const shadow = await rsvp(canvasElement, 'Join the waitlist');
+    await waitFor(() =>
+      expect(shadow.getByRole('status')).toHaveTextContent(/on the waitlist, Rosa/),
+    );
+  },
+};
+
+export const Cancelled: Story = {
+  play: async ({ canvasElement }) => {
+    const shadow = await rsvp(canvasElement, 'RSVP');
+    await userEvent.click(await shadow.findByRole('button', { name: 'Cancel my RSVP' }));
+    await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent(/RSVP is cancelled/));
   },
 };

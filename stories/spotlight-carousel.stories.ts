@@ -7,15 +7,16 @@ import { mockApi, useMockApi } from './support/mock-api.ts';
 interface CarouselArgs {
   lang: 'en' | 'es';
   autoplay: boolean;
+  api: 'working' | 'unreachable';
 }
 
 const meta: Meta<CarouselArgs> = {
   title: 'Widgets/Spotlight carousel',
   component: 'rally-spotlight-carousel',
-  args: { lang: 'en', autoplay: false },
+  args: { lang: 'en', autoplay: false, api: 'working' },
   argTypes: { lang: { control: 'inline-radio', options: ['en', 'es'] } },
-  render: ({ lang, autoplay }) => {
-    useMockApi('working');
+  render: ({ lang, autoplay, api }) => {
+    useMockApi(api);
     return html`<rally-spotlight-carousel
       api=${mockApi}
       lang=${lang}
@@ -40,3 +41,11 @@ export const Browsing: Story = {
 export const Rotating: Story = { args: { autoplay: true } };
 
 export const Spanish: Story = { args: { lang: 'es' } };
+
+export const Unreachable: Story = {
+  args: { api: 'unreachable' },
+  play: async ({ canvasElement }) => {
+    const carousel = canvasElement.querySelector('rally-spotlight-carousel')!;
+    await waitFor(() => expect(carousel.shadowRoot?.querySelector('[role="alert"]')).toBeTruthy());
+  },
+};

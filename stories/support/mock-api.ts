@@ -4,8 +4,11 @@
  */
 export const mockApi = 'https://api.rally.example';
 
-/** `offline`: the page loaded, then the signal went; `unreachable`: no API at all. */
-export type ApiMode = 'working' | 'refusing' | 'offline' | 'unreachable';
+/**
+ * `offline`: the page loaded, then the signal went; `unreachable`: no API at all; `full`: the
+ * event has no places left, so RSVPs join the waitlist.
+ */
+export type ApiMode = 'working' | 'refusing' | 'offline' | 'unreachable' | 'full';
 
 const petition = {
   identifiers: ['rally:fair-wages-home-care'],
@@ -136,8 +139,14 @@ window.fetch = async (input, init) => {
     new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
   if (method === 'GET') {
     if (url.pathname.endsWith('/spotlights')) return json(spotlights);
-    return json(url.pathname.includes('/events/') ? event : petition);
+    if (!url.pathname.includes('/events/')) return json(petition);
+    return json(
+      mode === 'full'
+        ? { ...event, total_accepted: 60, places_remaining: 0, waitlist_size: 4 }
+        : event,
+    );
   }
+  if (url.pathname.endsWith('/cancel')) return json({ status: 'cancelled' });
   if (mode === 'refusing') return json(refusal, 422, 'application/problem+json');
-  return json(receipt, 201);
+  return json(mode === 'full' ? { ...receipt, status: 'waitlisted' } : receipt, 201);
 };
