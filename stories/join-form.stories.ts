@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import '@rally/widgets';
-import { mockApi, useMockApi } from './support/mock-api.ts';
+import { mockApi, useMockApi, type ApiMode } from './support/mock-api.ts';
 
 interface JoinFormArgs {
   lang: 'en' | 'es';
@@ -43,34 +43,38 @@ export const Invalid: Story = {
   },
 };
 
+/** The form against the stand-in API in `mode`, filled in and sent. */
+function joining(mode: ApiMode): Story {
+  return {
+    render: ({ lang }) => {
+      useMockApi(mode);
+      return html`<rally-join-form api=${mockApi} lang=${lang}></rally-join-form>`;
+    },
+  };
+}
+
+async function join(canvasElement: HTMLElement) {
+  const form = canvasElement.querySelector('rally-join-form')!;
+  const shadow = within(form.shadowRoot as unknown as HTMLElement);
+  await userEvent.type(shadow.getByRole('textbox', { name: 'First name' }), 'Rosa');
+  await userEvent.type(shadow.getByRole('textbox', { name: 'Email' }), 'rosa@example.org');
+  await userEvent.click(shadow.getByRole('checkbox', { name: /agree to be contacted/ }));
+  await userEvent.click(shadow.getByRole('button', { name: 'Join' }));
+  return shadow;
+}
+
 export const Joined: Story = {
-  render: ({ lang }) => {
-    useMockApi('working');
-    return html`<rally-join-form api=${mockApi} lang=${lang}></rally-join-form>`;
-  },
+  ...joining('working'),
   play: async ({ canvasElement }) => {
-    const form = canvasElement.querySelector('rally-join-form')!;
-    const shadow = within(form.shadowRoot as unknown as HTMLElement);
-    await userEvent.type(shadow.getByRole('textbox', { name: 'First name' }), 'Rosa');
-    await userEvent.type(shadow.getByRole('textbox', { name: 'Email' }), 'rosa@example.org');
-    await userEvent.click(shadow.getByRole('checkbox', { name: /agree to be contacted/ }));
-    await userEvent.click(shadow.getByRole('button', { name: 'Join' }));
+    const shadow = await join(canvasElement);
     await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent('Welcome, Rosa!'));
   },
 };
 
 export const SavedOffline: Story = {
-  render: ({ lang }) => {
-    useMockApi('offline');
-    return html`<rally-join-form api=${mockApi} lang=${lang}></rally-join-form>`;
-  },
+  ...joining('offline'),
   play: async ({ canvasElement }) => {
-    const form = canvasElement.querySelector('rally-join-form')!;
-    const shadow = within(form.shadowRoot as unknown as HTMLElement);
-    await userEvent.type(shadow.getByRole('textbox', { name: 'First name' }), 'Rosa');
-    await userEvent.type(shadow.getByRole('textbox', { name: 'Email' }), 'rosa@example.org');
-    await userEvent.click(shadow.getByRole('checkbox', { name: /agree to be contacted/ }));
-    await userEvent.click(shadow.getByRole('button', { name: 'Join' }));
+    const shadow = await join(canvasElement);
     await waitFor(() =>
       expect(shadow.getByRole('status')).toHaveTextContent(/saved on this device/),
     );

@@ -14,6 +14,7 @@ import type { Queryable } from '../database.ts';
 import { readSubmission } from '../http/body.ts';
 import { cancelledPage, confirmCancelPage, pageLocale } from '../http/pages.ts';
 import { HttpProblem } from '../http/problems.ts';
+import { equalityFilters } from '../http/query.ts';
 import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { signLink, verifyLink } from '../signed-links.ts';
@@ -55,15 +56,8 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export const events = new Hono<AppContext>();
 
 events.get('/', async (c) => {
-  const filters = ['end_at > now()'];
-  const params: string[] = [];
-  for (const field of ['region', 'sector', 'lang'] as const) {
-    const value = c.req.query(field);
-    if (value) {
-      params.push(value);
-      filters.push(`${field} = $${params.length}`);
-    }
-  }
+  const { conditions, params } = equalityFilters(c, ['region', 'sector', 'lang']);
+  const filters = ['end_at > now()', ...conditions];
   const rows = await c.var.db.query<EventRow>(
     `select * from events where ${filters.join(' and ')} order by start_at, id`,
     params,

@@ -7,6 +7,7 @@ import { apiBasePath, personSignup, type PersonReceipt } from '@rally/core';
 import type { AppContext } from '../context.ts';
 import { readSubmission } from '../http/body.ts';
 import { HttpProblem } from '../http/problems.ts';
+import { boundedInteger } from '../http/query.ts';
 import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
@@ -163,19 +164,4 @@ export function personResource(requestUrl: string, row: PersonRow) {
     referred_by: row.referred_by ? `rally:${row.referred_by}` : null,
     _links: { self: { href: personUrl(requestUrl, row.id) } },
   };
-}
-
-export function boundedInteger(
-  value: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-  name: string,
-): number {
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min || number > max) {
-    throw new HttpProblem(400, `${name} must be a whole number from ${min} to ${max}.`);
-  }
-  return number;
 }

@@ -5,7 +5,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppContext } from '../context.ts';
 import { HttpProblem } from '../http/problems.ts';
-import { boundedInteger } from '../people/people.ts';
+import { boundedInteger } from '../http/query.ts';
 import { requireStaff } from '../staff/require-staff.ts';
 import { toCsv } from './csv.ts';
 

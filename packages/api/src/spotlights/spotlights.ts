@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { apiBasePath, type SpotlightResource } from '@rally/core';
 import type { AppContext } from '../context.ts';
-import { boundedInteger } from '../people/people.ts';
+import { boundedInteger, equalityFilters } from '../http/query.ts';
 
 interface SpotlightRow extends Record<string, unknown> {
   id: string;
@@ -19,15 +19,7 @@ interface SpotlightRow extends Record<string, unknown> {
 export const spotlights = new Hono<AppContext>();
 
 spotlights.get('/', async (c) => {
-  const filters: string[] = [];
-  const params: unknown[] = [];
-  for (const field of ['region', 'sector', 'lang'] as const) {
-    const value = c.req.query(field);
-    if (value) {
-      params.push(value);
-      filters.push(`${field} = $${params.length}`);
-    }
-  }
+  const { conditions: filters, params } = equalityFilters(c, ['region', 'sector', 'lang']);
   const perPage = boundedInteger(c.req.query('per_page'), 25, 1, 100, 'per_page');
   const page = boundedInteger(c.req.query('page'), 1, 1, 100_000, 'page');
   const where = filters.length > 0 ? `where ${filters.join(' and ')}` : '';

@@ -1,9 +1,10 @@
 import type { AttendanceReceipt, EventResource } from '@rally/core/resources';
 import { html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { apiUrl, getJson } from '../api/client.ts';
+import { apiUrl } from '../api/client.ts';
 import { RallyActionEvent } from '../events/rally-action-event.ts';
 import { RallyFormElement } from '../internal/rally-form-element.ts';
+import { ResourceController } from '../internal/resource-controller.ts';
 import { formStyles } from '../styles/form.styles.ts';
 import { eventRsvpStyles } from './event-rsvp.styles.ts';
 import { eventRsvpStrings } from './event-rsvp.strings.ts';
@@ -45,8 +46,11 @@ export class RallyEventRsvp extends RallyFormElement {
   /** The event's id: its content file's name, such as `new-orleans-home-care-meeting`. */
   @property() event = '';
 
-  @state() private details: EventResource | undefined;
-  @state() private loadFailed = false;
+  private readonly resource = new ResourceController<EventResource>(this, () =>
+    this.api && this.event
+      ? apiUrl(this.api, `events/${encodeURIComponent(this.event)}`)
+      : undefined,
+  );
   @state() private answer: AttendanceReceipt | undefined;
   @state() private cancelled = false;
 
@@ -55,23 +59,6 @@ export class RallyEventRsvp extends RallyFormElement {
   /** This widget's own strings, in its language. */
   private get strings() {
     return eventRsvpStrings[this.locale];
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load() {
-    if (!this.api || !this.event) return;
-    try {
-      this.details = await getJson<EventResource>(
-        apiUrl(this.api, `events/${encodeURIComponent(this.event)}`),
-      );
-      this.loadFailed = false;
-    } catch {
-      this.loadFailed = !this.details;
-    }
   }
 
   private async onSubmit(event: SubmitEvent) {
@@ -95,7 +82,7 @@ export class RallyEventRsvp extends RallyFormElement {
     this.dispatchEvent(
       new RallyActionEvent('rally-rsvp', this.answer?.identifiers ?? [], this.status === 'queued'),
     );
-    if (this.answer) void this.load();
+    if (this.answer) void this.resource.load();
   }
 
   private async cancel() {
@@ -106,27 +93,28 @@ export class RallyEventRsvp extends RallyFormElement {
       if (!response.ok) throw new Error(String(response.status));
       this.cancelled = true;
       this.announcement = this.strings.cancelled;
-      void this.load();
+      void this.resource.load();
     } catch {
       this.announcement = this.t.status.failed;
     }
   }
 
   override render() {
-    if (!this.details) {
+    const details = this.resource.value;
+    if (!details) {
       return html`<div class="loading" part="form">
-        ${this.loadFailed ? html`<p role="alert">${this.t.status.unreachable}</p>` : nothing}
+        ${this.resource.failed ? html`<p role="alert">${this.t.status.unreachable}</p>` : nothing}
       </div>`;
     }
-    const past = this.details.status === 'past';
+    const past = details.status === 'past';
     return html`
-      ${this.renderDetails(this.details)}
+      ${this.renderDetails(details)}
       ${
         this.status === 'sent' || this.status === 'queued'
           ? this.renderAnswered()
           : past
             ? html`<p>${this.strings.over}</p>`
-            : this.renderForm(this.details)
+            : this.renderForm(details)
       }
     `;
   }

@@ -16,7 +16,7 @@ export interface OutboxEntry {
   queuedAt: number;
 }
 
-/** How many submissions are waiting to be sent; widgets show it. */
+/** How many submissions are waiting on this device to be sent. */
 export const $waiting = atom(0);
 
 let store: UseStore | undefined;

@@ -1,9 +1,10 @@
 import type { PetitionResource, SignatureReceipt } from '@rally/core/resources';
 import { html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import { apiUrl, getJson } from '../api/client.ts';
+import { customElement, property, query } from 'lit/decorators.js';
+import { apiUrl } from '../api/client.ts';
 import { RallyActionEvent } from '../events/rally-action-event.ts';
 import { RallyFormElement } from '../internal/rally-form-element.ts';
+import { ResourceController } from '../internal/resource-controller.ts';
 import { formStyles } from '../styles/form.styles.ts';
 import { petitionStyles } from './petition.styles.ts';
 import { petitionStrings } from './petition.strings.ts';
@@ -48,8 +49,11 @@ export class RallyPetition extends RallyFormElement {
   /** The petition's id: its content file's name, such as `fair-wages-home-care`. */
   @property() petition = '';
 
-  @state() private details: PetitionResource | undefined;
-  @state() private loadFailed = false;
+  private readonly resource = new ResourceController<PetitionResource>(this, () =>
+    this.api && this.petition
+      ? apiUrl(this.api, `petitions/${encodeURIComponent(this.petition)}`)
+      : undefined,
+  );
 
   private referralCode = '';
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
@@ -68,28 +72,14 @@ export class RallyPetition extends RallyFormElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
     this.refreshTimer = setInterval(() => {
-      if (document.visibilityState === 'visible') void this.load();
+      if (document.visibilityState === 'visible') void this.resource.load();
     }, refreshEvery);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.refreshTimer);
-  }
-
-  private async load() {
-    if (!this.api || !this.petition) return;
-    try {
-      this.details = await getJson<PetitionResource>(
-        apiUrl(this.api, `petitions/${encodeURIComponent(this.petition)}`),
-      );
-      this.loadFailed = false;
-    } catch {
-      // Keep showing what was loaded; say so only when there is nothing to show.
-      this.loadFailed = !this.details;
-    }
   }
 
   private async onSubmit(event: SubmitEvent) {
@@ -113,26 +103,27 @@ export class RallyPetition extends RallyFormElement {
     this.dispatchEvent(
       new RallyActionEvent('rally-signed', answer?.identifiers ?? [], this.status === 'queued'),
     );
-    if (this.status === 'sent') void this.load();
+    if (this.status === 'sent') void this.resource.load();
   }
 
   override render() {
-    if (!this.details) {
+    const details = this.resource.value;
+    if (!details) {
       return html`<div class="loading" part="form">
-        ${this.loadFailed ? html`<p role="alert">${this.t.status.unreachable}</p>` : nothing}
+        ${this.resource.failed ? html`<p role="alert">${this.t.status.unreachable}</p>` : nothing}
       </div>`;
     }
     return html`
       <div class="intro">
-        <h2>${this.details.title}</h2>
-        <p>${this.details.description}</p>
-        <p>${this.strings.to} ${this.details.target.map((target) => target.name).join(', ')}</p>
-        ${this.renderCount(this.details)}
+        <h2>${details.title}</h2>
+        <p>${details.description}</p>
+        <p>${this.strings.to} ${details.target.map((target) => target.name).join(', ')}</p>
+        ${this.renderCount(details)}
       </div>
       ${
         this.status === 'sent' || this.status === 'queued'
           ? this.renderSigned()
-          : this.details.status === 'closed'
+          : details.status === 'closed'
             ? html`<p>${this.strings.closed}</p>`
             : this.renderForm()
       }
@@ -182,7 +173,7 @@ export class RallyPetition extends RallyFormElement {
       <h3>${this.strings.shareHeading}</h3>
       <rally-share-link
         .url=${link.href}
-        share-title=${this.details?.title ?? ''}
+        share-title=${this.resource.value?.title ?? ''}
         lang=${this.locale}
       ></rally-share-link>
     `;

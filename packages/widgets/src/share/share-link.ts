@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { formStyles } from '../styles/form.styles.ts';
 import { translate } from '../translations/index.ts';
 
 /**
@@ -12,45 +13,20 @@ import { translate } from '../translations/index.ts';
  */
 @customElement('rally-share-link')
 export class RallyShareLink extends LitElement {
-  static override styles = css`
-    :host {
-      display: grid;
-      gap: 0.5rem;
-      font: inherit;
-    }
-    label {
-      display: grid;
-      gap: 0.25rem;
-      font-weight: 600;
-    }
-    input {
-      font: inherit;
-      min-block-size: 2.75rem;
-      padding-inline: 0.75rem;
-      border: 1px solid var(--rally-border, #6b7280);
-      border-radius: var(--rally-radius, 0.375rem);
-    }
-    div {
-      display: flex;
-      gap: 0.5rem;
-      flex-wrap: wrap;
-    }
-    button {
-      font: inherit;
-      font-weight: 600;
-      min-block-size: 2.75rem;
-      padding-inline: 1rem;
-      border: 0;
-      border-radius: var(--rally-radius, 0.375rem);
-      background: var(--rally-accent, #0b5fff);
-      color: var(--rally-on-accent, #fff);
-      cursor: pointer;
-    }
-    :focus-visible {
-      outline: 3px solid var(--rally-focus, #1d4ed8);
-      outline-offset: 2px;
-    }
-  `;
+  static override styles = [
+    formStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 0.5rem;
+      }
+      div {
+        display: flex;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+      }
+    `,
+  ];
 
   /** The link to share. */
   @property() url = '';

@@ -24,10 +24,6 @@ export const en = {
     submitting: 'Sending…',
     queued:
       'You are offline. Your submission is saved on this device and will be sent when the connection returns.',
-    waiting: (count: number) =>
-      count === 1
-        ? '1 submission is waiting to be sent.'
-        : `${count} submissions are waiting to be sent.`,
     unreachable: 'Could not load this. Check your connection and reload the page.',
     fixFields: 'Please correct the highlighted fields.',
     rateLimited: 'Too many submissions from this network. Please try again in a few minutes.',

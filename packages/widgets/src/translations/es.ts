@@ -26,8 +26,6 @@ export const es: Translation = {
     submitting: 'Enviando…',
     queued:
       'No tienes conexión. Tu envío quedó guardado en este dispositivo y se enviará cuando vuelva la conexión.',
-    waiting: (count: number) =>
-      count === 1 ? '1 envío espera para enviarse.' : `${count} envíos esperan para enviarse.`,
     unreachable: 'No se pudo cargar. Revisa tu conexión y vuelve a cargar la página.',
     fixFields: 'Corrige los campos marcados, por favor.',
     rateLimited: 'Demasiados envíos desde esta red. Inténtalo de nuevo en unos minutos.',
