@@ -1,36 +1,16 @@
 // @ts-check
-import { access, cp } from 'node:fs/promises';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { microsites } from './sites/integrations/microsites.ts';
 
-const widgetBundle = new URL('./dist/widgets/', import.meta.url);
-
-/** Every microsite serves the embeddable widget bundle at /widgets/rally.js. */
-function serveWidgets() {
-  return {
-    name: 'rally:widgets',
-    hooks: {
-      /** @param {{ dir: URL }} options */
-      'astro:build:done': async ({ dir }) => {
-        try {
-          await access(new URL('rally.js', widgetBundle));
-        } catch {
-          throw new Error(
-            'dist/widgets/rally.js is missing: build with `pnpm build`, which builds the widgets first.',
-          );
-        }
-        await cp(widgetBundle, new URL('widgets/', dir), { recursive: true });
-      },
-    },
-  };
-}
-
-// The microsites' Astro sources live in sites/, their MDX content in content/.
+// The sites' Astro sources live in sites/, their MDX content in content/. Astro builds every
+// site at once into dist/.site-build/; the microsites integration splits it into dist/sites/<site>/.
 export default defineConfig({
   srcDir: './sites',
-  outDir: './dist/site',
-  site: process.env.RALLY_SITE_URL ?? 'http://localhost:4321',
-  integrations: [mdx(), serveWidgets()],
+  outDir: './dist/.site-build',
+  integrations: [mdx(), microsites()],
+  // Each page links to its own folder (/join/), which the sitemap and the crawl test rely on.
+  trailingSlash: 'always',
   vite: {
     build: {
       rollupOptions: {
@@ -47,5 +27,6 @@ export default defineConfig({
   i18n: {
     locales: ['en', 'es'],
     defaultLocale: 'en',
+    routing: { prefixDefaultLocale: false },
   },
 });

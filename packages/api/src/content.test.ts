@@ -14,28 +14,53 @@ function contentDir(files: Record<string, string>): string {
 }
 
 describe('readContent', () => {
-  it('reads the project’s own content files', async () => {
+  it('reads the project’s own content, each piece in every language it is written in', async () => {
     const content = await readContent('content');
-    expect(content.petitions.get('fair-wages-home-care')?.goal).toBe(2500);
-    expect(content.events.get('new-orleans-home-care-meeting')?.timezone).toBe('America/Chicago');
-    expect(content.spotlights.size).toBeGreaterThanOrEqual(2);
+    const petition = content.petitions.get('fair-wages-home-care')!;
+    expect(petition.map(([lang]) => lang)).toEqual(['en', 'es']);
+    expect(petition[0]![1].goal).toBe(2500);
+    expect(petition[1]![1].title).toMatch(/salario digno/);
+    expect(content.events.get('new-orleans-home-care-meeting')![0]![1].timezone).toBe(
+      'America/Chicago',
+    );
+    expect(content.petitions.size).toBeGreaterThanOrEqual(4);
+    expect(content.events.size).toBeGreaterThanOrEqual(6);
+    expect(content.spotlights.size).toBeGreaterThanOrEqual(12);
   });
 
   it('names the file and the field when a file is wrong', async () => {
     const dir = contentDir({
-      'petitions/broken.mdx':
-        '---\ntitle: Broken\ndescription: x\ntarget: []\ngoal: 10\nlang: en\n---\nBody',
+      'petitions/en/broken.mdx':
+        '---\ntitle: Broken\ndescription: x\ntarget: []\ngoal: 10\n---\nBody',
     });
     await expect(readContent(dir)).rejects.toThrow(ContentError);
-    await expect(readContent(dir)).rejects.toThrow(/petitions\/broken\.mdx: target: /);
+    await expect(readContent(dir)).rejects.toThrow(/petitions\/en\/broken\.mdx: target: /);
   });
 
   it('names the file when its front matter is missing or not YAML', async () => {
     await expect(
-      readContent(contentDir({ 'events/none.mdx': '# No front matter' })),
-    ).rejects.toThrow(/events\/none\.mdx: no front matter/);
+      readContent(contentDir({ 'events/en/none.mdx': '# No front matter' })),
+    ).rejects.toThrow(/events\/en\/none\.mdx: no front matter/);
     await expect(
-      readContent(contentDir({ 'spotlights/bad.mdx': '---\nname: [unclosed\n---\n' })),
-    ).rejects.toThrow(/spotlights\/bad\.mdx: the front matter is not valid YAML/);
+      readContent(contentDir({ 'spotlights/es/bad.mdx': '---\nname: [unclosed\n---\n' })),
+    ).rejects.toThrow(/spotlights\/es\/bad\.mdx: the front matter is not valid YAML/);
+  });
+
+  it('asks for a language folder when a file sits outside one', async () => {
+    await expect(
+      readContent(contentDir({ 'petitions/loose.mdx': '---\ntitle: x\n---\n' })),
+    ).rejects.toThrow(/petitions\/loose\.mdx: put it in a folder named for its language/);
+  });
+
+  it('refuses translations whose facts disagree, naming both files', async () => {
+    const petition = (goal: number) =>
+      `---\ntitle: T\ndescription: D\ntarget:\n  - name: Council\ngoal: ${goal}\n---\n`;
+    const dir = contentDir({
+      'petitions/en/wages.mdx': petition(2500),
+      'petitions/es/wages.mdx': petition(3000),
+    });
+    await expect(readContent(dir)).rejects.toThrow(
+      /petitions\/es\/wages\.mdx: goal: differs from .*petitions\/en\/wages\.mdx/,
+    );
   });
 });

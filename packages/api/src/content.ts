@@ -6,9 +6,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   eventContent,
+  locales,
   petitionContent,
   spotlightContent,
   type EventContent,
+  type Locale,
   type PetitionContent,
   type SpotlightContent,
 } from '@rally/core';
@@ -16,10 +18,13 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import type { Database } from './database.ts';
 
+/** One piece of content in each language it is written in, first language first. */
+export type Versions<Data> = Map<string, [Locale, Data][]>;
+
 export interface Content {
-  petitions: Map<string, PetitionContent>;
-  events: Map<string, EventContent>;
-  spotlights: Map<string, SpotlightContent>;
+  petitions: Versions<PetitionContent>;
+  events: Versions<EventContent>;
+  spotlights: Versions<SpotlightContent>;
 }
 
 /** A content file that cannot be used; the message names the file and the field. */
@@ -29,35 +34,90 @@ export class ContentError extends Error {
 
 export async function readContent(contentDir: string): Promise<Content> {
   return {
-    petitions: await readCollection(join(contentDir, 'petitions'), petitionContent),
-    events: await readCollection(join(contentDir, 'events'), eventContent),
-    spotlights: await readCollection(join(contentDir, 'spotlights'), spotlightContent),
+    petitions: await readCollection(join(contentDir, 'petitions'), petitionContent, [
+      'goal',
+      'region',
+      'sector',
+      'opens_at',
+      'closes_at',
+    ]),
+    events: await readCollection(join(contentDir, 'events'), eventContent, [
+      'start',
+      'end',
+      'timezone',
+      'capacity',
+      'online_url',
+      'region',
+      'sector',
+    ]),
+    spotlights: await readCollection(join(contentDir, 'spotlights'), spotlightContent, [
+      'region',
+      'sector',
+      'date',
+    ]),
   };
 }
 
+/**
+ * Reads `<collection>/<language>/<id>.mdx`. The same id in two language folders is one piece of
+ * content translated, so its facts (`shared`) must agree: a goal of 2,500 in English and 3,000 in
+ * Spanish is a mistake to fix, not to guess about.
+ */
 async function readCollection<Schema extends z.ZodType>(
   dir: string,
   schema: Schema,
-): Promise<Map<string, z.infer<Schema>>> {
-  const entries = new Map<string, z.infer<Schema>>();
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return entries; // A collection nobody has written yet.
-  }
-  for (const name of names.filter((n) => /^[a-z0-9][a-z0-9-]*\.mdx?$/.test(n)).sort()) {
-    const file = join(dir, name);
-    const parsed = schema.safeParse(frontMatter(await readFile(file, 'utf8'), file));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
+  shared: readonly string[],
+): Promise<Versions<z.infer<Schema>>> {
+  const entries: Versions<z.infer<Schema>> = new Map();
+  const files = new Map<string, string>();
+  for (const name of await listDir(dir)) {
+    if (/\.mdx?$/.test(name))
       throw new ContentError(
-        `${file}: ${issue.path.join('.') || 'front matter'}: ${issue.message}`,
+        `${join(dir, name)}: put it in a folder named for its language, like ${join(dir, 'en', name)}.`,
       );
+  }
+  for (const lang of locales) {
+    const folder = join(dir, lang);
+    for (const name of (await listDir(folder)).filter((n) => /\.mdx?$/.test(n)).sort()) {
+      const file = join(folder, name);
+      if (!/^[a-z0-9][a-z0-9-]*\.mdx?$/.test(name))
+        throw new ContentError(
+          `${file}: name the file with lower-case letters, digits and dashes, like fair-wages.mdx.`,
+        );
+      const parsed = schema.safeParse(frontMatter(await readFile(file, 'utf8'), file));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new ContentError(
+          `${file}: ${issue.path.join('.') || 'front matter'}: ${issue.message}`,
+        );
+      }
+      const id = name.replace(/\.mdx?$/, '');
+      const versions = entries.get(id) ?? [];
+      const first = versions[0];
+      if (first) {
+        const firstFile = files.get(id)!;
+        for (const key of shared) {
+          const a = (first[1] as Record<string, unknown>)[key];
+          const b = (parsed.data as Record<string, unknown>)[key];
+          if (JSON.stringify(a) !== JSON.stringify(b))
+            throw new ContentError(
+              `${file}: ${key}: differs from ${firstFile}; translations share their facts, so make them the same.`,
+            );
+        }
+      } else files.set(id, file);
+      versions.push([lang, parsed.data]);
+      entries.set(id, versions);
     }
-    entries.set(name.replace(/\.mdx?$/, ''), parsed.data);
   }
   return entries;
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch {
+    return []; // A collection or language nobody has written yet.
+  }
 }
 
 function frontMatter(text: string, file: string): unknown {
@@ -78,34 +138,44 @@ function frontMatter(text: string, file: string): unknown {
  */
 export async function syncContent(db: Database, content: Content): Promise<void> {
   await db.transaction(async (tx) => {
-    for (const [id, p] of content.petitions) {
+    for (const [id, versions] of content.petitions) {
+      const [lang, p] = versions[0]!;
       await tx.query(
-        `insert into petitions (id, title, description, targets, goal, lang, region, sector, opens_at, closes_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+        `insert into petitions (id, title, description, targets, goal, lang, region, sector, opens_at,
+           closes_at, translations)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          on conflict (id) do update set title = $2, description = $3, targets = $4, goal = $5,
-           lang = $6, region = $7, sector = $8, opens_at = $9, closes_at = $10, updated_at = now()`,
+           lang = $6, region = $7, sector = $8, opens_at = $9, closes_at = $10, translations = $11,
+           updated_at = now()`,
         [
           id,
           p.title,
           p.description,
           JSON.stringify(p.target),
           p.goal,
-          p.lang,
+          lang,
           p.region ?? null,
           p.sector ?? null,
           p.opens_at ?? null,
           p.closes_at ?? null,
+          translations(versions, (t, lang) => ({
+            lang,
+            title: t.title,
+            description: t.description,
+            targets: t.target,
+          })),
         ],
       );
     }
-    for (const [id, e] of content.events) {
+    for (const [id, versions] of content.events) {
+      const [lang, e] = versions[0]!;
       await tx.query(
         `insert into events (id, title, description, start_at, end_at, timezone, location, online_url,
-           capacity, lang, region, sector)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           capacity, lang, region, sector, translations)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          on conflict (id) do update set title = $2, description = $3, start_at = $4, end_at = $5,
            timezone = $6, location = $7, online_url = $8, capacity = $9, lang = $10, region = $11,
-           sector = $12, updated_at = now()`,
+           sector = $12, translations = $13, updated_at = now()`,
         [
           id,
           e.title,
@@ -116,20 +186,56 @@ export async function syncContent(db: Database, content: Content): Promise<void>
           e.location ? JSON.stringify(e.location) : null,
           e.online_url ?? null,
           e.capacity ?? null,
-          e.lang,
+          e.language ?? lang,
           e.region ?? null,
           e.sector ?? null,
+          translations(versions, (t) => ({
+            title: t.title,
+            description: t.description,
+            ...(t.location ? { location: t.location } : {}),
+          })),
         ],
       );
     }
-    for (const [id, s] of content.spotlights) {
+    for (const [id, versions] of content.spotlights) {
+      const [lang, s] = versions[0]!;
       await tx.query(
-        `insert into spotlights (id, name, kind, region, sector, photo, quote, lang, published_on)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        `insert into spotlights (id, name, kind, region, sector, photo, quote, lang, published_on,
+           translations)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          on conflict (id) do update set name = $2, kind = $3, region = $4, sector = $5, photo = $6,
-           quote = $7, lang = $8, published_on = $9, updated_at = now()`,
-        [id, s.name, s.kind, s.region, s.sector, JSON.stringify(s.photo), s.quote, s.lang, s.date],
+           quote = $7, lang = $8, published_on = $9, translations = $10, updated_at = now()`,
+        [
+          id,
+          s.name,
+          s.kind,
+          s.region,
+          s.sector,
+          JSON.stringify(s.photo),
+          s.quote,
+          lang,
+          s.date,
+          translations(versions, (t, lang) => ({
+            lang,
+            name: t.name,
+            photo: t.photo,
+            quote: t.quote,
+          })),
+        ],
       );
     }
   });
+}
+
+/**
+ * The text of every language after the first, by language, as the `translations` column holds
+ * it: the columns a translation replaces, with their new values.
+ */
+function translations<Data>(
+  versions: [Locale, Data][],
+  text: (data: Data, lang: Locale) => object,
+): string {
+  return JSON.stringify(
+    Object.fromEntries(versions.slice(1).map(([lang, data]) => [lang, text(data, lang)])),
+  );
 }

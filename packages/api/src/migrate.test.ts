@@ -12,6 +12,7 @@ describe.each(databases)('migrate on %s', (_kind, open) => {
       expect(rows.map((row) => row.name)).toEqual([
         '001_people_and_actions.sql',
         '002_write_functions.sql',
+        '003_translations.sql',
       ]);
       expect(await migrate(db)).toEqual([]);
     } finally {

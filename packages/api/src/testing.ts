@@ -5,7 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { eventContent, petitionContent, spotlightContent } from '@rally/core';
+import {
+  eventContent,
+  petitionContent,
+  spotlightContent,
+  type Locale,
+  type SpotlightContent,
+} from '@rally/core';
 import { createApp } from './app.ts';
 import { settingsFrom, type RallySettings } from './config.ts';
 import { syncContent, type Content } from './content.ts';
@@ -86,95 +92,152 @@ export function testSettings(abuse: Record<string, unknown> = {}): RallySettings
   );
 }
 
-/** Content the tests rely on: an open petition, a closed one, and events with few places. */
+/**
+ * Content the tests rely on: an open petition written in English and Spanish, a closed one, events
+ * with few places, and spotlights in either language.
+ */
 export const testContent: Content = {
   petitions: new Map([
     [
       'fair-wages',
-      petitionContent.parse({
-        title: 'Fair wages for home care workers',
-        description: 'Raise the state reimbursement rate so home care pays a living wage.',
-        target: [{ name: 'Louisiana Department of Health' }],
-        goal: 1000,
-        lang: 'en',
-        region: 'gulf-south',
-        sector: 'domestic-work',
-      }),
+      [
+        [
+          'en',
+          petitionContent.parse({
+            title: 'Fair wages for home care workers',
+            description: 'Raise the state reimbursement rate so home care pays a living wage.',
+            target: [{ name: 'Louisiana Department of Health' }],
+            goal: 1000,
+            region: 'gulf-south',
+            sector: 'domestic-work',
+          }),
+        ],
+        [
+          'es',
+          petitionContent.parse({
+            title: 'Salarios justos para las trabajadoras del cuidado en casa',
+            description:
+              'Que el estado suba la tarifa para que el cuidado en casa pague un salario digno.',
+            target: [{ name: 'Departamento de Salud de Luisiana' }],
+            goal: 1000,
+            region: 'gulf-south',
+            sector: 'domestic-work',
+          }),
+        ],
+      ],
     ],
     [
       'heat-rules',
-      petitionContent.parse({
-        title: 'Heat rules for farmworkers',
-        description: 'Water, shade and rest.',
-        target: [{ name: 'State labor board' }],
-        goal: 500,
-        lang: 'es',
-        closes_at: '2020-01-01T00:00:00Z',
-      }),
+      [
+        [
+          'es',
+          petitionContent.parse({
+            title: 'Reglas contra el calor para trabajadores del campo',
+            description: 'Agua, sombra y descanso.',
+            target: [{ name: 'Junta laboral del estado' }],
+            goal: 500,
+            closes_at: '2020-01-01T00:00:00Z',
+          }),
+        ],
+      ],
     ],
   ]),
   events: new Map([
     [
       'union-meeting',
-      eventContent.parse({
-        title: 'Home care union meeting',
-        description: 'Plan the campaign for a living wage.',
-        start: '2030-03-07T18:00:00-06:00',
-        end: '2030-03-07T20:00:00-06:00',
-        timezone: 'America/Chicago',
-        location: {
-          venue: 'Union hall',
-          address_lines: ['1200 Canal St'],
-          locality: 'New Orleans',
-          region: 'LA',
-        },
-        capacity: 2,
-        lang: 'en',
-        region: 'gulf-south',
-      }),
+      [
+        [
+          'en',
+          eventContent.parse({
+            title: 'Home care union meeting',
+            description: 'Plan the campaign for a living wage.',
+            start: '2030-03-07T18:00:00-06:00',
+            end: '2030-03-07T20:00:00-06:00',
+            timezone: 'America/Chicago',
+            location: {
+              venue: 'Union hall',
+              address_lines: ['1200 Canal St'],
+              locality: 'New Orleans',
+              region: 'LA',
+            },
+            capacity: 2,
+            region: 'gulf-south',
+          }),
+        ],
+      ],
     ],
     [
       'open-meeting',
-      eventContent.parse({
-        title: 'Open organizing call',
-        description: 'Anyone can join.',
-        start: '2030-04-01T18:00:00-05:00',
-        end: '2030-04-01T19:00:00-05:00',
-        timezone: 'America/New_York',
-        online_url: 'https://meet.example/open',
-        lang: 'en',
-        region: 'great-lakes',
-      }),
+      [
+        [
+          'en',
+          eventContent.parse({
+            title: 'Open organizing call',
+            description: 'Anyone can join.',
+            start: '2030-04-01T18:00:00-05:00',
+            end: '2030-04-01T19:00:00-05:00',
+            timezone: 'America/New_York',
+            online_url: 'https://meet.example/open',
+            region: 'great-lakes',
+          }),
+        ],
+      ],
     ],
     [
       'past-rally',
-      eventContent.parse({
-        title: 'Rally at the capitol',
-        description: 'It happened.',
-        start: '2020-03-07T10:00:00-06:00',
-        end: '2020-03-07T12:00:00-06:00',
-        timezone: 'America/Chicago',
-        online_url: 'https://meet.example/rally',
-        lang: 'es',
-      }),
+      [
+        [
+          'es',
+          eventContent.parse({
+            title: 'Mitin en el capitolio',
+            description: 'Ya pasó.',
+            start: '2020-03-07T10:00:00-06:00',
+            end: '2020-03-07T12:00:00-06:00',
+            timezone: 'America/Chicago',
+            online_url: 'https://meet.example/rally',
+          }),
+        ],
+      ],
     ],
   ]),
   spotlights: new Map(
-    [
-      ['marisol', 'gulf-south', 'domestic-work', 'es', '2026-10-01'],
-      ['dele', 'gulf-south', 'food-and-farm', 'en', '2026-11-01'],
-      ['coop', 'great-lakes', 'cooperatives', 'en', '2026-09-15'],
-    ].map(([id, region, sector, lang, date]) => [
-      id!,
-      spotlightContent.parse({
-        name: `Member ${id}`,
-        region,
-        sector,
-        lang,
-        date,
-        photo: { src: `/images/${id}.jpg`, alt: `Portrait of member ${id}` },
-        quote: 'We are stronger together.',
-      }),
+    (
+      [
+        ['marisol', 'gulf-south', 'domestic-work', 'es', '2026-10-01'],
+        ['dele', 'gulf-south', 'food-and-farm', 'en', '2026-11-01'],
+        ['coop', 'great-lakes', 'cooperatives', 'en', '2026-09-15'],
+      ] as const
+    ).map(([id, region, sector, lang, date]) => [
+      id,
+      [
+        [
+          lang,
+          spotlightContent.parse({
+            name: `Member ${id}`,
+            region,
+            sector,
+            date,
+            photo: { src: `${id}.jpg`, alt: `Portrait of member ${id}` },
+            quote: 'We are stronger together.',
+          }),
+        ],
+        // One spotlight is also written in Spanish.
+        ...(id === 'coop'
+          ? [
+              [
+                'es',
+                spotlightContent.parse({
+                  name: 'Socia coop',
+                  region,
+                  sector,
+                  date,
+                  photo: { src: 'coop.jpg', alt: 'Retrato de la socia coop' },
+                  quote: 'Juntas somos más fuertes.',
+                }),
+              ] as [Locale, SpotlightContent],
+            ]
+          : []),
+      ],
     ]),
   ),
 };

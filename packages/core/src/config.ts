@@ -17,6 +17,23 @@ const rateLimit = z.object({
 export const rallyConfig = z.object({
   /** The organization's name, as shown to people. */
   organization: z.object({ name: z.string().min(1) }),
+  /** Where the generated sites and the API are published. */
+  sites: z
+    .object({
+      /** Address of the hub site that links every microsite. */
+      hub_url: z.url().default('http://localhost:4321'),
+      /** Address of each microsite, with {site} standing for its slug; a region or sector file may give its own. */
+      microsite_url: z
+        .string()
+        .refine(
+          (value) => value.includes('{site}'),
+          'Put {site} where the slug goes, like https://{site}.example.org.',
+        )
+        .default('http://{site}.localhost:4321'),
+      /** Address of the Rally API the widgets on every site post to. */
+      api_url: z.url().default('http://localhost:8787'),
+    })
+    .prefault({}),
   /** Origins the microsites are served from; widgets there may write to the API. */
   site_origins: z.array(origin).default([]),
   /** Partner organizations that embed the widgets, credited by their source code. */

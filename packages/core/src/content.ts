@@ -1,6 +1,9 @@
 /**
  * Schemas of the content staff write as MDX front matter. The sites build pages from these files
  * and the API serves the same files, so both validate with these schemas.
+ *
+ * Every file lives in a folder named for its language — `content/petitions/es/fair-wages.mdx` is the
+ * Spanish text of the petition `fair-wages` — so no schema here asks for the language.
  */
 import { z } from 'zod';
 import { locales } from './locale.ts';
@@ -26,8 +29,6 @@ export const petitionContent = z
     target: z.array(petitionTarget).min(1),
     /** Signatures the campaign is aiming for; shown as a goal bar. */
     goal: z.number().int().positive(),
-    /** Language the petition is written in. */
-    lang: z.enum(locales),
     /** Region slug the petition belongs to, if any. */
     region: slug.optional(),
     /** Sector slug the petition belongs to, if any. */
@@ -83,8 +84,8 @@ export const eventContent = z
     online_url: z.url().optional(),
     /** Places available; unlimited when absent. Past it, people join the waitlist. */
     capacity: z.number().int().positive().optional(),
-    /** Language the event is held in. */
-    lang: z.enum(locales),
+    /** Language the event is held in, when it differs from the language of this file. */
+    language: z.enum(locales).optional(),
     /** Region slug, if any. */
     region: slug.optional(),
     /** Sector slug, if any. */
@@ -105,19 +106,44 @@ export const spotlightContent = z.object({
   region: slug,
   /** Sector slug. */
   sector: slug,
-  /** Photo path under the site's public images, with its alt text. */
+  /** The photo: its file name in content/photos/, and what it shows. */
   photo: z.object({
-    src: z.string().min(1),
+    src: z
+      .string()
+      .regex(
+        /^[\w-][\w.-]*\.(jpe?g|png|webp|avif)$/i,
+        'Write the file name of a JPEG, PNG, WebP or AVIF photo in content/photos/, like maria.jpg.',
+      ),
     alt: z.string().min(1, 'Describe the photo for people who cannot see it.'),
   }),
   /** A short pull quote in the member's words. */
   quote: z.string().min(1).max(280),
-  /** Language the spotlight is written in. */
-  lang: z.enum(locales),
   /** Publication date; newest first in feeds. */
   date: date,
+});
+
+/** Slugs a region or sector cannot take: they name paths the sites already use. */
+export const reservedSiteSlugs = ['en', 'es', 'embed', 'widgets', 'hub', 'images'] as const;
+
+/** A region or a sector: each one gets its own microsite. */
+export const micrositeContent = z.object({
+  /** Its name, as in "Rally Louisiana" or "Domestic workers". */
+  name: z.string().min(1).max(80),
+  /** One sentence under the name, also used for search results and link previews. */
+  tagline: z.string().min(1).max(200),
+  /** Three or so short reasons to join, shown as a list on the home page. */
+  why_join: z.array(z.string().min(1).max(200)).min(1).max(6),
+  /** The microsite's own address (https://louisiana.example.org); built from the config when absent. */
+  url: z
+    .url()
+    .refine(
+      (value) => new URL(value).pathname === '/',
+      'Write an address with no path, like https://louisiana.example.org.',
+    )
+    .optional(),
 });
 
 export type PetitionContent = z.infer<typeof petitionContent>;
 export type EventContent = z.infer<typeof eventContent>;
 export type SpotlightContent = z.infer<typeof spotlightContent>;
+export type MicrositeContent = z.infer<typeof micrositeContent>;

@@ -18,9 +18,10 @@ import { equalityFilters } from '../http/query.ts';
 import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { signLink, verifyLink } from '../signed-links.ts';
+import { inLanguage, type Translatable } from '../translated.ts';
 import { eventCalendar } from './calendar.ts';
 
-export interface EventRow extends Record<string, unknown> {
+export interface EventRow extends Record<string, unknown>, Translatable {
   id: string;
   title: string;
   description: string;
@@ -77,13 +78,14 @@ events.get('/', async (c) => {
   );
 });
 
+// `lang` on one event picks its translation; on the list it filters by the language it is held in.
 events.get('/:id', async (c) => {
-  const row = await findEvent(c.var.db, c.req.param('id'));
+  const row = inLanguage(await findEvent(c.var.db, c.req.param('id')), c.req.query('lang'));
   return c.json(toEventResource(c, row), 200, { 'Content-Type': 'application/hal+json' });
 });
 
 events.get('/:id/calendar.ics', async (c) => {
-  const row = await findEvent(c.var.db, c.req.param('id'));
+  const row = inLanguage(await findEvent(c.var.db, c.req.param('id')), c.req.query('lang'));
   return c.body(eventCalendar(row, eventUrl(c, row.id), c.var.settings.organization.name), 200, {
     'Content-Type': 'text/calendar; charset=utf-8',
     'Content-Disposition': `attachment; filename="${row.id}.ics"`,

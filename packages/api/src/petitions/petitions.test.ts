@@ -52,6 +52,22 @@ describe.each(databases)('petitions on %s', (_kind, open) => {
       expect(heatRules.status).toBe('closed');
     });
 
+    it('gives a petition in the language asked for, or as written when it has no translation', async () => {
+      const spanish = await (await api.app.request('/api/v1/petitions/fair-wages?lang=es')).json();
+      expect(spanish).toMatchObject({
+        title: 'Salarios justos para las trabajadoras del cuidado en casa',
+        target: [{ name: 'Departamento de Salud de Luisiana' }],
+        lang: 'es',
+        goal: 1000,
+      });
+      const english = await (await api.app.request('/api/v1/petitions/fair-wages?lang=en')).json();
+      expect(english).toMatchObject({ title: 'Fair wages for home care workers', lang: 'en' });
+      const untranslated = await (
+        await api.app.request('/api/v1/petitions/heat-rules?lang=en')
+      ).json();
+      expect(untranslated).toMatchObject({ lang: 'es' });
+    });
+
     it('answers 404 with a problem for an unknown petition', async () => {
       const response = await api.app.request('/api/v1/petitions/no-such-thing');
       expect(response.status).toBe(404);

@@ -12,8 +12,9 @@ import { readSubmission } from '../http/body.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
 import { newReferralCode } from '../referral-code.ts';
+import { inLanguage, type Translatable } from '../translated.ts';
 
-interface PetitionRow extends Record<string, unknown> {
+interface PetitionRow extends Record<string, unknown>, Translatable {
   id: string;
   title: string;
   description: string;
@@ -44,7 +45,8 @@ export const petitions = new Hono<AppContext>();
 
 petitions.get('/', async (c) => {
   const rows = await c.var.db.query<PetitionRow>(`${selectPetitions} order by p.created_at, p.id`);
-  const embedded = rows.map((row) => toPetitionResource(c.req.url, row));
+  const lang = c.req.query('lang');
+  const embedded = rows.map((row) => toPetitionResource(c.req.url, inLanguage(row, lang)));
   return c.json(
     {
       total_records: rows.length,
@@ -60,7 +62,7 @@ petitions.get('/', async (c) => {
 });
 
 petitions.get('/:id', async (c) => {
-  const row = await findPetition(c.var.db, c.req.param('id'));
+  const row = inLanguage(await findPetition(c.var.db, c.req.param('id')), c.req.query('lang'));
   return c.json(toPetitionResource(c.req.url, row), 200, {
     'Content-Type': 'application/hal+json',
   });

@@ -26,7 +26,7 @@ describe.each(databases)('the spotlight feed on %s', (_kind, open) => {
       kind: 'member',
       region: 'gulf-south',
       sector: 'food-and-farm',
-      photo: { src: '/images/dele.jpg', alt: 'Portrait of member dele' },
+      photo: { src: 'dele.jpg', alt: 'Portrait of member dele' },
       quote: 'We are stronger together.',
       lang: 'en',
       date: '2026-11-01',
@@ -39,5 +39,17 @@ describe.each(databases)('the spotlight feed on %s', (_kind, open) => {
     expect(await ids('?sector=cooperatives')).toEqual(['rally:coop']);
     expect(await ids('?per_page=1&page=2')).toEqual(['rally:marisol']);
     expect((await api.app.request('/api/v1/spotlights?per_page=0')).status).toBe(400);
+  });
+
+  it('gives a spotlight in the language asked for when it has been translated into it', async () => {
+    const response = await api.app.request('/api/v1/spotlights?sector=cooperatives&lang=es');
+    const [coop] = (await response.json())._embedded['rally:spotlights'];
+    expect(coop).toMatchObject({
+      identifiers: ['rally:coop'],
+      lang: 'es',
+      quote: 'Juntas somos más fuertes.',
+      photo: { src: 'coop.jpg', alt: 'Retrato de la socia coop' },
+    });
+    expect(await ids('?lang=es')).toEqual(['rally:marisol', 'rally:coop']);
   });
 });

@@ -3,8 +3,9 @@ import { Hono } from 'hono';
 import { apiBasePath, type SpotlightResource } from '@rally/core';
 import type { AppContext } from '../context.ts';
 import { boundedInteger, equalityFilters } from '../http/query.ts';
+import { inLanguage, type Translatable } from '../translated.ts';
 
-interface SpotlightRow extends Record<string, unknown> {
+interface SpotlightRow extends Record<string, unknown>, Translatable {
   id: string;
   name: string;
   kind: string;
@@ -19,7 +20,13 @@ interface SpotlightRow extends Record<string, unknown> {
 export const spotlights = new Hono<AppContext>();
 
 spotlights.get('/', async (c) => {
-  const { conditions: filters, params } = equalityFilters(c, ['region', 'sector', 'lang']);
+  const { conditions: filters, params } = equalityFilters(c, ['region', 'sector']);
+  // A spotlight is in a language when it was written in it or translated into it.
+  const lang = c.req.query('lang');
+  if (lang) {
+    params.push(lang);
+    filters.push(`(lang = $${params.length} or translations ? $${params.length})`);
+  }
   const perPage = boundedInteger(c.req.query('per_page'), 25, 1, 100, 'per_page');
   const page = boundedInteger(c.req.query('page'), 1, 1, 100_000, 'page');
   const where = filters.length > 0 ? `where ${filters.join(' and ')}` : '';
@@ -32,17 +39,20 @@ spotlights.get('/', async (c) => {
      limit $${params.length + 1} offset $${params.length + 2}`,
     [...params, perPage, (page - 1) * perPage],
   );
-  const embedded = rows.map((row): SpotlightResource => ({
-    identifiers: [`rally:${row.id}`],
-    name: row.name,
-    kind: row.kind as SpotlightResource['kind'],
-    region: row.region,
-    sector: row.sector,
-    photo: row.photo,
-    quote: row.quote,
-    lang: row.lang,
-    date: row.published_on.toISOString().slice(0, 10),
-  }));
+  const embedded = rows.map((written): SpotlightResource => {
+    const row = inLanguage(written, lang);
+    return {
+      identifiers: [`rally:${row.id}`],
+      name: row.name,
+      kind: row.kind as SpotlightResource['kind'],
+      region: row.region,
+      sector: row.sector,
+      photo: row.photo,
+      quote: row.quote,
+      lang: row.lang,
+      date: row.published_on.toISOString().slice(0, 10),
+    };
+  });
   // Spotlights change when staff publish; a short shared cache spares the database on busy pages.
   c.header('Cache-Control', 'public, max-age=60');
   return c.json(

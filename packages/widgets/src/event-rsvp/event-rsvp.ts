@@ -48,7 +48,7 @@ export class RallyEventRsvp extends RallyFormElement {
 
   private readonly resource = new ResourceController<EventResource>(this, () =>
     this.api && this.event
-      ? apiUrl(this.api, `events/${encodeURIComponent(this.event)}`)
+      ? apiUrl(this.api, `events/${encodeURIComponent(this.event)}?lang=${this.locale}`)
       : undefined,
   );
   @state() private answer: AttendanceReceipt | undefined;

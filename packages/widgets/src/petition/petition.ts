@@ -51,7 +51,7 @@ export class RallyPetition extends RallyFormElement {
 
   private readonly resource = new ResourceController<PetitionResource>(this, () =>
     this.api && this.petition
-      ? apiUrl(this.api, `petitions/${encodeURIComponent(this.petition)}`)
+      ? apiUrl(this.api, `petitions/${encodeURIComponent(this.petition)}?lang=${this.locale}`)
       : undefined,
   );
 

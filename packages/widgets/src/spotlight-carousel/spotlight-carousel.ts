@@ -33,6 +33,12 @@ export class RallySpotlightCarousel extends LitElement {
   /** Base URL of the Rally API, such as `https://api.example.org`. */
   @property() api = '';
 
+  /**
+   * Address of a microsite's spotlight feed (`https://louisiana.example.org/spotlights.json`), read
+   * instead of the API: its photos come resized, from the microsite.
+   */
+  @property() feed = '';
+
   /** Only spotlights from this region (a slug). */
   @property() region = '';
 
@@ -72,15 +78,21 @@ export class RallySpotlightCarousel extends LitElement {
     void this.load();
   }
 
-  private async load() {
-    if (!this.api) return;
+  /** The feed to read: the one given, or the API's filtered by this element's attributes. */
+  private get feedUrl(): string | undefined {
+    if (this.feed) return new URL(this.feed, document.baseURI).href;
+    if (!this.api) return undefined;
     const query = new URLSearchParams({ lang: localeOf(this), per_page: '20' });
     if (this.region) query.set('region', this.region);
     if (this.sector) query.set('sector', this.sector);
+    return apiUrl(this.api, `spotlights?${query}`);
+  }
+
+  private async load() {
+    const url = this.feedUrl;
+    if (!url) return;
     try {
-      const feed = await getJson<{ _embedded: { 'rally:spotlights': SpotlightResource[] } }>(
-        apiUrl(this.api, `spotlights?${query}`),
-      );
+      const feed = await getJson<{ _embedded: { 'rally:spotlights': SpotlightResource[] } }>(url);
       this.spotlights = feed._embedded['rally:spotlights'];
       this.loaded = true;
       if (this.autoplay && this.spotlights.length > 1) this.rotation.start();

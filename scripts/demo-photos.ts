@@ -1,0 +1,77 @@
+/**
+ * Draws the demo spotlights' photos: a flat illustrated portrait per spotlight, written as a JPEG
+ * to content/photos/, so the demo content has real raster images to send through the same image
+ * pipeline as real photos, without downloading anything.
+ *
+ *   node scripts/demo-photos.ts            draws a photo for every spotlight that lacks one
+ *   node scripts/demo-photos.ts --force    redraws them all
+ */
+import { access, readdir } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import sharp from 'sharp';
+
+const photosDir = new URL('../content/photos/', import.meta.url);
+const spotlightsDir = new URL('../content/spotlights/', import.meta.url);
+
+const skies = ['#f4c27a', '#9fd3c7', '#f2a285', '#b8c4f0', '#f6d8a8', '#a8d5a0'];
+const skins = ['#8d5524', '#c68642', '#e0ac69', '#5c3a21', '#a86b3c', '#f1c27d'];
+const shirts = ['#2f5d8a', '#a23b3b', '#3d7a4f', '#6b4c9a', '#c0672d', '#22676b'];
+const hair = ['#1f1a17', '#3b2a20', '#5a3825', '#2b2b2b'];
+
+/** A stable small number from a name, so a spotlight always gets the same colours. */
+function pick<T>(list: readonly T[], name: string, salt: number): T {
+  let hash = salt;
+  for (const char of name) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return list[hash % list.length]!;
+}
+
+/** An 800×800 portrait: sky, ground, a person with head and shoulders, their initials on the shirt. */
+export function portraitSvg(id: string): string {
+  const sky = pick(skies, id, 1);
+  const skin = pick(skins, id, 2);
+  const shirt = pick(shirts, id, 3);
+  const hairColour = pick(hair, id, 4);
+  const initials = id
+    .split('-')
+    .slice(0, 2)
+    .map((part) => part[0]!.toUpperCase())
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800" viewBox="0 0 800 800">
+  <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">
+    <stop offset="0" stop-color="${sky}"/><stop offset="1" stop-color="#fff8ee"/>
+  </linearGradient></defs>
+  <rect width="800" height="800" fill="url(#sky)"/>
+  <circle cx="640" cy="170" r="70" fill="#fff3c4" opacity="0.8"/>
+  <path d="M0 560 Q200 500 400 550 T800 530 V800 H0Z" fill="#6f8f5a" opacity="0.55"/>
+  <path d="M150 800 Q160 560 400 545 Q640 560 650 800Z" fill="${shirt}"/>
+  <rect x="365" y="440" width="70" height="120" rx="30" fill="${skin}"/>
+  <ellipse cx="400" cy="350" rx="115" ry="135" fill="${skin}"/>
+  <path d="M285 340 Q280 200 400 205 Q520 200 515 340 Q500 260 400 262 Q300 260 285 340Z" fill="${hairColour}"/>
+  <text x="400" y="720" font-family="sans-serif" font-size="72" font-weight="700" fill="#ffffff" text-anchor="middle" opacity="0.85">${initials}</text>
+</svg>`;
+}
+
+async function exists(url: URL): Promise<boolean> {
+  try {
+    await access(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const { values } = parseArgs({ options: { force: { type: 'boolean', default: false } } });
+const ids = new Set<string>();
+for (const lang of await readdir(spotlightsDir)) {
+  for (const name of await readdir(new URL(`${lang}/`, spotlightsDir))) {
+    if (name.endsWith('.mdx')) ids.add(name.replace(/\.mdx$/, ''));
+  }
+}
+for (const id of [...ids].sort()) {
+  const file = new URL(`${id}.jpg`, photosDir);
+  if (!values.force && (await exists(file))) continue;
+  await sharp(Buffer.from(portraitSvg(id)))
+    .jpeg({ quality: 80, mozjpeg: true })
+    .toFile(file.pathname);
+  console.log(`Drew content/photos/${id}.jpg`);
+}

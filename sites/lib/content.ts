@@ -1,0 +1,183 @@
+/**
+ * The content, as the pages need it: each piece grouped with its translations, each microsite
+ * with what belongs to it. Checks the links between files that a schema alone cannot — that a
+ * spotlight's region exists, that its photo is there — and names the file when one is wrong.
+ */
+import type { ImageMetadata } from 'astro';
+import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { reservedSiteSlugs } from '@rally/core';
+import { locales, type Locale } from './i18n.ts';
+import { micrositeUrl } from './settings.ts';
+
+/** One piece of content in each language it is written in. */
+export type Versions<C extends CollectionKey> = Partial<Record<Locale, CollectionEntry<C>>>;
+
+/** A piece of content in the language asked for, or in another when it is not translated. */
+export interface InLanguage<Entry> {
+  entry: Entry;
+  /** The language the entry is written in. */
+  lang: Locale;
+  /** True when shown in another language than the one asked for. */
+  fallback: boolean;
+}
+
+export interface Piece<C extends CollectionKey> {
+  id: string;
+  versions: Versions<C>;
+}
+
+export interface Microsite {
+  slug: string;
+  kind: 'region' | 'sector';
+  url: URL;
+  versions: Versions<'regions' | 'sectors'>;
+}
+
+/** The language the file is in, from its folder, and its id without it. */
+function split(entryId: string): [Locale, string] {
+  const [lang, ...rest] = entryId.split('/');
+  if (!locales.includes(lang as Locale) || rest.length !== 1)
+    throw new Error(
+      `content: ${entryId}.mdx: put each file in a folder named for its language, like en/${rest.at(-1) ?? entryId}.mdx.`,
+    );
+  return [lang as Locale, rest[0]!];
+}
+
+const cache = new Map<CollectionKey, Promise<Piece<CollectionKey>[]>>();
+
+/** Every piece of a collection, its translations together, in id order. */
+export function pieces<C extends CollectionKey>(collection: C): Promise<Piece<C>[]> {
+  let loaded = cache.get(collection);
+  if (!loaded) {
+    loaded = getCollection(collection).then((entries) => {
+      const byId = new Map<string, Versions<CollectionKey>>();
+      for (const entry of entries) {
+        const [lang, id] = split(entry.id);
+        byId.set(id, { ...byId.get(id), [lang]: entry });
+      }
+      return [...byId]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([id, versions]) => ({ id, versions }));
+    });
+    cache.set(collection, loaded);
+  }
+  return loaded as Promise<Piece<C>[]>;
+}
+
+/** The piece in `lang`, else in the first language it exists in. */
+export function inLanguage<Entry>(
+  versions: Partial<Record<Locale, Entry>>,
+  lang: Locale,
+): InLanguage<Entry> {
+  const own = versions[lang];
+  if (own) return { entry: own, lang, fallback: false };
+  const other = locales.find((l) => versions[l])!;
+  return { entry: versions[other]!, lang: other, fallback: true };
+}
+
+/** Every region and sector, each a microsite; regions first. */
+export async function microsites(): Promise<Microsite[]> {
+  const sites: Microsite[] = [];
+  for (const kind of ['region', 'sector'] as const) {
+    for (const { id, versions } of await pieces(kind === 'region' ? 'regions' : 'sectors')) {
+      const file = Object.values(versions)[0]!.filePath ?? id;
+      if ((reservedSiteSlugs as readonly string[]).includes(id))
+        throw new Error(`${file}: "${id}" names a path the sites already use; rename the file.`);
+      if (sites.some((site) => site.slug === id))
+        throw new Error(`${file}: a region and a sector are both called "${id}"; rename one.`);
+      const own = Object.values(versions).find((v) => v?.data.url)?.data.url;
+      sites.push({ slug: id, kind, url: micrositeUrl(id, own), versions });
+    }
+  }
+  return sites;
+}
+
+export async function micrositeBySlug(slug: string): Promise<Microsite> {
+  const site = (await microsites()).find((s) => s.slug === slug);
+  if (!site) throw new Error(`No region or sector is called "${slug}".`);
+  return site;
+}
+
+/** Whether a piece tagged with a region and sector belongs on a microsite; untagged ones belong everywhere. */
+function belongs(site: Microsite, data: { region?: string; sector?: string }): boolean {
+  if (!data.region && !data.sector) return true;
+  return site.kind === 'region' ? data.region === site.slug : data.sector === site.slug;
+}
+
+function firstVersion<C extends CollectionKey>(piece: Piece<C>): CollectionEntry<C> {
+  return Object.values(piece.versions)[0]!;
+}
+
+/** Spotlights of a microsite (every one for the hub), newest first. */
+export async function spotlightsOf(site: Microsite | undefined) {
+  const all = await pieces('spotlights');
+  await checkSpotlights(all);
+  return all
+    .filter((p) => !site || belongs(site, firstVersion(p).data))
+    .sort((a, b) => firstVersion(b).data.date.getTime() - firstVersion(a).data.date.getTime());
+}
+
+/** Petitions open now on a microsite. */
+export async function openPetitionsOf(site: Microsite | undefined, now = new Date()) {
+  return (await pieces('petitions')).filter((p) => {
+    const data = firstVersion(p).data;
+    return (
+      (!site || belongs(site, data)) &&
+      (!data.opens_at || data.opens_at <= now) &&
+      (!data.closes_at || data.closes_at > now)
+    );
+  });
+}
+
+/** Every petition that belongs to a microsite, open or not: each keeps its page. */
+export async function petitionsOf(site: Microsite) {
+  return (await pieces('petitions')).filter((p) => belongs(site, firstVersion(p).data));
+}
+
+/** Events of a microsite, soonest first. */
+export async function eventsOf(site: Microsite | undefined) {
+  return (await pieces('events'))
+    .filter((p) => !site || belongs(site, firstVersion(p).data))
+    .sort((a, b) => firstVersion(a).data.start.getTime() - firstVersion(b).data.start.getTime());
+}
+
+/** Events that have not ended. */
+export async function upcomingEventsOf(site: Microsite | undefined, now = new Date()) {
+  return (await eventsOf(site)).filter((p) => firstVersion(p).data.end > now);
+}
+
+const photos = import.meta.glob<{ default: ImageMetadata }>(
+  '/content/photos/*.{jpg,jpeg,png,webp,avif,JPG,JPEG,PNG}',
+  { eager: true },
+);
+
+/** A spotlight's photo, ready for astro:assets. */
+export function photoOf(entry: CollectionEntry<'spotlights'>): ImageMetadata {
+  const photo = photos[`/content/photos/${entry.data.photo.src}`];
+  if (!photo)
+    throw new Error(
+      `${entry.filePath}: photo.src: there is no content/photos/${entry.data.photo.src}; add the photo there or fix the name.`,
+    );
+  return photo.default;
+}
+
+let checked: Promise<void> | undefined;
+
+/** Every spotlight names a region and a sector that exist, and a photo that is there. */
+function checkSpotlights(all: Piece<'spotlights'>[]): Promise<void> {
+  checked ??= (async () => {
+    const slugs = new Set((await microsites()).map((site) => site.slug));
+    for (const piece of all) {
+      for (const entry of Object.values(piece.versions)) {
+        for (const field of ['region', 'sector'] as const) {
+          if (!slugs.has(entry.data[field]))
+            throw new Error(
+              `${entry.filePath}: ${field}: there is no ${field} called "${entry.data[field]}"; use the name of a file in content/${field}s/.`,
+            );
+        }
+        photoOf(entry);
+      }
+    }
+  })();
+  return checked;
+}

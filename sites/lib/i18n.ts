@@ -1,0 +1,109 @@
+/** The sites' own words, in every language they are built in. Content comes from content/. */
+import { defaultLocale, locales, type Locale } from '@rally/core';
+
+export { defaultLocale, locales, type Locale };
+
+export const languageNames: Record<Locale, string> = { en: 'English', es: 'Español' };
+
+const en = {
+  skip: 'Skip to content',
+  nav: { label: 'Site', home: 'Home', spotlights: 'Member stories', join: 'Join', about: 'About' },
+  otherLanguage: 'Leer en español',
+  joinCta: 'Join us',
+  whoWeAre: 'Who we are',
+  whyJoin: 'Why join',
+  spotlights: 'Member stories',
+  allSpotlights: 'All member stories',
+  petitions: 'Open petitions',
+  noPetitions: 'No petitions are open right now.',
+  events: 'Upcoming events',
+  noEvents: 'No events are planned yet. Join to hear about the next one.',
+  joinTitle: (name: string) => `Join ${name}`,
+  joinIntro: 'It takes a minute. We will get in touch about meetings and campaigns near you.',
+  spotlightsTitle: (name: string) => `Member stories · ${name}`,
+  spotlightsIntro: 'Members and member organizations, in their own words.',
+  organization: 'Member organization',
+  published: 'Published',
+  signTitle: 'Add your name',
+  rsvpTitle: 'Save your place',
+  when: 'When',
+  where: 'Where',
+  online: 'Online',
+  heldIn: (language: string) => `Held in ${language}.`,
+  onlyIn: (language: string) =>
+    `This page has not been translated yet, so it is shown in ${language}.`,
+  partOf: (org: string) => `Part of ${org}`,
+  allSites: 'All regions and sectors',
+  feed: 'Member stories feed (RSS)',
+  regions: 'Regions',
+  sectors: 'Sectors',
+  embedTitle: 'Embed our widgets',
+  embedNav: 'Embed our widgets',
+  noScriptButton: { join: 'Join', sign: 'Sign the petition', rsvp: 'RSVP' },
+  fields: {
+    givenName: 'First name',
+    familyName: 'Last name',
+    email: 'Email',
+    phone: 'Phone (optional)',
+    postalCode: 'ZIP code',
+    consent: 'I agree to be contacted about organizing in my workplace and community.',
+  },
+};
+
+const es: typeof en = {
+  skip: 'Ir al contenido',
+  nav: {
+    label: 'Sitio',
+    home: 'Inicio',
+    spotlights: 'Historias',
+    join: 'Únete',
+    about: 'Quiénes somos',
+  },
+  otherLanguage: 'Read in English',
+  joinCta: 'Únete',
+  whoWeAre: 'Quiénes somos',
+  whyJoin: 'Por qué unirte',
+  spotlights: 'Historias de socias y socios',
+  allSpotlights: 'Todas las historias',
+  petitions: 'Peticiones abiertas',
+  noPetitions: 'No hay peticiones abiertas en este momento.',
+  events: 'Próximos eventos',
+  noEvents: 'Aún no hay eventos. Únete para enterarte del próximo.',
+  joinTitle: (name: string) => `Únete: ${name}`,
+  joinIntro: 'Toma un minuto. Te contactaremos sobre reuniones y campañas cerca de ti.',
+  spotlightsTitle: (name: string) => `Historias · ${name}`,
+  spotlightsIntro: 'Socias, socios y organizaciones, en sus propias palabras.',
+  organization: 'Organización socia',
+  published: 'Publicado',
+  signTitle: 'Firma',
+  rsvpTitle: 'Aparta tu lugar',
+  when: 'Cuándo',
+  where: 'Dónde',
+  online: 'En línea',
+  heldIn: (language: string) => `Se realiza en ${language}.`,
+  onlyIn: (language: string) =>
+    `Esta página todavía no está traducida, así que se muestra en ${language}.`,
+  partOf: (org: string) => `Parte de ${org}`,
+  allSites: 'Todas las regiones y sectores',
+  feed: 'Canal de historias (RSS)',
+  regions: 'Regiones',
+  sectors: 'Sectores',
+  embedTitle: 'Pon nuestros widgets en tu sitio',
+  embedNav: 'Widgets para tu sitio',
+  noScriptButton: { join: 'Únete', sign: 'Firma la petición', rsvp: 'Confirma' },
+  fields: {
+    givenName: 'Nombre',
+    familyName: 'Apellido',
+    email: 'Correo electrónico',
+    phone: 'Teléfono (opcional)',
+    postalCode: 'Código postal',
+    consent: 'Acepto que me contacten para organizarnos en mi trabajo y mi comunidad.',
+  },
+};
+
+export const ui: Record<Locale, typeof en> = { en, es };
+
+/** The name of a language, written in the language of the page. */
+export function languageName(language: Locale, inLanguage: Locale): string {
+  return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(language) ?? language;
+}

@@ -1,0 +1,32 @@
+/**
+ * Where the sites and the API are published, from rally.config.json. The environment can point a
+ * build elsewhere — `RALLY_HUB_URL`, `RALLY_MICROSITE_URL` (with `{site}`) and `RALLY_API_URL` —
+ * which is how the main job builds the sites for this computer instead of their real domains.
+ */
+import { rallyConfig } from '@rally/core';
+import configFile from '../../rally.config.json';
+
+const parsed = rallyConfig.safeParse(configFile);
+if (!parsed.success) {
+  const issue = parsed.error.issues[0]!;
+  throw new Error(`rally.config.json: ${issue.path.join('.')}: ${issue.message}`);
+}
+const config = parsed.data;
+
+/** The organization's name, as shown on every page. */
+export const organizationName = config.organization.name;
+
+/** The hub site's address. */
+export const hubUrl = new URL(process.env.RALLY_HUB_URL ?? config.sites.hub_url);
+
+/** The address of the API every widget posts to, without a trailing slash. */
+export const apiUrl = (process.env.RALLY_API_URL ?? config.sites.api_url).replace(/\/$/, '');
+
+const micrositeTemplate = process.env.RALLY_MICROSITE_URL ?? config.sites.microsite_url;
+
+/** A microsite's address: its own `url`, else the configured pattern with its slug. */
+export function micrositeUrl(slug: string, own?: string): URL {
+  return new URL(
+    process.env.RALLY_MICROSITE_URL || !own ? micrositeTemplate.replace('{site}', slug) : own,
+  );
+}
