@@ -1,10 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumPath } from './scripts/chromium.ts';
+import { localSiteEnvironment, localSiteOrigins } from './scripts/serve-sites.ts';
 
 // Ports of their own, so the tests never talk to a stack someone left running.
 export const ports = { site: 4329, partner: 4330, api: 4331 };
 export const staffToken = 'e2e-staff-token-0123456789abcdef';
 const url = (port: number) => `http://127.0.0.1:${port}`;
+/** A microsite as the tests reach it: on its own origin, as on its own domain. */
+export const micrositeUrl = (slug: string) => `http://${slug}.localhost:${ports.site}`;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -21,10 +24,12 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `vite build --config packages/widgets/vite.config.ts && astro build && astro preview --host 127.0.0.1 --port ${ports.site}`,
+      // Every site, built for the ports below and served each on its own origin.
+      command: `vite build --config packages/widgets/vite.config.ts && astro build && node scripts/serve-sites.ts --port ${ports.site}`,
       url: `${url(ports.site)}/`,
       reuseExistingServer: false,
       timeout: 180_000,
+      env: localSiteEnvironment(ports.site, ports.api),
     },
     {
       // The real API on a fresh embedded database, with the demo content.
@@ -39,7 +44,7 @@ export default defineConfig({
         RALLY_ADMIN_TOKEN: staffToken,
         // Tests type faster than people; the bot trap has tests of its own.
         RALLY_CONFIG: 'test/e2e/rally.e2e.json',
-        RALLY_ALLOWED_ORIGINS: `${url(ports.partner)},${url(ports.site)}`,
+        RALLY_ALLOWED_ORIGINS: [url(ports.partner), ...localSiteOrigins(ports.site)].join(','),
         NODE_ENV: 'production',
       },
     },

@@ -1,25 +1,56 @@
 /**
- * The main job (`pnpm start`): builds the microsite, serves it, starts the API on its embedded
- * database and prints where everything is. Ctrl-C stops it all; the data stays for next time.
+ * The main job (`pnpm start`): builds the widgets and every site for this computer, starts the API
+ * on its embedded database with the demo content, serves the hub and the microsites, and a demo
+ * partner page on another origin that embeds the widgets by script tag. Ctrl-C stops it all; the
+ * data stays in .data/ for the next start.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { build, preview } from 'astro';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { build as buildWidgets } from 'vite';
+import { localSiteEnvironment, localSiteOrigins, serveSites } from './serve-sites.ts';
+import { micrositeSlugs } from '../sites/integrations/microsites.ts';
 
 const apiPort = Number(process.env.PORT ?? 8787);
-const sitePort = 4321;
+const sitePort = Number(process.env.RALLY_SITES_PORT ?? 4321);
+// The demo partner's origin is listed in rally.config.json, so the API accepts its submissions.
+const partnerPort = 4400;
 
-console.log('Building the widgets and the site…');
+// The sites are built for this computer: links and widgets point to local addresses.
+Object.assign(process.env, localSiteEnvironment(sitePort, apiPort));
+
+console.log('Building the widgets and the sites…');
 await buildWidgets({ configFile: 'packages/widgets/vite.config.ts', logLevel: 'warn' });
+// Imported only now, so the sites' settings read the local addresses set above.
+const { build } = await import('astro');
 await build({ logLevel: 'warn' });
 
 const api = spawn(process.execPath, ['packages/api/src/server.ts'], {
-  env: { ...process.env, PORT: String(apiPort) },
+  env: {
+    ...process.env,
+    PORT: String(apiPort),
+    RALLY_ALLOWED_ORIGINS: [process.env.RALLY_ALLOWED_ORIGINS, ...localSiteOrigins(sitePort)]
+      .filter(Boolean)
+      .join(','),
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const apiExited = once(api, 'exit');
-const site = await preview({ logLevel: 'warn', server: { host: '127.0.0.1', port: sitePort } });
+const sites = await serveSites(sitePort);
+
+const partnerPage = (await readFile('scripts/partner-demo/index.html', 'utf8'))
+  .replaceAll('{{hub}}', `http://localhost:${sitePort}`)
+  .replaceAll('{{api}}', `http://localhost:${apiPort}`)
+  .replaceAll('{{louisiana}}', `http://louisiana.localhost:${sitePort}`);
+const partnerCss = await readFile('scripts/partner-demo/partner.css');
+const partner = createServer((request, response) => {
+  if (request.url === '/partner.css') {
+    response.writeHead(200, { 'Content-Type': 'text/css' }).end(partnerCss);
+  } else {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(partnerPage);
+  }
+}).listen(partnerPort);
 
 async function waitForApi(): Promise<void> {
   const deadline = Date.now() + 30_000;
@@ -40,7 +71,8 @@ let stopping = false;
 
 async function stop(code = 0): Promise<never> {
   stopping = true;
-  await site.stop();
+  sites.close();
+  partner.close();
   if (api.exitCode === null) {
     api.kill('SIGTERM');
     await apiExited;
@@ -55,17 +87,22 @@ try {
   await stop(1);
 }
 
+const microsites = micrositeSlugs()
+  .map((slug) => `  ${slug.padEnd(20)} http://${slug}.localhost:${sitePort}/`)
+  .join('\n');
 console.log(`
 Rally is running:
-  Site      http://localhost:${sitePort}/
-  API       http://localhost:${apiPort}/api/v1
-  Health    http://localhost:${apiPort}/healthz
+  Hub                  http://localhost:${sitePort}/   (embed snippets at /embed/)
+${microsites}
+  Partner demo page    http://localhost:${partnerPort}/
+  API                  http://localhost:${apiPort}/api/v1
+  Health               http://localhost:${apiPort}/healthz
 Press Ctrl-C to stop.`);
 
 process.once('SIGINT', () => void stop());
 process.once('SIGTERM', () => void stop());
 void apiExited.then(() => {
   if (stopping) return;
-  console.error('The API stopped; stopping the site too.');
+  console.error('The API stopped; stopping the sites too.');
   void stop(1);
 });

@@ -6,7 +6,7 @@
  * each site's sitemap.xml and robots.txt from the canonical addresses its pages declare.
  */
 import { access, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -50,12 +50,13 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** Slugs of the microsites: the file names of content/regions and content/sectors. */
-async function micrositeSlugs(): Promise<string[]> {
+export function micrositeSlugs(): string[] {
   const slugs = new Set<string>();
   for (const kind of ['regions', 'sectors']) {
     const base = join(root, 'content', kind);
-    for (const lang of await readdir(base).catch(() => [])) {
-      for (const name of await readdir(join(base, lang)).catch(() => [])) {
+    const langs = existsSync(base) ? readdirSync(base) : [];
+    for (const lang of langs) {
+      for (const name of readdirSync(join(base, lang))) {
         if (name.endsWith('.mdx')) slugs.add(name.slice(0, -4));
       }
     }
@@ -72,7 +73,7 @@ async function splitSites(build: string): Promise<void> {
   await mkdir(sitesDir, { recursive: true });
   const assets = join(build, '_astro');
   const sites: string[] = [];
-  for (const slug of await micrositeSlugs()) {
+  for (const slug of micrositeSlugs()) {
     await rename(join(build, slug), join(sitesDir, slug));
     sites.push(join(sitesDir, slug));
   }

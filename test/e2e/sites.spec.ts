@@ -1,0 +1,219 @@
+/**
+ * The generated sites as visitors meet them: every microsite's key pages in both languages, each
+ * on its own origin, checked by axe; what a Spanish reader sees when a story is not translated;
+ * pages without widgets shipping no JavaScript; and a join credited to the microsite it came from.
+ */
+import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { micrositeSlugs } from '../../sites/integrations/microsites.ts';
+import { micrositeUrl, ports, staffToken } from '../../playwright.config.ts';
+
+const hub = `http://localhost:${ports.site}`;
+const api = `http://127.0.0.1:${ports.api}/api/v1`;
+
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  expect(results.violations, page.url()).toEqual([]);
+}
+
+/** The links of the current page's first list after a heading, as absolute addresses. */
+async function firstLinkUnder(page: Page, heading: RegExp): Promise<string | undefined> {
+  const section = page.getByRole('heading', { level: 2, name: heading });
+  if ((await section.count()) === 0) return undefined;
+  const link = page
+    .locator('h2', { hasText: heading })
+    .locator('xpath=following-sibling::ul[1]//a');
+  return (await link.count()) > 0
+    ? await link.first().evaluate((a) => (a as HTMLAnchorElement).href)
+    : undefined;
+}
+
+test.describe('every microsite, in English and Spanish', () => {
+  // Eight pages, each checked by axe.
+  test.describe.configure({ timeout: 120_000 });
+  for (const slug of micrositeSlugs()) {
+    for (const lang of ['en', 'es'] as const) {
+      test(`${slug} (${lang}): home, join, stories, a story, a petition and an event are there and accessible`, async ({
+        page,
+      }, { project }) => {
+        test.skip(
+          project.name !== 'desktop',
+          'One pass over every page is enough; phones get their own checks.',
+        );
+        const base = `${micrositeUrl(slug)}${lang === 'en' ? '/' : '/es/'}`;
+        await page.goto(base);
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', base);
+        await expect(page.locator('link[hreflang=es]')).toHaveAttribute(
+          'href',
+          `${micrositeUrl(slug)}/es/`,
+        );
+        await expectAccessible(page);
+        const petition = await firstLinkUnder(
+          page,
+          lang === 'en' ? /Open petitions/ : /Peticiones abiertas/,
+        );
+        const event = await firstLinkUnder(
+          page,
+          lang === 'en' ? /Upcoming events/ : /Próximos eventos/,
+        );
+
+        let story: string | undefined;
+        for (const path of ['join/', 'spotlights/', 'about/']) {
+          await page.goto(`${base}${path}`);
+          await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+          await expectAccessible(page);
+          if (path === 'spotlights/')
+            story = await page
+              .locator('.cards a')
+              .first()
+              .evaluate((a) => (a as HTMLAnchorElement).href);
+        }
+        for (const address of [story, petition, event].filter(Boolean) as string[]) {
+          expect(new URL(address).origin).toBe(micrositeUrl(slug));
+          await page.goto(address);
+          await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+          await expectAccessible(page);
+        }
+      });
+    }
+  }
+});
+
+test.describe('languages', () => {
+  test('a Spanish page shows Spanish content and says when a story exists only in English', async ({
+    page,
+  }) => {
+    await page.goto(`${micrositeUrl('louisiana')}/es/spotlights/thu-nguyen/`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await expect(page.locator('.notice')).toHaveText(
+      'Esta página todavía no está traducida, así que se muestra en inglés.',
+    );
+    await expect(page.locator('article')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('link', { name: 'Historias', exact: true })).toBeVisible();
+
+    await page.goto(`${micrositeUrl('louisiana')}/es/spotlights/marisol-reyes/`);
+    await expect(page.locator('.notice')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Marisol Reyes');
+  });
+
+  test('the language switch leads to the same page in the other language', async ({ page }) => {
+    await page.goto(`${micrositeUrl('texas-gulf')}/join/`);
+    await page.getByRole('link', { name: 'Leer en español' }).click();
+    await expect(page).toHaveURL(`${micrositeUrl('texas-gulf')}/es/join/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Únete: Costa del Golfo de Texas',
+    );
+  });
+
+  test('the petition widget on a Spanish page speaks Spanish, text from the API included', async ({
+    page,
+  }) => {
+    await page.goto(`${micrositeUrl('louisiana')}/es/petitions/fair-wages-home-care/`);
+    const widget = page.locator('rally-petition');
+    await expect(
+      widget.getByRole('heading', { name: /Un salario digno para las trabajadoras/ }),
+    ).toBeVisible();
+    await expect(widget.getByRole('button', { name: 'Firmar la petición' })).toBeVisible();
+  });
+});
+
+test.describe('speed and weight', () => {
+  test('pages without a widget ship no JavaScript; pages with one load only the widget loader', async ({
+    page,
+  }) => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    for (const path of ['/', '/spotlights/', '/spotlights/dele-okafor/', '/about/', '/es/']) {
+      await page.goto(`${micrositeUrl('louisiana')}${path}`);
+      await expect(page.locator('script')).toHaveCount(0);
+    }
+    await page.goto(`${hub}/`);
+    await expect(page.locator('script')).toHaveCount(0);
+    expect(scripts).toEqual([]);
+
+    await page.goto(`${micrositeUrl('louisiana')}/join/`);
+    await expect(
+      page.locator('rally-join-form').getByRole('button', { name: 'Join' }),
+    ).toBeVisible();
+    expect(scripts[0]).toBe('/widgets/rally.js');
+  });
+
+  test('photos are resized, in a modern format, with their size set', async ({ page }) => {
+    await page.goto(`${micrositeUrl('louisiana')}/spotlights/`);
+    const image = page.locator('.cards img').first();
+    await expect(image).toHaveAttribute('width', /\d+/);
+    await expect(image).toHaveAttribute('height', /\d+/);
+    await expect(page.locator('.cards source[type="image/webp"]').first()).toHaveAttribute(
+      'srcset',
+      /240w.*480w.*720w/,
+    );
+  });
+});
+
+test.describe('the hub', () => {
+  test('links every microsite at its own address', async ({ page }) => {
+    await page.goto(`${hub}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Stronger together on the Gulf Coast',
+    );
+    for (const slug of micrositeSlugs()) {
+      await expect(page.locator(`a[href="${micrositeUrl(slug)}/"]`)).toHaveCount(1);
+    }
+    await expectAccessible(page);
+  });
+
+  test('gives partners a copy-paste snippet for every widget, in both languages', async ({
+    page,
+  }) => {
+    for (const path of ['/embed/', '/es/embed/']) {
+      await page.goto(`${hub}${path}`);
+      const code = (await page.locator('pre code').allTextContents()).join('\n');
+      expect(code).toContain(`<script type="module" src="${hub}/widgets/rally.js"></script>`);
+      for (const element of [
+        'rally-join-form',
+        'rally-petition',
+        'rally-event-rsvp',
+        'rally-spotlight-carousel',
+      ])
+        expect(code).toContain(`<${element}`);
+      await expectAccessible(page);
+    }
+  });
+
+  test('lets a keyboard user skip straight to the content', async ({ page }) => {
+    await page.goto(`${hub}/`);
+    await page.keyboard.press('Tab');
+    const skipLink = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skipLink).toBeFocused();
+    await expect(skipLink).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#main$/);
+  });
+});
+
+test('a join on a microsite is credited to it and placed in its region', async ({ page }) => {
+  const email = `site.${randomUUID().slice(0, 8)}@example.org`;
+  await page.goto(`${micrositeUrl('texas-gulf')}/join/`);
+  const form = page.locator('rally-join-form');
+  await form.getByRole('textbox', { name: 'First name' }).fill('Lupe');
+  await form.getByRole('textbox', { name: 'Email' }).fill(email);
+  await form.getByRole('textbox', { name: /ZIP/ }).fill('77074');
+  await form.getByRole('checkbox', { name: /I agree/ }).check();
+  await form.getByRole('button', { name: 'Join' }).click();
+  await expect(form.getByRole('status').first()).toContainText('Lupe');
+  await expect
+    .poll(async () => {
+      const csv = await fetch(`${api}/reports/people.csv`, {
+        headers: { 'OSDI-API-Token': staffToken },
+      }).then((response) => response.text());
+      return csv.split('\r\n').find((line) => line.includes(email)) ?? '';
+    })
+    .toMatch(/texas-gulf.*texas-gulf/);
+});
