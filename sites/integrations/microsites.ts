@@ -2,7 +2,7 @@
  * Turns Astro's one build of every site into one folder per site under dist/sites/: the hub and
  * each region and sector microsite, each deployable alone at the root of its own domain. Astro
  * builds them together (content is read and compiled once); this moves each microsite's pages out
- * of its slug folder, gives every site the assets its pages use and the widget bundle, and writes
+ * of its slug folder, gives every site public/, the assets its pages use and the widget bundle, and writes
  * each site's sitemap.xml and robots.txt from the canonical addresses its pages declare.
  */
 import { access, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -75,6 +75,9 @@ async function splitSites(build: string): Promise<void> {
   const sites: string[] = [];
   for (const slug of micrositeSlugs()) {
     await rename(join(build, slug), join(sitesDir, slug));
+    // Astro put public/ (the icon) at the build's root, which becomes the hub; each site needs it.
+    if (await exists(join(root, 'public')))
+      await cp(join(root, 'public'), join(sitesDir, slug), { recursive: true });
     sites.push(join(sitesDir, slug));
   }
   // What is left is the hub, and the assets every site draws from.

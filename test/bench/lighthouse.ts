@@ -4,41 +4,17 @@
  * same throttling (4× slower CPU, 150 ms round trips, 1.6 Mbps) times the widget until a person can
  * use it. Targets: widget usable ≤ 1.5 s; 0 performance points lost; no layout shift added.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch } from 'chrome-launcher';
-import lighthouse from 'lighthouse';
 import { chromium } from 'playwright';
 import { chromiumPath } from '../../scripts/chromium.ts';
+import { median, runLighthouse, start } from './support.ts';
 
 const ports = { site: 4529, pages: 4530, api: 4531 };
 const origin = (port: number) => `http://127.0.0.1:${port}`;
 const runs = Number(process.env.RALLY_BENCH_RUNS ?? 3);
-
-function start(
-  command: string,
-  args: string[],
-  env: Record<string, string>,
-  ready: RegExp,
-): Promise<ChildProcess> {
-  const child = spawn(command, args, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      if (ready.test(chunk.toString())) resolve(child);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
-    );
-  });
-}
 
 // The partner's pages, on their own origin.
 const pages = createServer((request, response) => {
@@ -67,11 +43,12 @@ const api = await start(
   },
   /Rally API:/,
 );
+// The widget bundle, from where every site serves it.
 const site = await start(
-  'node_modules/.bin/astro',
-  ['preview', '--host', '127.0.0.1', '--port', String(ports.site)],
+  process.execPath,
+  ['scripts/serve-sites.ts', '--port', String(ports.site)],
   {},
-  /127\.0\.0\.1:4529/,
+  /Sites on/,
 );
 
 interface Score {
@@ -82,31 +59,13 @@ interface Score {
 }
 
 async function score(url: string): Promise<Score> {
-  const chrome = await launch({
-    chromePath: chromiumPath(),
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
-  try {
-    const result = await lighthouse(url, {
-      port: chrome.port,
-      onlyCategories: ['performance'],
-      logLevel: 'error',
-    });
-    const { audits, categories } = result!.lhr;
-    return {
-      performance: Math.round((categories.performance!.score ?? 0) * 100),
-      lcp: Math.round(audits['largest-contentful-paint']!.numericValue!),
-      tbt: Math.round(audits['total-blocking-time']!.numericValue!),
-      cls: Number(audits['cumulative-layout-shift']!.numericValue!.toFixed(3)),
-    };
-  } finally {
-    chrome.kill();
-  }
+  const { audits, categories } = await runLighthouse(url, ['performance']);
+  return {
+    performance: Math.round((categories.performance!.score ?? 0) * 100),
+    lcp: Math.round(audits['largest-contentful-paint']!.numericValue!),
+    tbt: Math.round(audits['total-blocking-time']!.numericValue!),
+    cls: Number(audits['cumulative-layout-shift']!.numericValue!.toFixed(3)),
+  };
 }
 
 /** Milliseconds from navigation until the petition's form can be used, under mobile throttling. */
@@ -139,9 +98,6 @@ async function widgetUsable(): Promise<number> {
     await browser.close();
   }
 }
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 try {
   const without: Score[] = [];

@@ -1,0 +1,56 @@
+/** What the browser benchmarks share: starting a server and scoring a page with Lighthouse. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromiumPath } from '../../scripts/chromium.ts';
+
+/** Starts a process and resolves once its output matches `ready`. */
+export function start(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<ChildProcess> {
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      if (ready.test(chunk.toString())) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+    );
+  });
+}
+
+export type Category = 'performance' | 'accessibility' | 'best-practices' | 'seo';
+
+/** Lighthouse's report of one page, mobile profile (its default), in a fresh local Chromium. */
+export async function runLighthouse(url: string, categories: Category[]) {
+  const chrome = await launch({
+    chromePath: chromiumPath(),
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  });
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      onlyCategories: categories,
+      logLevel: 'error',
+    });
+    return result!.lhr;
+  } finally {
+    chrome.kill();
+  }
+}
+
+export const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
