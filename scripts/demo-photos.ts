@@ -60,18 +60,20 @@ async function exists(url: URL): Promise<boolean> {
   }
 }
 
-const { values } = parseArgs({ options: { force: { type: 'boolean', default: false } } });
-const ids = new Set<string>();
-for (const lang of await readdir(spotlightsDir)) {
-  for (const name of await readdir(new URL(`${lang}/`, spotlightsDir))) {
-    if (name.endsWith('.mdx')) ids.add(name.replace(/\.mdx$/, ''));
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { force: { type: 'boolean', default: false } } });
+  const ids = new Set<string>();
+  for (const lang of await readdir(spotlightsDir)) {
+    for (const name of await readdir(new URL(`${lang}/`, spotlightsDir))) {
+      if (name.endsWith('.mdx')) ids.add(name.replace(/\.mdx$/, ''));
+    }
   }
-}
-for (const id of [...ids].sort()) {
-  const file = new URL(`${id}.jpg`, photosDir);
-  if (!values.force && (await exists(file))) continue;
-  await sharp(Buffer.from(portraitSvg(id)))
-    .jpeg({ quality: 80, mozjpeg: true })
-    .toFile(file.pathname);
-  console.log(`Drew content/photos/${id}.jpg`);
+  for (const id of [...ids].sort()) {
+    const file = new URL(`${id}.jpg`, photosDir);
+    if (!values.force && (await exists(file))) continue;
+    await sharp(Buffer.from(portraitSvg(id)))
+      .jpeg({ quality: 80, mozjpeg: true })
+      .toFile(file.pathname);
+    console.log(`Drew content/photos/${id}.jpg`);
+  }
 }

@@ -10,6 +10,7 @@ import { createReadStream, existsSync, readdirSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const widgetsDir = join(root, 'dist/widgets');
@@ -20,22 +21,33 @@ export function microsites(): AstroIntegration {
     name: 'rally:microsites',
     hooks: {
       // `pnpm dev` serves every site from one server; the widget bundle comes from its own build.
-      'astro:server:setup': ({ server }) => {
-        server.middlewares.use('/widgets/', (request, response, next) => {
-          const file = join(widgetsDir, (request.url ?? '/').split('?')[0]!);
-          if (!file.startsWith(widgetsDir)) return next();
-          access(file).then(
-            () => {
-              response.setHeader('Content-Type', 'text/javascript');
-              createReadStream(file).pipe(response);
-            },
-            () => next(),
-          );
-        });
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { plugins: [serveWidgetBundle()] } });
       },
       'astro:build:done': async ({ dir }) => {
         await splitSites(fileURLToPath(dir));
       },
+    },
+  };
+}
+
+function serveWidgetBundle(): Plugin {
+  return {
+    name: 'rally:widget-bundle',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const path = (request.url ?? '/').split('?')[0]!;
+        if (!path.startsWith('/widgets/')) return next();
+        const file = join(widgetsDir, path.slice('/widgets/'.length));
+        if (!file.startsWith(widgetsDir)) return next();
+        access(file).then(
+          () => {
+            response.setHeader('Content-Type', 'text/javascript');
+            createReadStream(file).pipe(response);
+          },
+          () => next(),
+        );
+      });
     },
   };
 }
@@ -84,11 +96,7 @@ async function splitSites(build: string): Promise<void> {
   await rename(assets, join(root, 'dist/.assets'));
   await rename(build, join(sitesDir, 'hub'));
   sites.push(join(sitesDir, 'hub'));
-  for (const site of sites) {
-    await copyUsedAssets(site, join(root, 'dist/.assets'));
-    await cp(widgetsDir, join(site, 'widgets'), { recursive: true });
-    await writeSitemap(site);
-  }
+  await Promise.all(sites.map((site) => finishSite(site, join(root, 'dist/.assets'))));
   await rm(join(root, 'dist/.assets'), { recursive: true, force: true });
 }
 
@@ -97,38 +105,37 @@ async function filesOf(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-const textTypes = new Set(['.html', '.css', '.json', '.xml', '.js']);
+const textTypes = new Set(['.html', '.css', '.json', '.xml']);
 
-/** Copies the files under /_astro/ that the site's pages, styles and feeds refer to. */
-async function copyUsedAssets(site: string, assets: string): Promise<void> {
+/**
+ * Reads every page, style and feed of a site once: copies the files under /_astro/ they refer to,
+ * and writes sitemap.xml (every page with its translations) and robots.txt pointing to it.
+ */
+async function finishSite(site: string, assets: string): Promise<void> {
   const used = new Set<string>();
-  for (const file of await filesOf(site)) {
-    if (!textTypes.has(extname(file))) continue;
-    for (const match of (await readFile(file, 'utf8')).matchAll(/\/_astro\/([\w.@-]+)/g))
-      used.add(match[1]!);
-  }
-  await mkdir(join(site, '_astro'), { recursive: true });
-  for (const name of used) await cp(join(assets, name), join(site, '_astro', name));
-}
-
-/** sitemap.xml with every page and its translations, and robots.txt pointing to it. */
-async function writeSitemap(site: string): Promise<void> {
   const urls: string[] = [];
   let origin = '';
-  for (const file of (await filesOf(site)).filter((f) => f.endsWith('.html')).sort()) {
-    const html = await readFile(file, 'utf8');
-    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
-    if (!canonical) continue; // A page that does not want to be found, such as the 404 page.
+  const files = (await filesOf(site)).filter((file) => textTypes.has(extname(file))).sort();
+  const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+  files.forEach((file, index) => {
+    const text = texts[index]!;
+    for (const match of text.matchAll(/\/_astro\/([\w.@-]+)/g)) used.add(match[1]!);
+    if (!file.endsWith('.html')) return;
+    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(text)?.[1];
+    if (!canonical) return; // A page that does not want to be found, such as a 404 page.
     if (relative(site, dirname(file)) === '') origin = new URL(canonical).origin;
     const alternates = [
-      ...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g),
+      ...text.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g),
     ]
       .map(
         ([, lang, href]) => `    <xhtml:link rel="alternate" hreflang="${lang}" href="${href}"/>`,
       )
       .join('\n');
     urls.push(`  <url>\n    <loc>${canonical}</loc>\n${alternates}\n  </url>`);
-  }
+  });
+  await mkdir(join(site, '_astro'), { recursive: true });
+  await Promise.all([...used].map((name) => cp(join(assets, name), join(site, '_astro', name))));
+  await cp(widgetsDir, join(site, 'widgets'), { recursive: true });
   await writeFile(
     join(site, 'sitemap.xml'),
     `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`,

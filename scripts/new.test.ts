@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { micrositeContent } from '@rally/core';
+import { readContent } from '../packages/api/src/content.ts';
+
+function runNew(args: string[], input?: string) {
+  return spawnSync(process.execPath, ['scripts/new.ts', ...args], { encoding: 'utf8', input });
+}
+
+function frontMatter(file: string): unknown {
+  return parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(file, 'utf8'))![1]!);
+}
+
+describe('pnpm new', () => {
+  it('writes a spotlight, a petition and an event that the API reads as valid content', async () => {
+    const content = mkdtempSync(join(tmpdir(), 'rally-new-'));
+    const common = ['--content', content, '--yes'];
+    const commands = [
+      [
+        'spotlight',
+        '--name',
+        'Ana Lucía Pérez',
+        '--region',
+        'louisiana',
+        '--sector',
+        'education',
+      ].concat(['--alt', 'Ana in her classroom.', '--quote', 'We won it together.']),
+      ['petition', '--title', 'Heat rules now', '--description', 'Water, shade and rest.'].concat([
+        '--target',
+        'State labor board',
+        '--goal',
+        '2000',
+        '--lang',
+        'es',
+      ]),
+      ['event', '--title', 'Town hall', '--description', 'Plan the next year.']
+        .concat(['--start', '2027-03-13T09:00:00-06:00', '--end', '2027-03-13T11:00:00-06:00'])
+        .concat(['--timezone', 'America/Chicago', '--online-url', 'https://meet.example.org/x']),
+    ];
+    for (const args of commands) {
+      const result = runNew([...args, ...common]);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+    }
+    const read = await readContent(content);
+    expect(read.spotlights.get('ana-lucia-perez')![0]![1]).toMatchObject({
+      name: 'Ana Lucía Pérez',
+      photo: { src: 'ana-lucia-perez.jpg', alt: 'Ana in her classroom.' },
+    });
+    expect(read.petitions.get('heat-rules-now')![0]).toMatchObject(['es', { goal: 2000 }]);
+    expect(read.events.get('town-hall')![0]![1].online_url).toBe('https://meet.example.org/x');
+    // A spotlight without its photo gets a placeholder, so the site still builds.
+    expect(existsSync(join(content, 'photos/ana-lucia-perez.jpg'))).toBe(true);
+  });
+
+  it('asks for each field in turn, answers coming one per line', () => {
+    const content = mkdtempSync(join(tmpdir(), 'rally-new-'));
+    const result = runNew(
+      ['region', '--content', content, '--slug', 'gulf-shores'],
+      'Gulf Shores\nBeach and hotel workers, together.\nBetter pay\nSafer shifts\n\n\n',
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Name of the region:');
+    const written = micrositeContent.parse(
+      frontMatter(join(content, 'regions/en/gulf-shores.mdx')),
+    );
+    expect(written.why_join).toEqual(['Better pay', 'Safer shifts']);
+  });
+
+  it('writes nothing and names the field when an answer is wrong', () => {
+    const content = mkdtempSync(join(tmpdir(), 'rally-new-'));
+    const result = runNew([
+      'event',
+      ...['--content', content, '--yes', '--title', 'Backwards', '--description', 'x'],
+      ...['--start', '2027-01-01T10:00:00-06:00', '--end', '2027-01-01T09:00:00-06:00'],
+      ...['--timezone', 'America/Chicago', '--online-url', 'https://meet.example.org/x'],
+    ]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('end: end must be after start.');
+    expect(existsSync(join(content, 'events/en/backwards.mdx'))).toBe(false);
+  });
+
+  it('never replaces an existing file', () => {
+    const content = mkdtempSync(join(tmpdir(), 'rally-new-'));
+    const args = [
+      'sector',
+      '--content',
+      content,
+      '--yes',
+      '--name',
+      'Retail',
+      '--tagline',
+      'x',
+      '--why',
+      'y',
+    ];
+    expect(runNew(args).status).toBe(0);
+    const again = runNew(args);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/sectors\/en\/retail\.mdx already exists/);
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * `pnpm bench:build`: how Rally's site generation scales. Generates N synthetic member spotlights
+ * (1,000 by default) as MDX, then, in the same run, builds (a) Rally's sites from them — every
+ * spotlight gets a page on its region's and its sector's microsite, in English and Spanish — and
+ * (b) a bare Astro project with only @astrojs/mdx turning the same files into one plain page each.
+ * Prints both times, the ratio (target ≤ 1.3), pages per build, seconds per 1,000 pages (target
+ * ≤ 20) and each build's peak memory.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const count = Number(process.env.RALLY_BENCH_SPOTLIGHTS ?? 1000);
+const project = resolve('.');
+const work = mkdtempSync(join(tmpdir(), 'rally-bench-build-'));
+
+const regions = ['louisiana', 'texas-gulf', 'mississippi-alabama', 'florida-gulf'];
+const sectors = ['domestic-work', 'food-and-farm', 'cooperatives', 'education'];
+const trades = ['home care', 'harvest', 'the plant', 'the school', 'the cooperative kitchen'];
+
+function spotlight(index: number): string {
+  const trade = trades[index % trades.length];
+  return `---
+name: Member ${index}
+kind: member
+region: ${regions[index % regions.length]}
+sector: ${sectors[Math.floor(index / regions.length) % sectors.length]}
+photo:
+  src: marisol-reyes.jpg
+  alt: Portrait of member ${index}.
+quote: Number ${index} of us, and we did it together.
+date: 2026-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}
+---
+
+Member ${index} has worked in ${trade} for ${(index % 20) + 2} years. When the schedule changed
+without notice, **they** talked to every coworker on the shift, one conversation at a time.
+
+## What changed
+
+- A written schedule, two weeks ahead.
+- Paid time for training.
+- A steward on every shift.
+
+Today member ${index} welcomes new coworkers and tells them where the meeting is.
+`;
+}
+
+/** Rally, copied with its real sources and content plus the synthetic spotlights. */
+function rallyProject(): string {
+  const root = join(work, 'rally');
+  for (const entry of [
+    'sites',
+    'content',
+    'public',
+    'packages',
+    'astro.config.mjs',
+    'package.json',
+    'rally.config.json',
+    'tsconfig.json',
+  ]) {
+    cpSync(join(project, entry), join(root, entry), {
+      recursive: true,
+      filter: (source) => !source.includes('node_modules'),
+    });
+  }
+  symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'));
+  cpSync(join(project, 'dist/widgets'), join(root, 'dist/widgets'), { recursive: true });
+  const folder = join(root, 'content/spotlights/en');
+  for (let i = 0; i < count; i++) writeFileSync(join(folder, `bench-${i}.mdx`), spotlight(i));
+  return root;
+}
+
+/** A bare Astro project: the same MDX files, one plain page each, nothing else. */
+function bareProject(): string {
+  const root = join(work, 'bare');
+  mkdirSync(join(root, 'src/pages'), { recursive: true });
+  mkdirSync(join(root, 'content'), { recursive: true });
+  symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'));
+  writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(
+    join(root, 'astro.config.mjs'),
+    "import mdx from '@astrojs/mdx';\nexport default { integrations: [mdx()] };\n",
+  );
+  writeFileSync(
+    join(root, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+export const collections = {
+  spotlights: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content' }) }),
+};
+`,
+  );
+  writeFileSync(
+    join(root, 'src/pages/[id].astro'),
+    `---
+import { getCollection, render } from 'astro:content';
+export async function getStaticPaths() {
+  return (await getCollection('spotlights')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+}
+const { entry } = Astro.props;
+const { Content } = await render(entry);
+---
+<html lang="en"><head><title>{entry.data.name}</title></head><body><h1>{entry.data.name}</h1><Content /></body></html>
+`,
+  );
+  for (let i = 0; i < count; i++)
+    writeFileSync(join(root, 'content', `bench-${i}.mdx`), spotlight(i));
+  return root;
+}
+
+function timeBuild(root: string): { seconds: number; peakMb: number } {
+  const output = execFileSync(process.execPath, [join(project, 'test/bench/build-once.ts'), root], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(output.trim().split('\n').at(-1)!);
+}
+
+function htmlPages(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))
+    .length;
+}
+
+try {
+  console.log(`Generating ${count} synthetic spotlights…`);
+  const rally = rallyProject();
+  const bare = bareProject();
+  console.log('Building the bare Astro project…');
+  const bareRun = timeBuild(bare);
+  console.log('Building Rally’s sites…');
+  const rallyRun = timeBuild(rally);
+  const barePages = htmlPages(join(bare, 'dist'));
+  const rallyPages = htmlPages(join(rally, 'dist/sites'));
+  const per1000 = (run: { seconds: number }, pages: number) => (run.seconds / pages) * 1000;
+  console.log(`
+| build | pages | seconds | seconds per 1,000 pages | peak memory MB |
+| --- | ---: | ---: | ---: | ---: |
+| bare Astro + MDX (baseline) | ${barePages} | ${bareRun.seconds.toFixed(1)} | ${per1000(bareRun, barePages).toFixed(1)} | ${Math.round(bareRun.peakMb)} |
+| Rally (every site, EN + ES) | ${rallyPages} | ${rallyRun.seconds.toFixed(1)} | ${per1000(rallyRun, rallyPages).toFixed(1)} | ${Math.round(rallyRun.peakMb)} |
+
+Ratio Rally / bare, whole build: ${(rallyRun.seconds / bareRun.seconds).toFixed(2)} (target ≤ 1.3)
+Ratio per page: ${(per1000(rallyRun, rallyPages) / per1000(bareRun, barePages)).toFixed(2)}
+Rally: ${per1000(rallyRun, rallyPages).toFixed(1)} s per 1,000 pages (target ≤ 20)`);
+} finally {
+  if (!process.env.RALLY_BENCH_KEEP) rmSync(work, { recursive: true, force: true });
+  else console.log(work);
+}
