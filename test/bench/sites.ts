@@ -54,7 +54,7 @@ try {
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   const below: string[] = [];
   for (const [name, url] of Object.entries(pages)) {
-    const reports = [];
+    const reports: Awaited<ReturnType<typeof runLighthouse>>[] = [];
     for (let run = 0; run < runs; run++) reports.push(await runLighthouse(url, categories));
     const scoreOf = (category: Category) =>
       median(reports.map((r) => Math.round((r.categories[category]!.score ?? 0) * 100)));

@@ -31,7 +31,8 @@ function fileFor(folder: string, pathname: string): string {
   return join(folder, path.endsWith('/') ? `${path}index.html` : path);
 }
 
-test('no internal link in any built site is broken', ({}, { project }) => {
+test('no internal link in any built site is broken', () => {
+  const { project } = test.info();
   test.skip(project.name !== 'desktop', 'The files on disk are the same for every browser.');
   const byOrigin = sites();
   expect(byOrigin.size).toBeGreaterThanOrEqual(9);
@@ -57,7 +58,8 @@ test('no internal link in any built site is broken', ({}, { project }) => {
   expect(checked).toBeGreaterThan(1000);
 });
 
-test('every site has its sitemap, robots.txt, feeds and widget bundle', ({}, { project }) => {
+test('every site has its sitemap, robots.txt, feeds and widget bundle', () => {
+  const { project } = test.info();
   test.skip(project.name !== 'desktop', 'The files on disk are the same for every browser.');
   for (const [origin, folder] of sites()) {
     const robots = readFileSync(join(folder, 'robots.txt'), 'utf8');
