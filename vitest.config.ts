@@ -19,7 +19,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['packages/{core,api}/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'packages/{core,api}/src/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'sites/**/*.test.ts',
+          ],
           // Several tests start the embedded PostgreSQL twice (a restart); on a busy two-core
           // machine that alone can pass the default five seconds.
           testTimeout: 20_000,

@@ -5,7 +5,7 @@
  */
 import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
-import { reservedSiteSlugs } from '@rally/core';
+import { differingFact, reservedSiteSlugs, sharedFacts } from '@rally/core';
 import { locales, type Locale } from './i18n.ts';
 import { micrositeUrl } from './settings.ts';
 
@@ -55,6 +55,8 @@ export function pieces<C extends CollectionKey>(collection: C): Promise<Piece<C>
         const [lang, id] = split(entry.id);
         byId.set(id, { ...byId.get(id), [lang]: entry });
       }
+      if (collection in sharedFacts)
+        for (const versions of byId.values()) checkFacts(collection, versions);
       return [...byId]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([id, versions]) => ({ id, versions }));
@@ -62,6 +64,22 @@ export function pieces<C extends CollectionKey>(collection: C): Promise<Piece<C>
     cache.set(collection, loaded);
   }
   return loaded as Promise<Piece<C>[]>;
+}
+
+/** Translations share their facts (a goal, a date); a difference stops the build, naming both files. */
+function checkFacts(collection: CollectionKey, versions: Versions<CollectionKey>): void {
+  const [first, ...others] = Object.values(versions);
+  for (const other of others) {
+    const key = differingFact(
+      sharedFacts[collection as keyof typeof sharedFacts],
+      first!.data as Record<string, unknown>,
+      other!.data as Record<string, unknown>,
+    );
+    if (key)
+      throw new Error(
+        `${other!.filePath}: ${key}: differs from ${first!.filePath}; translations share their facts, so make them the same.`,
+      );
+  }
 }
 
 /** The piece in `lang`, else in the first language it exists in. */

@@ -5,9 +5,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  differingFact,
   eventContent,
   locales,
   petitionContent,
+  sharedFacts,
   spotlightContent,
   type EventContent,
   type Locale,
@@ -34,40 +36,22 @@ export class ContentError extends Error {
 
 export async function readContent(contentDir: string): Promise<Content> {
   return {
-    petitions: await readCollection(join(contentDir, 'petitions'), petitionContent, [
-      'goal',
-      'region',
-      'sector',
-      'opens_at',
-      'closes_at',
-    ]),
-    events: await readCollection(join(contentDir, 'events'), eventContent, [
-      'start',
-      'end',
-      'timezone',
-      'capacity',
-      'online_url',
-      'region',
-      'sector',
-    ]),
-    spotlights: await readCollection(join(contentDir, 'spotlights'), spotlightContent, [
-      'region',
-      'sector',
-      'date',
-    ]),
+    petitions: await readCollection(contentDir, 'petitions', petitionContent),
+    events: await readCollection(contentDir, 'events', eventContent),
+    spotlights: await readCollection(contentDir, 'spotlights', spotlightContent),
   };
 }
 
 /**
  * Reads `<collection>/<language>/<id>.mdx`. The same id in two language folders is one piece of
- * content translated, so its facts (`shared`) must agree: a goal of 2,500 in English and 3,000 in
- * Spanish is a mistake to fix, not to guess about.
+ * content translated, so its facts must agree.
  */
 async function readCollection<Schema extends z.ZodType>(
-  dir: string,
+  contentDir: string,
+  collection: keyof typeof sharedFacts,
   schema: Schema,
-  shared: readonly string[],
 ): Promise<Versions<z.infer<Schema>>> {
+  const dir = join(contentDir, collection);
   const entries: Versions<z.infer<Schema>> = new Map();
   const files = new Map<string, string>();
   for (const name of await listDir(dir)) {
@@ -95,15 +79,15 @@ async function readCollection<Schema extends z.ZodType>(
       const versions = entries.get(id) ?? [];
       const first = versions[0];
       if (first) {
-        const firstFile = files.get(id)!;
-        for (const key of shared) {
-          const a = (first[1] as Record<string, unknown>)[key];
-          const b = (parsed.data as Record<string, unknown>)[key];
-          if (JSON.stringify(a) !== JSON.stringify(b))
-            throw new ContentError(
-              `${file}: ${key}: differs from ${firstFile}; translations share their facts, so make them the same.`,
-            );
-        }
+        const key = differingFact(
+          sharedFacts[collection],
+          first[1] as Record<string, unknown>,
+          parsed.data as Record<string, unknown>,
+        );
+        if (key)
+          throw new ContentError(
+            `${file}: ${key}: differs from ${files.get(id)}; translations share their facts, so make them the same.`,
+          );
       } else files.set(id, file);
       versions.push([lang, parsed.data]);
       entries.set(id, versions);

@@ -122,6 +122,25 @@ export const spotlightContent = z.object({
   date: date,
 });
 
+/**
+ * The facts a piece of content's translations must agree on: a goal of 2,500 in English and 3,000
+ * in Spanish is a mistake to fix, not to guess about. Text (titles, venues' names) may differ.
+ */
+export const sharedFacts = {
+  petitions: ['goal', 'region', 'sector', 'opens_at', 'closes_at'],
+  events: ['start', 'end', 'timezone', 'capacity', 'online_url', 'region', 'sector'],
+  spotlights: ['kind', 'region', 'sector', 'date'],
+} as const;
+
+/** The first shared fact two translations disagree on, if any. */
+export function differingFact(
+  facts: readonly string[],
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+): string | undefined {
+  return facts.find((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
+}
+
 /** Slugs a region or sector cannot take: they name paths the sites already use. */
 export const reservedSiteSlugs = ['en', 'es', 'embed', 'widgets', 'hub', 'images'] as const;
 

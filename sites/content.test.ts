@@ -1,0 +1,79 @@
+/**
+ * A mistake in a content file stops the build with a message that names the file and the field,
+ * whether the schema catches it or only the sites can (a region that does not exist, translations
+ * that disagree). Each case builds a copy of the project with one file broken.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const project = resolve('.');
+const copies: string[] = [];
+afterAll(() => {
+  for (const copy of copies) rmSync(copy, { recursive: true, force: true });
+});
+
+/** A copy of the sites and their content, with `file` edited by `edit`. */
+function projectWith(file: string, edit: (text: string) => string): string {
+  const root = mkdtempSync(join(tmpdir(), 'rally-sites-'));
+  copies.push(root);
+  for (const entry of ['sites', 'content', 'public', 'packages', 'astro.config.mjs'])
+    cpSync(join(project, entry), join(root, entry), {
+      recursive: true,
+      filter: (source) => !source.includes('node_modules'),
+    });
+  for (const entry of ['package.json', 'rally.config.json', 'tsconfig.json'])
+    cpSync(join(project, entry), join(root, entry));
+  symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'));
+  const path = join(root, file);
+  const before = readFileSync(path, 'utf8');
+  const after = edit(before);
+  expect(after).not.toBe(before);
+  writeFileSync(path, after);
+  return root;
+}
+
+function astro(root: string, command: 'sync' | 'build') {
+  const result = spawnSync(join(project, 'node_modules/.bin/astro'), [command], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: result.stdout + result.stderr };
+}
+
+describe('a broken content file', () => {
+  it('stops the build at a wrong field, naming the file and the field', () => {
+    const root = projectWith('content/spotlights/en/dele-okafor.mdx', (text) =>
+      text.replace(/^ {2}alt: .*$/m, '  alt: ""'),
+    );
+    const { status, output } = astro(root, 'sync');
+    expect(status).not.toBe(0);
+    expect(output).toContain('spotlights → en/dele-okafor');
+    expect(output).toContain('photo.alt: Describe the photo for people who cannot see it.');
+    expect(output).toContain('content/spotlights/en/dele-okafor.mdx');
+  });
+
+  it('stops the build at a region that does not exist, naming the file', () => {
+    const root = projectWith('content/spotlights/en/thu-nguyen.mdx', (text) =>
+      text.replace(/^region: louisiana$/m, 'region: houston'),
+    );
+    const { status, output } = astro(root, 'build');
+    expect(status).not.toBe(0);
+    expect(output).toContain(
+      'content/spotlights/en/thu-nguyen.mdx: region: there is no region called "houston"',
+    );
+  }, 120_000);
+
+  it('stops the build when translations disagree on a fact, naming both files', () => {
+    const root = projectWith('content/petitions/es/water-shade-rest.mdx', (text) =>
+      text.replace(/^goal: 5000$/m, 'goal: 6000'),
+    );
+    const { status, output } = astro(root, 'build');
+    expect(status).not.toBe(0);
+    expect(output).toContain(
+      'content/petitions/es/water-shade-rest.mdx: goal: differs from content/petitions/en/water-shade-rest.mdx',
+    );
+  }, 120_000);
+});
