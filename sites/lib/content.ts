@@ -43,7 +43,10 @@ function split(entryId: string): [Locale, string] {
   return [lang as Locale, rest[0]!];
 }
 
+// A build reads each collection once for its thousands of pages; the dev server reads it afresh,
+// so an edited file shows on the next reload.
 const cache = new Map<CollectionKey, Promise<Piece<CollectionKey>[]>>();
+const useCache = !import.meta.env.DEV;
 
 /** Every piece of a collection, its translations together, in id order. */
 export function pieces<C extends CollectionKey>(collection: C): Promise<Piece<C>[]> {
@@ -61,7 +64,7 @@ export function pieces<C extends CollectionKey>(collection: C): Promise<Piece<C>
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([id, versions]) => ({ id, versions }));
     });
-    cache.set(collection, loaded);
+    if (useCache) cache.set(collection, loaded);
   }
   return loaded as Promise<Piece<C>[]>;
 }
@@ -183,6 +186,7 @@ let checked: Promise<void> | undefined;
 
 /** Every spotlight names a region and a sector that exist, and a photo that is there. */
 function checkSpotlights(all: Piece<'spotlights'>[]): Promise<void> {
+  if (!useCache) checked = undefined;
   checked ??= (async () => {
     const slugs = new Set((await microsites()).map((site) => site.slug));
     for (const piece of all) {

@@ -7,6 +7,7 @@ import {
   attendanceReceipt,
   attendanceSubmission,
   eventResource,
+  locales,
   personReceipt,
   personSignup,
   petitionResource,
@@ -88,6 +89,15 @@ const filters = ['region', 'sector', 'lang'].map((name) => ({
   required: false,
   schema: { type: 'string' },
 }));
+/** `lang` on one petition or event: the language to answer in, when it has been translated. */
+const translation = {
+  name: 'lang',
+  in: 'query',
+  required: false,
+  schema: { type: 'string', enum: [...locales] },
+  description:
+    'Answer in this language when the content is written in it; `lang` in the answer says which.',
+};
 const csvAnswer = {
   200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
 };
@@ -172,7 +182,7 @@ export function openApiDocument(organization: string) {
       [`${p}/petitions/{id}`]: {
         get: {
           summary: 'One petition',
-          parameters: idParameter('Petition id (its content file name)'),
+          parameters: [...idParameter('Petition id (its content file name)'), translation],
           responses: {
             200: { description: 'The petition', content: hal('Petition') },
             404: problemAnswer('No such petition'),
@@ -203,7 +213,7 @@ export function openApiDocument(organization: string) {
       [`${p}/events/{id}`]: {
         get: {
           summary: 'One event',
-          parameters: idParameter('Event id'),
+          parameters: [...idParameter('Event id'), translation],
           responses: {
             200: { description: 'The event', content: hal('Event') },
             404: problemAnswer('No such event'),
