@@ -27,6 +27,7 @@ export default defineConfig({
           // Several tests start the embedded PostgreSQL twice (a restart); on a busy two-core
           // machine that alone can pass the default five seconds.
           testTimeout: 20_000,
+          hookTimeout: 30_000,
         },
       },
       {

@@ -11,6 +11,7 @@ import { fixFieldsPage, pageLocale, thanksPage } from './http/pages.ts';
 import { HttpProblem } from './http/problems.ts';
 import type { RateLimiter } from './http/rate-limits.ts';
 import { openApiDocument } from './openapi.ts';
+import { stripeWebhook } from './dues/webhook.ts';
 import { events } from './events/events.ts';
 import { people } from './people/people.ts';
 import { petitions } from './petitions/petitions.ts';
@@ -26,6 +27,8 @@ export interface AppOptions {
   rateLimiter: RateLimiter;
   /** Believe X-Forwarded-For for the client IP (behind a load balancer). */
   trustProxy?: boolean;
+  /** Secret that proves a webhook call comes from Stripe; dues stay off without it. */
+  stripeWebhookSecret?: string | undefined;
 }
 
 /** Largest body a write accepts: a signup is well under 4 KB. */
@@ -37,6 +40,7 @@ export function createApp({
   linkSecret,
   rateLimiter,
   trustProxy = false,
+  stripeWebhookSecret,
 }: AppOptions) {
   const app = new Hono<AppContext>();
 
@@ -115,6 +119,7 @@ export function createApp({
   api.route('/events', events);
   api.route('/spotlights', spotlights);
   api.route('/reports', reports);
+  api.route('/stripe/webhook', stripeWebhook(stripeWebhookSecret));
   app.route(apiBasePath, api);
 
   app.notFound((c) => problemResponse(c, new HttpProblem(404, `Nothing at ${c.req.path}.`)));

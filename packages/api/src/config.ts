@@ -23,6 +23,8 @@ export interface ServerConfig {
   redisUrl: string | undefined;
   /** Whether to believe X-Forwarded-For (`RALLY_TRUST_PROXY=1`, behind a load balancer). */
   trustProxy: boolean;
+  /** Secret that proves a webhook call comes from Stripe (`STRIPE_WEBHOOK_SECRET`). */
+  stripeWebhookSecret: string | undefined;
   /** The organization's settings. */
   settings: RallySettings;
 }
@@ -56,6 +58,7 @@ export function readServerConfig(
     contentDir: env.RALLY_CONTENT_DIR?.trim() || 'content',
     trustProxy: env.RALLY_TRUST_PROXY === '1',
     redisUrl: readRedisUrl(env.REDIS_URL),
+    stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET?.trim() || undefined,
     settings: settingsFrom(readConfigFile(configFile), {
       extraOrigins: env.RALLY_ALLOWED_ORIGINS,
       production: env.NODE_ENV === 'production',

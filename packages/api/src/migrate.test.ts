@@ -13,6 +13,7 @@ describe.each(databases)('migrate on %s', (_kind, open) => {
         '001_people_and_actions.sql',
         '002_write_functions.sql',
         '003_translations.sql',
+        '004_dues.sql',
       ]);
       expect(await migrate(db)).toEqual([]);
     } finally {

@@ -283,6 +283,21 @@ export function openApiDocument(organization: string) {
           responses: { 200: { description: 'A page of spotlights; each as the Spotlight schema' } },
         },
       },
+      [`${p}/stripe/webhook`]: {
+        post: {
+          summary: 'Stripe events (only Stripe calls this)',
+          description:
+            'Verified with the Stripe-Signature header and the webhook secret; each event is applied once, and an older event never overwrites a newer dues status.',
+          parameters: [
+            { name: 'Stripe-Signature', in: 'header', required: true, schema: { type: 'string' } },
+          ],
+          responses: {
+            200: { description: 'Received: applied, a duplicate, or not about a Rally member' },
+            400: problemAnswer('Missing or wrong signature; nothing changed'),
+            503: problemAnswer('Dues are not set up (no webhook secret)'),
+          },
+        },
+      },
       [`${p}/reports/summary`]: {
         get: {
           summary: 'Staff summary report',

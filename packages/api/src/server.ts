@@ -49,7 +49,10 @@ const app = createApp({
   settings: config.settings,
   linkSecret: await linkSecret(db),
   trustProxy: config.trustProxy,
+  stripeWebhookSecret: config.stripeWebhookSecret,
 });
+if (!config.stripeWebhookSecret)
+  console.warn('STRIPE_WEBHOOK_SECRET is not set: dues are off; everything else works.');
 const where = config.databaseUrl ? 'PostgreSQL server' : `embedded, in ${config.dataDir}`;
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`Rally API: http://localhost:${info.port}${apiBasePath} (database: ${where})`);

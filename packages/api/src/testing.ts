@@ -75,6 +75,9 @@ export const testOrigins = {
   stranger: 'https://evil.example',
 };
 
+/** The webhook secret the tests sign Stripe events with. */
+export const testStripeWebhookSecret = 'whsec_test_secret_for_rally_tests';
+
 export const staffToken = 'staff-token-for-tests-0123456789';
 
 /** Settings as an organization would write them, with small limits tests can reach. */
@@ -256,7 +259,13 @@ export async function openTestApi(
   await syncContent(db, testContent);
   await installEnvironmentToken(db, staffToken);
   const rateLimiter = databaseRateLimiter(db);
-  const app = createApp({ db, settings, linkSecret: 'test-link-secret', rateLimiter });
+  const app = createApp({
+    db,
+    settings,
+    linkSecret: 'test-link-secret',
+    rateLimiter,
+    stripeWebhookSecret: testStripeWebhookSecret,
+  });
   return { app, db, close: () => db.close() };
 }
 

@@ -1,0 +1,34 @@
+/**
+ * `POST /api/v1/stripe/webhook`: the only way a member becomes dues-paying. The body is checked
+ * against its `Stripe-Signature` with the webhook secret before anything is read from it; a forged,
+ * unsigned or stale call gets 400 and changes nothing.
+ */
+import { Hono } from 'hono';
+import Stripe from 'stripe';
+import type { AppContext } from '../context.ts';
+import { HttpProblem } from '../http/problems.ts';
+import { applyStripeEvent } from './stripe-events.ts';
+
+export function stripeWebhook(webhookSecret: string | undefined) {
+  const webhook = new Hono<AppContext>();
+  webhook.post('/', async (c) => {
+    if (!webhookSecret)
+      throw new HttpProblem(503, 'Dues are not set up: STRIPE_WEBHOOK_SECRET is not configured.');
+    const signature = c.req.header('stripe-signature');
+    if (!signature) throw new HttpProblem(400, 'The Stripe-Signature header is missing.');
+    // The signature covers the exact bytes Stripe sent, so the body is read as text, unparsed.
+    const payload = await c.req.text();
+    let event: Stripe.Event;
+    try {
+      event = await Stripe.webhooks.constructEventAsync(payload, signature, webhookSecret);
+    } catch {
+      throw new HttpProblem(
+        400,
+        'The Stripe-Signature header does not match this body and the webhook secret.',
+      );
+    }
+    const outcome = await c.var.db.transaction((tx) => applyStripeEvent(tx, event));
+    return c.json({ received: true, outcome });
+  });
+  return webhook;
+}
