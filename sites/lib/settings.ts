@@ -24,7 +24,10 @@ export const apiUrl = (process.env.RALLY_API_URL ?? config.sites.api_url).replac
 
 const micrositeTemplate = process.env.RALLY_MICROSITE_URL ?? config.sites.microsite_url;
 
-/** A microsite's address: its own `url`, else the configured pattern with its slug. */
+/**
+ * A microsite's address: its own `url`, else the configured pattern with its slug. A build for
+ * this machine (`RALLY_MICROSITE_URL` set) puts every microsite on the pattern, own domain or not.
+ */
 export function micrositeUrl(slug: string, own?: string): URL {
   return new URL(
     process.env.RALLY_MICROSITE_URL || !own ? micrositeTemplate.replace('{site}', slug) : own,
