@@ -6,6 +6,7 @@ import {
   openTestApi,
   person,
   postJson,
+  staffGet,
   testSettings,
   testStripeWebhookSecret,
   type TestApi,
@@ -206,6 +207,82 @@ describe.each(databases)('Stripe webhooks on %s', (_kind, open) => {
     );
     expect(await response.json()).toEqual({ received: true, outcome: 'ignored' });
     expect(await api.db.query('select id from dues_payments')).toEqual([]);
+  });
+
+  it('shows staff who pays dues, who started and who lapsed, and the monthly revenue', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    /** A new member from a microsite, paying `amount` cents every `interval`. */
+    async function member(email: string, region: string, amount: number, interval: string) {
+      const response = await postJson(api, '/api/v1/people', {
+        person: person(email),
+        region,
+        referrer_data: { source: region },
+      });
+      const id = (await response.json()).identifiers[0].replace('rally:', '');
+      const customer = `cus_${email}`;
+      await deliver(
+        api,
+        stripeEvent(`evt_${email}`, 'checkout.session.completed', now, {
+          id: `cs_${email}`,
+          object: 'checkout.session',
+          mode: interval === 'one_time' ? 'payment' : 'subscription',
+          customer,
+          subscription: interval === 'one_time' ? null : `sub_${email}`,
+          payment_status: 'paid',
+          amount_total: amount,
+          currency: 'usd',
+          metadata: { rally_person_id: id, rally_amount: String(amount), rally_interval: interval },
+        }),
+      );
+      return customer;
+    }
+    await member('a@example.org', 'louisiana', 2500, 'month');
+    await member('b@example.org', 'louisiana', 12000, 'year');
+    await member('c@example.org', 'texas-gulf', 5000, 'one_time');
+    const lapsing = await member('d@example.org', 'texas-gulf', 1500, 'month');
+    await deliver(
+      api,
+      stripeEvent('evt_d_gone', 'customer.subscription.deleted', now + 1, {
+        id: 'sub_d@example.org',
+        object: 'subscription',
+        customer: lapsing,
+        status: 'canceled',
+        currency: 'usd',
+        cancellation_details: { reason: 'payment_failed' },
+        items: { data: [{ price: { unit_amount: 1500, recurring: { interval: 'month' } } }] },
+        metadata: {},
+      }),
+    );
+
+    const { dues } = await (await staffGet(api, '/api/v1/reports/summary')).json();
+    // 25.00 a month, 120.00 a year (10.00 a month); one-time dues pay but do not recur.
+    expect(dues).toMatchObject({
+      currency: 'usd',
+      paying: 3,
+      new_this_month: 3,
+      lapsed_this_month: 1,
+      monthly_recurring_revenue: 3500,
+    });
+    expect(dues.by_region).toEqual([
+      {
+        region: 'louisiana',
+        paying: 2,
+        new_this_month: 2,
+        lapsed_this_month: 0,
+        monthly_recurring_revenue: 3500,
+      },
+      {
+        region: 'texas-gulf',
+        paying: 1,
+        new_this_month: 1,
+        lapsed_this_month: 1,
+        monthly_recurring_revenue: 0,
+      },
+    ]);
+    expect(dues.by_source.map((s: { source: string }) => s.source)).toEqual([
+      'louisiana',
+      'texas-gulf',
+    ]);
   });
 
   it('answers 503 while dues are not set up', async () => {

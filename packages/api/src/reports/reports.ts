@@ -8,6 +8,7 @@ import { HttpProblem } from '../http/problems.ts';
 import { boundedInteger } from '../http/query.ts';
 import { requireStaff } from '../staff/require-staff.ts';
 import { toCsv } from './csv.ts';
+import { duesSummary } from './dues.ts';
 
 export const reports = new Hono<AppContext>();
 reports.use(requireStaff);
@@ -71,6 +72,7 @@ reports.get('/summary', async (c) => {
     petitions,
     events,
     bot_submissions_turned_away: Number(bots[0]?.value ?? 0),
+    dues: await duesSummary(db, c.var.settings.dues.currency),
   });
 });
 
