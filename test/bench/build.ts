@@ -5,10 +5,20 @@
  * (b) a bare Astro project with only @astrojs/mdx turning the same files into one plain page each.
  * Prints both times, the ratio (target ≤ 1.3), pages per build, seconds per 1,000 pages (target
  * ≤ 20) and each build's peak memory.
+ *
+ * `RALLY_BENCH_SPOTLIGHTS` sets how many stories; `RALLY_BENCH_KEEP=1` keeps the generated projects
+ * (their folder is printed) to look into a slow build.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { readdirSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
