@@ -3,7 +3,7 @@
  * build elsewhere — `RALLY_HUB_URL`, `RALLY_MICROSITE_URL` (with `{site}`) and `RALLY_API_URL` —
  * which is how the main job builds the sites for this computer instead of their real domains.
  */
-import { rallyConfig } from '@rally/core';
+import { micrositeAddress, rallyConfig } from '@rally/core';
 import configFile from '../../rally.config.json';
 
 const parsed = rallyConfig.safeParse(configFile);
@@ -29,7 +29,9 @@ const micrositeTemplate = process.env.RALLY_MICROSITE_URL ?? config.sites.micros
  * this machine (`RALLY_MICROSITE_URL` set) puts every microsite on the pattern, own domain or not.
  */
 export function micrositeUrl(slug: string, own?: string): URL {
-  return new URL(
-    process.env.RALLY_MICROSITE_URL || !own ? micrositeTemplate.replace('{site}', slug) : own,
+  return micrositeAddress(
+    micrositeTemplate,
+    slug,
+    process.env.RALLY_MICROSITE_URL ? undefined : own,
   );
 }

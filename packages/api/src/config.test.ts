@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readServerConfig } from './config.ts';
+import { ConfigError, readServerConfig, siteOrigins, settingsFrom } from './config.ts';
+import { testContent } from './testing.ts';
 
 function configFile(content: unknown): string {
   const file = join(mkdtempSync(join(tmpdir(), 'rally-config-')), 'rally.config.json');
@@ -87,5 +88,31 @@ describe('readServerConfig', () => {
   ])('stops with a message naming the setting: %o', (env, file, message) => {
     expect(() => readServerConfig(env, file)).toThrow(ConfigError);
     expect(() => readServerConfig(env, file)).toThrow(message);
+  });
+});
+
+describe('siteOrigins', () => {
+  const sites = {
+    hub_url: 'https://gulfcoast.example.org',
+    microsite_url: 'https://{site}.gulfcoast.example.org',
+  };
+
+  it('allows the hub and every region and sector file, on the pattern or its own domain', () => {
+    const settings = settingsFrom({ organization: { name: 'X' }, sites }, { production: true });
+    expect(siteOrigins(settings, testContent.microsites)).toEqual([
+      'https://gulfcoast.example.org',
+      'https://gulf-south.gulfcoast.example.org',
+      'https://hogar.example.org',
+    ]);
+  });
+
+  it('names the setting when the pattern does not make an address', () => {
+    const settings = settingsFrom(
+      { organization: { name: 'X' }, sites: { ...sites, microsite_url: '{site}' } },
+      { production: true },
+    );
+    expect(() => siteOrigins(settings, testContent.microsites)).toThrow(
+      /sites\.microsite_url: with "gulf-south" in place of \{site\} it is not an address/,
+    );
   });
 });

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { rallyConfig, type RallyConfig } from '@rally/core';
+import { micrositeAddress, rallyConfig, type RallyConfig } from '@rally/core';
 
 export interface ServerConfig {
   /** TCP port the API listens on (`PORT`). */
@@ -159,4 +159,27 @@ function readAdminToken(value: string | undefined): string | undefined {
     );
   }
   return value;
+}
+
+/**
+ * The origins of the hub and of every region's and sector's microsite, from the configured
+ * addresses and the content: adding a region file is all it takes for its widgets to be allowed.
+ */
+export function siteOrigins(
+  settings: RallyConfig,
+  microsites: Iterable<[slug: string, versions: [unknown, { url?: string | undefined }][]]>,
+): string[] {
+  const origins = [new URL(settings.sites.hub_url).origin];
+  for (const [slug, versions] of microsites) {
+    try {
+      origins.push(
+        micrositeAddress(settings.sites.microsite_url, slug, versions[0]?.[1].url).origin,
+      );
+    } catch {
+      throw new ConfigError(
+        `rally.config.json: sites.microsite_url: with "${slug}" in place of {site} it is not an address; write one like https://{site}.example.org.`,
+      );
+    }
+  }
+  return origins;
 }

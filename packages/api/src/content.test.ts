@@ -26,6 +26,9 @@ describe('readContent', () => {
     expect(content.petitions.size).toBeGreaterThanOrEqual(4);
     expect(content.events.size).toBeGreaterThanOrEqual(6);
     expect(content.spotlights.size).toBeGreaterThanOrEqual(12);
+    expect([...content.microsites.keys()]).toEqual(
+      expect.arrayContaining(['louisiana', 'texas-gulf', 'domestic-work', 'education']),
+    );
   });
 
   it('names the file and the field when a file is wrong', async () => {

@@ -8,11 +8,13 @@ import {
   differingFact,
   eventContent,
   locales,
+  micrositeContent,
   petitionContent,
   sharedFacts,
   spotlightContent,
   type EventContent,
   type Locale,
+  type MicrositeContent,
   type PetitionContent,
   type SpotlightContent,
 } from '@rally/core';
@@ -27,6 +29,8 @@ export interface Content {
   petitions: Versions<PetitionContent>;
   events: Versions<EventContent>;
   spotlights: Versions<SpotlightContent>;
+  /** Regions and sectors: each is a microsite whose pages may write to the API. */
+  microsites: Versions<MicrositeContent>;
 }
 
 /** A content file that cannot be used; the message names the file and the field. */
@@ -39,6 +43,10 @@ export async function readContent(contentDir: string): Promise<Content> {
     petitions: await readCollection(contentDir, 'petitions', petitionContent),
     events: await readCollection(contentDir, 'events', eventContent),
     spotlights: await readCollection(contentDir, 'spotlights', spotlightContent),
+    microsites: new Map([
+      ...(await readCollection(contentDir, 'regions', micrositeContent)),
+      ...(await readCollection(contentDir, 'sectors', micrositeContent)),
+    ]),
   };
 }
 

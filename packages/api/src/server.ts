@@ -2,7 +2,7 @@
 import { serve } from '@hono/node-server';
 import { apiBasePath } from '@rally/core';
 import { createApp } from './app.ts';
-import { ConfigError, readServerConfig, type ServerConfig } from './config.ts';
+import { ConfigError, readServerConfig, siteOrigins, type ServerConfig } from './config.ts';
 import { ContentError, readContent, syncContent } from './content.ts';
 import { openDatabase } from './database.ts';
 import { databaseRateLimiter, memoryRateLimiter, redisRateLimiter } from './http/rate-limits.ts';
@@ -16,6 +16,8 @@ let content;
 try {
   config = readServerConfig(process.env);
   content = await readContent(config.contentDir);
+  for (const origin of siteOrigins(config.settings, content.microsites))
+    config.settings.allowedOrigins.add(origin);
 } catch (error) {
   if (!(error instanceof ConfigError || error instanceof ContentError)) throw error;
   console.error(`Rally API cannot start: ${error.message}`);

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import {
   eventContent,
+  micrositeContent,
   petitionContent,
   spotlightContent,
   type Locale,
@@ -243,7 +244,26 @@ export const testContent: Content = {
       ],
     ]),
   ),
+  microsites: new Map([
+    ['gulf-south', [['en', micrositeContent.parse(micrositeFile('Gulf South'))]]],
+    [
+      'domestic-work',
+      [
+        [
+          'en',
+          micrositeContent.parse({
+            ...micrositeFile('Domestic work'),
+            url: 'https://hogar.example.org',
+          }),
+        ],
+      ],
+    ],
+  ]),
 };
+
+function micrositeFile(name: string) {
+  return { name, tagline: `${name}, organizing together.`, why_join: ['Better pay.'] };
+}
 
 export interface TestApi {
   app: ReturnType<typeof createApp>;

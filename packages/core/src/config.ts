@@ -34,7 +34,7 @@ export const rallyConfig = z.object({
       api_url: z.url().default('http://localhost:8787'),
     })
     .prefault({}),
-  /** Origins the microsites are served from; widgets there may write to the API. */
+  /** Other origins of the organization's own sites that may write to the API; the hub and the microsites need not be listed. */
   site_origins: z.array(origin).default([]),
   /** Partner organizations that embed the widgets, credited by their source code. */
   partners: z
@@ -75,3 +75,8 @@ export const rallyConfig = z.object({
 });
 
 export type RallyConfig = z.infer<typeof rallyConfig>;
+
+/** A microsite's address: its own when its region or sector file gives one, else the pattern's. */
+export function micrositeAddress(pattern: string, slug: string, own?: string): URL {
+  return new URL(own ?? pattern.replace('{site}', slug));
+}

@@ -130,6 +130,8 @@ export const sharedFacts = {
   petitions: ['goal', 'region', 'sector', 'opens_at', 'closes_at'],
   events: ['start', 'end', 'timezone', 'capacity', 'online_url', 'region', 'sector'],
   spotlights: ['kind', 'region', 'sector', 'date'],
+  regions: ['url'],
+  sectors: ['url'],
 } as const;
 
 /** The first shared fact two translations disagree on, if any. */
