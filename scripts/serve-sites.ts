@@ -6,6 +6,7 @@
  *
  *   node scripts/serve-sites.ts [--port 4321]
  */
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -48,7 +49,11 @@ export async function serveSites(port: number): Promise<Server> {
     if (path.startsWith('/widgets/') || path.endsWith('.json'))
       response.setHeader('Access-Control-Allow-Origin', '*');
     site(request, response, () => {
-      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      // As a static host does: the site's own page for a missing address.
+      readFile(join(sitesDir, slug, '404.html')).then(
+        (page) => response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(page),
+        () => response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found'),
+      );
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -87,6 +87,9 @@ async function splitSites(build: string): Promise<void> {
   const sites: string[] = [];
   for (const slug of micrositeSlugs()) {
     await rename(join(build, slug), join(sitesDir, slug));
+    // Hosts serve /404.html for a missing address; Astro builds the hub's there already.
+    await rename(join(sitesDir, slug, '404/index.html'), join(sitesDir, slug, '404.html'));
+    await rm(join(sitesDir, slug, '404'), { recursive: true });
     // Astro put public/ (the icon) at the build's root, which becomes the hub; each site needs it.
     if (await exists(join(root, 'public')))
       await cp(join(root, 'public'), join(sitesDir, slug), { recursive: true });

@@ -198,6 +198,19 @@ test.describe('the hub', () => {
   });
 });
 
+test('a missing address shows the site’s own page, in both languages, with status 404', async ({
+  page,
+}) => {
+  for (const base of [micrositeUrl('louisiana'), hub]) {
+    const response = await page.goto(`${base}/no-such-page/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+    await expect(page.getByRole('heading', { name: 'Página no encontrada' })).toBeVisible();
+    await expect(page.locator('meta[name=robots]')).toHaveAttribute('content', 'noindex');
+    await expectAccessible(page);
+  }
+});
+
 test('a join on a microsite is credited to it and placed in its region', async ({ page }) => {
   const email = `site.${randomUUID().slice(0, 8)}@example.org`;
   await page.goto(`${micrositeUrl('texas-gulf')}/join/`);
