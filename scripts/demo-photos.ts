@@ -6,7 +6,8 @@
  *   node scripts/demo-photos.ts            draws a photo for every spotlight that lacks one
  *   node scripts/demo-photos.ts --force    redraws them all
  */
-import { access, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 
@@ -51,15 +52,6 @@ export function portraitSvg(id: string): string {
 </svg>`;
 }
 
-async function exists(url: URL): Promise<boolean> {
-  try {
-    await access(url);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 if (import.meta.main) {
   const { values } = parseArgs({ options: { force: { type: 'boolean', default: false } } });
   const ids = new Set<string>();
@@ -70,7 +62,7 @@ if (import.meta.main) {
   }
   for (const id of [...ids].sort()) {
     const file = new URL(`${id}.jpg`, photosDir);
-    if (!values.force && (await exists(file))) continue;
+    if (!values.force && existsSync(file)) continue;
     await sharp(Buffer.from(portraitSvg(id)))
       .jpeg({ quality: 80, mozjpeg: true })
       .toFile(file.pathname);

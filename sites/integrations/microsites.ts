@@ -5,11 +5,12 @@
  * of its slug folder, gives every site public/, the assets its pages use and the widget bundle, and writes
  * each site's sitemap.xml and robots.txt from the canonical addresses its pages declare.
  */
-import { access, cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createReadStream, existsSync, readdirSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import sirv from 'sirv';
 import type { Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,30 +36,9 @@ function serveWidgetBundle(): Plugin {
   return {
     name: 'rally:widget-bundle',
     configureServer(server) {
-      server.middlewares.use((request, response, next) => {
-        const path = (request.url ?? '/').split('?')[0]!;
-        if (!path.startsWith('/widgets/')) return next();
-        const file = join(widgetsDir, path.slice('/widgets/'.length));
-        if (!file.startsWith(widgetsDir)) return next();
-        access(file).then(
-          () => {
-            response.setHeader('Content-Type', 'text/javascript');
-            createReadStream(file).pipe(response);
-          },
-          () => next(),
-        );
-      });
+      server.middlewares.use('/widgets', sirv(widgetsDir, { dev: true }));
     },
   };
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Slugs of the microsites: the file names of content/regions and content/sectors. */
@@ -77,7 +57,7 @@ export function micrositeSlugs(): string[] {
 }
 
 async function splitSites(build: string): Promise<void> {
-  if (!(await exists(join(widgetsDir, 'rally.js'))))
+  if (!existsSync(join(widgetsDir, 'rally.js')))
     throw new Error(
       'dist/widgets/rally.js is missing: build with `pnpm build`, which builds the widgets first.',
     );
@@ -91,7 +71,7 @@ async function splitSites(build: string): Promise<void> {
     await rename(join(sitesDir, slug, '404/index.html'), join(sitesDir, slug, '404.html'));
     await rm(join(sitesDir, slug, '404'), { recursive: true });
     // Astro put public/ (the icon) at the build's root, which becomes the hub; each site needs it.
-    if (await exists(join(root, 'public')))
+    if (existsSync(join(root, 'public')))
       await cp(join(root, 'public'), join(sitesDir, slug), { recursive: true });
     sites.push(join(sitesDir, slug));
   }

@@ -39,15 +39,6 @@ const en = {
   sectors: 'Sectors',
   embedTitle: 'Embed our widgets',
   embedNav: 'Embed our widgets',
-  noScriptButton: { join: 'Join', sign: 'Sign the petition', rsvp: 'RSVP' },
-  fields: {
-    givenName: 'First name',
-    familyName: 'Last name',
-    email: 'Email',
-    phone: 'Phone (optional)',
-    postalCode: 'ZIP code',
-    consent: 'I agree to be contacted about organizing in my workplace and community.',
-  },
 };
 
 const es: typeof en = {
@@ -90,15 +81,6 @@ const es: typeof en = {
   sectors: 'Sectores',
   embedTitle: 'Pon nuestros widgets en tu sitio',
   embedNav: 'Widgets para tu sitio',
-  noScriptButton: { join: 'Únete', sign: 'Firma la petición', rsvp: 'Confirma' },
-  fields: {
-    givenName: 'Nombre',
-    familyName: 'Apellido',
-    email: 'Correo electrónico',
-    phone: 'Teléfono (opcional)',
-    postalCode: 'Código postal',
-    consent: 'Acepto que me contacten para organizarnos en mi trabajo y mi comunidad.',
-  },
 };
 
 export const ui: Record<Locale, typeof en> = { en, es };

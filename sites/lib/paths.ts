@@ -17,6 +17,22 @@ export async function micrositePaths() {
   );
 }
 
+/**
+ * A page per item of each microsite, in every language: a story, a petition, an event.
+ * `itemsOf` says which items a microsite has; each page gets its item as `item`.
+ */
+export async function micrositeItemPaths<Item extends { id: string }>(
+  itemsOf: (site: Microsite) => Promise<Item[]>,
+) {
+  const pages = [];
+  for (const { params, props } of await micrositePaths()) {
+    for (const item of await itemsOf(props.site)) {
+      pages.push({ params: { ...params, id: item.id }, props: { ...props, item } });
+    }
+  }
+  return pages;
+}
+
 export function hubPaths() {
   return locales.map((lang) => ({ params: { lang: langParam(lang) }, props: { lang } }));
 }

@@ -5,7 +5,8 @@ import { es } from './es.ts';
 
 export type { Translation };
 
-const translations: Record<Locale, Translation> = { en, es };
+/** Every widget's shared strings, by language; the sites' no-JavaScript forms use them too. */
+export const translations: Record<Locale, Translation> = { en, es };
 
 /** The locale an element speaks: its own `lang`, else the nearest ancestor's, else English. */
 export function localeOf(element: Element): Locale {
