@@ -11,6 +11,8 @@ import { fixFieldsPage, pageLocale, thanksPage } from './http/pages.ts';
 import { HttpProblem } from './http/problems.ts';
 import type { RateLimiter } from './http/rate-limits.ts';
 import { openApiDocument } from './openapi.ts';
+import { dues } from './dues/dues.ts';
+import type { StripeSettings } from './dues/stripe-client.ts';
 import { stripeWebhook } from './dues/webhook.ts';
 import { events } from './events/events.ts';
 import { people } from './people/people.ts';
@@ -27,8 +29,8 @@ export interface AppOptions {
   rateLimiter: RateLimiter;
   /** Believe X-Forwarded-For for the client IP (behind a load balancer). */
   trustProxy?: boolean;
-  /** Secret that proves a webhook call comes from Stripe; dues stay off without it. */
-  stripeWebhookSecret?: string | undefined;
+  /** Stripe's keys; dues stay off without them, and everything else works. */
+  stripe?: StripeSettings;
 }
 
 /** Largest body a write accepts: a signup is well under 4 KB. */
@@ -40,7 +42,7 @@ export function createApp({
   linkSecret,
   rateLimiter,
   trustProxy = false,
-  stripeWebhookSecret,
+  stripe = {},
 }: AppOptions) {
   const app = new Hono<AppContext>();
 
@@ -94,6 +96,7 @@ export function createApp({
         'osdi:petitions': link('/petitions', 'Petitions'),
         'osdi:events': link('/events', 'Upcoming events'),
         'rally:spotlights': link('/spotlights', 'Member spotlights'),
+        'rally:dues': link('/dues', 'Dues: what members may pay, and the checkout'),
         'rally:reports': link('/reports/summary', 'Staff summary report (staff only)'),
         'rally:openapi': link('/openapi.json', 'OpenAPI 3.1 description'),
         'rally:health': { href: new URL('/healthz', c.req.url).toString(), title: 'Health' },
@@ -119,7 +122,8 @@ export function createApp({
   api.route('/events', events);
   api.route('/spotlights', spotlights);
   api.route('/reports', reports);
-  api.route('/stripe/webhook', stripeWebhook(stripeWebhookSecret));
+  api.route('/dues', dues(stripe));
+  api.route('/stripe/webhook', stripeWebhook(stripe.webhookSecret));
   app.route(apiBasePath, api);
 
   app.notFound((c) => problemResponse(c, new HttpProblem(404, `Nothing at ${c.req.path}.`)));

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { micrositeAddress, rallyConfig, type RallyConfig } from '@rally/core';
+import type { StripeSettings } from './dues/stripe-client.ts';
 
 export interface ServerConfig {
   /** TCP port the API listens on (`PORT`). */
@@ -23,8 +24,8 @@ export interface ServerConfig {
   redisUrl: string | undefined;
   /** Whether to believe X-Forwarded-For (`RALLY_TRUST_PROXY=1`, behind a load balancer). */
   trustProxy: boolean;
-  /** Secret that proves a webhook call comes from Stripe (`STRIPE_WEBHOOK_SECRET`). */
-  stripeWebhookSecret: string | undefined;
+  /** Stripe's keys, from `STRIPE_SECRET_KEY`, `STRIPE_PUBLISHABLE_KEY`, `STRIPE_WEBHOOK_SECRET`, `STRIPE_API_BASE`. */
+  stripe: StripeSettings;
   /** The organization's settings. */
   settings: RallySettings;
 }
@@ -58,7 +59,7 @@ export function readServerConfig(
     contentDir: env.RALLY_CONTENT_DIR?.trim() || 'content',
     trustProxy: env.RALLY_TRUST_PROXY === '1',
     redisUrl: readRedisUrl(env.REDIS_URL),
-    stripeWebhookSecret: env.STRIPE_WEBHOOK_SECRET?.trim() || undefined,
+    stripe: readStripeSettings(env),
     settings: settingsFrom(readConfigFile(configFile), {
       extraOrigins: env.RALLY_ALLOWED_ORIGINS,
       production: env.NODE_ENV === 'production',
@@ -149,6 +150,30 @@ function readRedisUrl(value: string | undefined): string | undefined {
     throw new ConfigError('REDIS_URL must be a redis:// URL, like redis://127.0.0.1:6379.');
   }
   return value;
+}
+
+function readStripeSettings(env: Record<string, string | undefined>): StripeSettings {
+  const value = (name: string) => env[name]?.trim() || undefined;
+  const stripe = {
+    secretKey: value('STRIPE_SECRET_KEY'),
+    publishableKey: value('STRIPE_PUBLISHABLE_KEY'),
+    webhookSecret: value('STRIPE_WEBHOOK_SECRET'),
+    apiBase: value('STRIPE_API_BASE'),
+  };
+  const expect = (name: string, key: string | undefined, prefixes: string[]) => {
+    if (key && !prefixes.some((prefix) => key.startsWith(prefix)))
+      throw new ConfigError(
+        `${name} should start with ${prefixes.join(' or ')}; copy it from the Stripe dashboard.`,
+      );
+  };
+  expect('STRIPE_SECRET_KEY', stripe.secretKey, ['sk_', 'rk_']);
+  expect('STRIPE_PUBLISHABLE_KEY', stripe.publishableKey, ['pk_']);
+  expect('STRIPE_WEBHOOK_SECRET', stripe.webhookSecret, ['whsec_']);
+  if (stripe.apiBase && !/^https?:\/\//.test(stripe.apiBase))
+    throw new ConfigError(
+      `STRIPE_API_BASE must be an http(s) URL, like http://127.0.0.1:12111; it is "${stripe.apiBase}".`,
+    );
+  return stripe;
 }
 
 function readAdminToken(value: string | undefined): string | undefined {

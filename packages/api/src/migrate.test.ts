@@ -14,6 +14,7 @@ describe.each(databases)('migrate on %s', (_kind, open) => {
         '002_write_functions.sql',
         '003_translations.sql',
         '004_dues.sql',
+        '005_dues_checkouts.sql',
       ]);
       expect(await migrate(db)).toEqual([]);
     } finally {

@@ -6,6 +6,10 @@ import {
   apiBasePath,
   attendanceReceipt,
   attendanceSubmission,
+  duesCheckoutReceipt,
+  duesCheckoutStatus,
+  duesCheckoutSubmission,
+  duesOptions,
   eventResource,
   locales,
   personReceipt,
@@ -283,6 +287,66 @@ export function openApiDocument(organization: string) {
           responses: { 200: { description: 'A page of spotlights; each as the Spotlight schema' } },
         },
       },
+      [`${p}/dues`]: {
+        get: {
+          summary: 'What a member may pay: tiers, minimum, schedules, currency',
+          parameters: [translation],
+          responses: {
+            200: {
+              description: 'The dues choices; `available` is false until Stripe is set up',
+              content: { 'application/json': { schema: ref('DuesOptions') } },
+            },
+          },
+        },
+      },
+      [`${p}/dues/checkouts`]: {
+        post: {
+          summary: 'Open an embedded Stripe Checkout Session for a member’s dues',
+          description:
+            'Signs the person up like the person signup helper, checks the amount against the configuration, and returns the client secret for Stripe.js. Paying makes nobody dues-paying: only the verified webhook does.',
+          parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }, translation],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: ref('DuesCheckoutSubmission') } },
+          },
+          responses: {
+            201: {
+              description: 'Opened (or, for the same Idempotency-Key, the same session again)',
+              content: { 'application/json': { schema: ref('DuesCheckoutReceipt') } },
+            },
+            ...writeProblems,
+            415: problemAnswer('Not JSON: dues are paid through the widget'),
+            503: problemAnswer('Dues are not set up, or Stripe could not open the session'),
+          },
+        },
+      },
+      [`${p}/dues/checkouts/{id}`]: {
+        get: {
+          summary: 'Whether Stripe confirmed this checkout’s payment yet',
+          parameters: idParameter('Checkout Session id'),
+          responses: {
+            200: {
+              description: '`waiting` or `confirmed`',
+              content: { 'application/json': { schema: ref('DuesCheckoutStatus') } },
+            },
+            404: problemAnswer('No such checkout'),
+          },
+        },
+      },
+      [`${p}/dues/checkouts/{id}/portal`]: {
+        post: {
+          summary: 'A Stripe billing-portal session for the member who paid',
+          description:
+            'Works for 24 hours after a confirmed payment. Body: optional `return_url` on an allowed origin.',
+          parameters: idParameter('Checkout Session id'),
+          responses: {
+            200: { description: '`url` of the billing portal' },
+            404: problemAnswer('No such checkout'),
+            409: problemAnswer('Not confirmed by Stripe yet'),
+            410: problemAnswer('More than 24 hours after paying'),
+          },
+        },
+      },
       [`${p}/stripe/webhook`]: {
         post: {
           summary: 'Stripe events (only Stripe calls this)',
@@ -338,6 +402,10 @@ export function openApiDocument(organization: string) {
         Petition: jsonSchema(petitionResource, 'output'),
         Event: jsonSchema(eventResource, 'output'),
         Spotlight: jsonSchema(spotlightResource, 'output'),
+        DuesOptions: jsonSchema(duesOptions, 'output'),
+        DuesCheckoutSubmission: jsonSchema(duesCheckoutSubmission, 'input'),
+        DuesCheckoutReceipt: jsonSchema(duesCheckoutReceipt, 'output'),
+        DuesCheckoutStatus: jsonSchema(duesCheckoutStatus, 'output'),
         Problem: jsonSchema(problem, 'output'),
       },
       parameters: {

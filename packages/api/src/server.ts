@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { ConfigError, readServerConfig, siteOrigins, type ServerConfig } from './config.ts';
 import { ContentError, readContent, syncContent } from './content.ts';
 import { openDatabase } from './database.ts';
+import { duesUnavailableReason } from './dues/stripe-client.ts';
 import { databaseRateLimiter, memoryRateLimiter, redisRateLimiter } from './http/rate-limits.ts';
 import { linkSecret } from './link-secret.ts';
 import { schedulePurges } from './maintenance.ts';
@@ -51,10 +52,10 @@ const app = createApp({
   settings: config.settings,
   linkSecret: await linkSecret(db),
   trustProxy: config.trustProxy,
-  stripeWebhookSecret: config.stripeWebhookSecret,
+  stripe: config.stripe,
 });
-if (!config.stripeWebhookSecret)
-  console.warn('STRIPE_WEBHOOK_SECRET is not set: dues are off; everything else works.');
+const duesOff = duesUnavailableReason(config.stripe, config.settings.dues);
+if (duesOff) console.warn(`Dues are off (${duesOff}); every other widget works.`);
 const where = config.databaseUrl ? 'PostgreSQL server' : `embedded, in ${config.dataDir}`;
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`Rally API: http://localhost:${info.port}${apiBasePath} (database: ${where})`);

@@ -14,6 +14,7 @@ import {
   type SpotlightContent,
 } from '@rally/core';
 import { createApp } from './app.ts';
+import type { StripeSettings } from './dues/stripe-client.ts';
 import { settingsFrom, type RallySettings } from './config.ts';
 import { syncContent, type Content } from './content.ts';
 import { openDatabase, type Database } from './database.ts';
@@ -274,6 +275,7 @@ export interface TestApi {
 export async function openTestApi(
   open: () => Promise<Database>,
   settings = testSettings(),
+  stripe: StripeSettings = {},
 ): Promise<TestApi> {
   const db = await open();
   await syncContent(db, testContent);
@@ -284,7 +286,7 @@ export async function openTestApi(
     settings,
     linkSecret: 'test-link-secret',
     rateLimiter,
-    stripeWebhookSecret: testStripeWebhookSecret,
+    stripe: { webhookSecret: testStripeWebhookSecret, ...stripe },
   });
   return { app, db, close: () => db.close() };
 }

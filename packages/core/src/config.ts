@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { locales } from './locale.ts';
 import { slug } from './people.ts';
 
+/** How often dues are paid. */
+export const duesIntervals = ['month', 'year', 'one_time'] as const;
+export type DuesInterval = (typeof duesIntervals)[number];
+
 const origin = z.url().refine((value) => new URL(value).origin === value, {
   message: 'Write an origin only: scheme, host and port, no path or trailing slash.',
 });
@@ -62,14 +66,44 @@ export const rallyConfig = z.object({
       minimum_fill_seconds: z.number().min(0).default(2),
     })
     .prefault({}),
-  /** Dues settings; used by the dues checkout. */
+  /** Dues: what members may pay, and how often. Amounts are in the currency's smallest unit (cents). */
   dues: z
     .object({
       /** ISO 4217 currency, lower-case as Stripe writes it. */
       currency: z
         .string()
-        .regex(/^[a-z]{3}$/)
+        .regex(/^[a-z]{3}$/, 'Write a three-letter currency code in lower case, like usd.')
         .default('usd'),
+      /** Schedules offered, in this order: `month`, `year`, `one_time` (a year's dues at once, not renewed). */
+      intervals: z
+        .array(z.enum(duesIntervals))
+        .min(1)
+        .refine((list) => new Set(list).size === list.length, 'List each schedule once.')
+        .default(['month', 'year', 'one_time']),
+      /** The sliding scale: one tier per income band, each with its monthly dues. */
+      tiers: z
+        .array(
+          z.object({
+            /** A short code for the tier, recorded with each payment. */
+            id: slug,
+            /** Dues per month; a year costs twelve times this. */
+            monthly_amount: z.number().int().positive(),
+            /** What the tier is, per language (`{"en": "Income under $25,000 a year"}`). */
+            label: z.partialRecord(z.enum(locales), z.string().trim().min(1).max(120)),
+          }),
+        )
+        .refine(
+          (tiers) => new Set(tiers.map((tier) => tier.id)).size === tiers.length,
+          'Give each tier its own id.',
+        )
+        .default([]),
+      /**
+       * Lowest monthly dues a member may choose for themselves; leave out to offer the tiers only.
+       * With neither tiers nor this, dues are off.
+       */
+      minimum_monthly_amount: z.number().int().positive().optional(),
+      /** Stripe's customer-portal sign-in link, where members manage their dues by email later. */
+      portal_login_url: z.url().optional(),
     })
     .prefault({}),
 });
@@ -80,3 +114,6 @@ export type RallyConfig = z.infer<typeof rallyConfig>;
 export function micrositeAddress(pattern: string, slug: string, own?: string): URL {
   return new URL(own ?? pattern.replace('{site}', slug));
 }
+
+/** Months of dues one payment covers: one a month, twelve a year or at once. */
+export const monthsPerPayment = (interval: DuesInterval): number => (interval === 'month' ? 1 : 12);

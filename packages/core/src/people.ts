@@ -94,7 +94,7 @@ export const consent = z.object({
 });
 
 /** Fields every public write shares besides the person. */
-const submissionFields = {
+export const submissionFields = {
   referrer_data: referrerData.optional(),
   /** Tags to add to the person (`domestic-work`, `spanish-speaker`). */
   add_tags: z.array(z.string().trim().min(1).max(64)).max(20).optional(),

@@ -133,6 +133,11 @@ async function checkoutCompleted(
     currency: session.currency,
     interval: session.mode === 'payment' ? 'one_time' : intervalFrom(metadata),
   });
+  // The widget that opened this session is waiting for exactly this word.
+  await tx.query(
+    'update dues_checkouts set confirmed_at = coalesce(confirmed_at, $2) where id = $1',
+    [session.id, at],
+  );
   // A one-time payment has no invoice to come: the session is the payment.
   if (session.mode === 'payment' && session.amount_total)
     await recordPayment(

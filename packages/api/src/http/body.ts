@@ -41,7 +41,8 @@ export async function readSubmission<Schema extends z.ZodType>(
       'Send application/json, or application/x-www-form-urlencoded from an HTML form.',
     );
   }
-  const parsed = schema.safeParse(raw);
+  // With the input on each issue, a missing field can be told from a wrong one; never echoed back.
+  const parsed = schema.safeParse(raw, { reportInput: true });
   const unstorable = unstorableText(raw);
   if (!parsed.success || unstorable.length > 0) {
     throw invalidSubmission([...unstorable, ...(parsed.error?.issues ?? [])]);

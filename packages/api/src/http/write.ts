@@ -44,23 +44,40 @@ export interface WriteOptions<Result extends WriteResult> {
   args: Record<string, unknown>;
   /** A plausible result for bots, so they cannot tell they were turned away. */
   decoy: () => Result;
+}
+
+export interface AnswerOptions<Result extends WriteResult> {
   /** The JSON body answered for the result. */
   body: (result: Result) => object;
   /** The word added to the thank-you URL of a plain form (`?rally=signed`). */
   outcome: string;
 }
 
+/** Carries out a write and answers it: JSON for widgets, a 303 for plain forms. */
 export async function recordWrite<Result extends WriteResult>(
   c: Context<AppContext>,
   submission: Submission<Helper>,
-  options: WriteOptions<Result>,
+  options: WriteOptions<Result> & AnswerOptions<Result>,
 ): Promise<Response> {
+  const { result } = await performWrite(c, submission, options);
+  return answer(c, submission, options, result);
+}
+
+/**
+ * Carries out a write and returns its result, for actions that have more to do before answering.
+ * `automated` says the result is a decoy: nothing was written.
+ */
+export async function performWrite<Result extends WriteResult>(
+  c: Context<AppContext>,
+  submission: Submission<Helper>,
+  options: WriteOptions<Result>,
+): Promise<{ result: Result; automated: boolean }> {
   const { db, settings } = c.var;
   const helper = submission.data;
 
   if (looksAutomated(helper, settings)) {
     await countBotSubmission(db);
-    return answer(c, submission, options, options.decoy());
+    return { result: options.decoy(), automated: true };
   }
 
   const email = helper.person.email_addresses[0]!.address.trim().toLowerCase();
@@ -106,13 +123,13 @@ export async function recordWrite<Result extends WriteResult>(
   }
   if (result.replayed) c.header('Idempotent-Replayed', 'true');
   const { replayed: _replayed, ...fresh } = result;
-  return answer(c, submission, options, fresh as Result);
+  return { result: fresh as Result, automated: false };
 }
 
 function answer<Result extends WriteResult>(
   c: Context<AppContext>,
   submission: Submission<Helper>,
-  options: WriteOptions<Result>,
+  options: AnswerOptions<Result>,
   result: Result,
 ): Response {
   if (submission.format === 'form') {
@@ -140,7 +157,7 @@ function thankYouUrl(
   return fallback.toString();
 }
 
-function idempotencyKey(c: Context): string | null {
+export function idempotencyKey(c: Context): string | null {
   const key = c.req.header('idempotency-key');
   if (key === undefined) return null;
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
