@@ -27,6 +27,7 @@ export default defineConfig({
         petition: source('petition/petition.ts'),
         'event-rsvp': source('event-rsvp/event-rsvp.ts'),
         'spotlight-carousel': source('spotlight-carousel/spotlight-carousel.ts'),
+        'dues-checkout': source('dues-checkout/dues-checkout.ts'),
       },
       formats: ['es'],
     },

@@ -11,6 +11,7 @@ import { installEnvironmentToken } from '../../packages/api/src/staff/require-st
 import { openTestPGlite, testContent } from '../../packages/api/src/testing.ts';
 import { syncContent } from '../../packages/api/src/content.ts';
 import type { TestProject } from 'vitest/node';
+import { startFakeStripe } from '../fake-stripe/fake-stripe.ts';
 
 class LocalOrigins extends Set<string> {
   override has(origin: string): boolean {
@@ -39,23 +40,51 @@ export default async function setup(project: TestProject) {
   await syncContent(db, testContent);
   await installEnvironmentToken(db, staffToken);
   const settings = settingsFrom(
-    { organization: { name: 'Browser tests' }, abuse: { minimum_fill_seconds: 0 } },
+    {
+      organization: { name: 'Browser tests' },
+      abuse: { minimum_fill_seconds: 0 },
+      dues: {
+        tiers: [
+          {
+            id: 'under-25k',
+            monthly_amount: 1000,
+            label: { en: 'Under $25,000 a year', es: 'Menos de $25,000 al año' },
+          },
+          {
+            id: 'over-25k',
+            monthly_amount: 2500,
+            label: { en: '$25,000 a year or more', es: '$25,000 al año o más' },
+          },
+        ],
+        minimum_monthly_amount: 500,
+      },
+    },
     { production: true },
   );
   // Vitest picks the test page's port; allow any local page, as development does.
   settings.allowedOrigins = new LocalOrigins();
+  const webhookSecret = 'whsec_browser_tests';
+  const stripe = await startFakeStripe({ webhookUrl: 'set below', webhookSecret });
   const app = createApp({
     db,
     settings,
     linkSecret: 'browser-tests',
     rateLimiter: databaseRateLimiter(db),
+    stripe: {
+      secretKey: 'sk_test_browser',
+      publishableKey: 'pk_test_browser',
+      webhookSecret,
+      apiBase: stripe.url,
+    },
   });
-  const api: ServerType = await new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () =>
-      resolve(server),
-    );
-  });
+  const api = await listen(app.fetch);
   const apiPort = (api.address() as { port: number }).port;
+  stripe.webhookUrl = `http://127.0.0.1:${apiPort}/api/v1/stripe/webhook`;
+  // The same API before anyone set up Stripe: for the dues widget's "not set up yet".
+  const withoutStripe = await listen(
+    createApp({ db, settings, linkSecret: 'browser-tests', rateLimiter: databaseRateLimiter(db) })
+      .fetch,
+  );
 
   const proxy: Server = createServer((incoming, outgoing) => {
     if (!proxyState.reachable) {
@@ -84,12 +113,25 @@ export default async function setup(project: TestProject) {
 
   project.provide('apiUrl', `http://127.0.0.1:${proxyPort}`);
   project.provide('staffToken', staffToken);
+  project.provide('fakeStripeUrl', stripe.url);
+  project.provide(
+    'apiWithoutStripeUrl',
+    `http://127.0.0.1:${(withoutStripe.address() as { port: number }).port}`,
+  );
 
   return async () => {
     proxy.close();
     api.close();
+    withoutStripe.close();
+    await stripe.close();
     await db.close();
   };
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<ServerType> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(server));
+  });
 }
 
 /** A command the browser tests call: `await commands.setApiReachable(false)`. */
@@ -113,5 +155,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     apiUrl: string;
     staffToken: string;
+    fakeStripeUrl: string;
+    apiWithoutStripeUrl: string;
   }
 }

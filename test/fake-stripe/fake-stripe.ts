@@ -48,6 +48,8 @@ type Params = Record<string, unknown> & {
 export interface FakeStripe {
   /** Base URL of the fake API, for `STRIPE_API_BASE`. */
   url: string;
+  /** Where webhooks go; may be set after start, once Rally's port is known. */
+  webhookUrl: string;
   /** Every Checkout Session created, by id. */
   sessions: Map<string, Session>;
   /** How long to hold each webhook back after a payment, like Stripe under load. */
@@ -74,7 +76,7 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
       api_version: '2025-10-29.clover',
       data: { object },
     });
-    const response = await (options.send ?? fetch)(options.webhookUrl, {
+    const response = await (options.send ?? fetch)(fake.webhookUrl, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
@@ -236,6 +238,7 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
   const { port } = server.address() as { port: number };
   const fake: FakeStripe = {
     url: `http://127.0.0.1:${port}`,
+    webhookUrl: options.webhookUrl,
     sessions,
     webhookDelay: 0,
     pay,
@@ -290,5 +293,7 @@ function fakeStripeJs(base: string): string {
       };
     },
   };
-};`;
+};
+// The release train @stripe/stripe-js expects, so it does not warn of a mismatch.
+window.Stripe.version = 'endive';`;
 }

@@ -2,10 +2,7 @@
 import { z } from 'zod';
 import { locales } from './locale.ts';
 import { slug } from './people.ts';
-
-/** How often dues are paid. */
-export const duesIntervals = ['month', 'year', 'one_time'] as const;
-export type DuesInterval = (typeof duesIntervals)[number];
+import { duesIntervals } from './dues-intervals.ts';
 
 const origin = z.url().refine((value) => new URL(value).origin === value, {
   message: 'Write an origin only: scheme, host and port, no path or trailing slash.',
@@ -114,6 +111,3 @@ export type RallyConfig = z.infer<typeof rallyConfig>;
 export function micrositeAddress(pattern: string, slug: string, own?: string): URL {
   return new URL(own ?? pattern.replace('{site}', slug));
 }
-
-/** Months of dues one payment covers: one a month, twelve a year or at once. */
-export const monthsPerPayment = (interval: DuesInterval): number => (interval === 'month' ? 1 : 12);

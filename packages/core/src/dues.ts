@@ -1,6 +1,6 @@
 /** Dues through Stripe: what a member may choose, what the widget sends, and what it gets back. */
 import { z } from 'zod';
-import { duesIntervals } from './config.ts';
+import { duesIntervals } from './dues-intervals.ts';
 import { personInput, slug, submissionFields } from './people.ts';
 
 /** Stripe's largest charge, in the currency's smallest unit. */

@@ -3,6 +3,7 @@ export { RallyJoinForm, type JoinQuestion } from './join-form/join-form.ts';
 export { RallyPetition } from './petition/petition.ts';
 export { RallyEventRsvp } from './event-rsvp/event-rsvp.ts';
 export { RallySpotlightCarousel } from './spotlight-carousel/spotlight-carousel.ts';
+export { RallyDuesCheckout } from './dues-checkout/dues-checkout.ts';
 export { RallyActionEvent } from './events/rally-action-event.ts';
 export { RallyErrorEvent } from './events/rally-error-event.ts';
 export { $person, forgetPerson, type KnownPerson } from './state/person.ts';

@@ -7,6 +7,7 @@ const elements: Record<string, () => Promise<unknown>> = {
   'rally-petition': () => import('./petition/petition.ts'),
   'rally-event-rsvp': () => import('./event-rsvp/event-rsvp.ts'),
   'rally-spotlight-carousel': () => import('./spotlight-carousel/spotlight-carousel.ts'),
+  'rally-dues-checkout': () => import('./dues-checkout/dues-checkout.ts'),
 };
 
 const requested = new Set<string>();

@@ -42,10 +42,16 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
 }
 
 /**
- * Posts a write with its Idempotency-Key. Sending the same key again, after a lost answer or from
+ * Posts a write with its Idempotency-Key. A server error counts as an outage (the offline queue
+ * sends the write again later) unless `serverErrorIsOutage` is false, for writes that cannot wait. Sending the same key again, after a lost answer or from
  * the offline queue, replays the first answer: never a second record.
  */
-export async function postJson<T>(url: string, body: unknown, idempotencyKey: string): Promise<T> {
+export async function postJson<T>(
+  url: string,
+  body: unknown,
+  idempotencyKey: string,
+  { serverErrorIsOutage = true } = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -58,7 +64,8 @@ export async function postJson<T>(url: string, body: unknown, idempotencyKey: st
     throw new UnreachableError(`Could not reach ${url}.`);
   }
   // A server in trouble is like no server: the submission waits and is sent again.
-  if (response.status >= 500) throw new UnreachableError(`${url} answered ${response.status}.`);
+  if (serverErrorIsOutage && response.status >= 500)
+    throw new UnreachableError(`${url} answered ${response.status}.`);
   if (!response.ok) throw await apiError(response);
   return (await response.json()) as T;
 }

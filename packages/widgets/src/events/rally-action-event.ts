@@ -1,9 +1,9 @@
 /**
- * Fired when a person's action is recorded — `rally-joined`, `rally-signed`, `rally-rsvp` — or saved
+ * Fired when a person's action is recorded — `rally-joined`, `rally-signed`, `rally-rsvp`, `rally-dues-paid` — or saved
  * offline to be sent later (`queued: true`). Bubbles out of the shadow root for host-page analytics;
  * carries ids, never personal data.
  */
-export type RallyActionType = 'rally-joined' | 'rally-signed' | 'rally-rsvp';
+export type RallyActionType = 'rally-joined' | 'rally-signed' | 'rally-rsvp' | 'rally-dues-paid';
 
 export class RallyActionEvent extends Event {
   /** The API's identifiers of the new record; empty while queued offline. */
@@ -23,5 +23,6 @@ declare global {
     'rally-joined': RallyActionEvent;
     'rally-signed': RallyActionEvent;
     'rally-rsvp': RallyActionEvent;
+    'rally-dues-paid': RallyActionEvent;
   }
 }

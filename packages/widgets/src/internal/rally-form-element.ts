@@ -25,6 +25,9 @@ const inputForApiField: Record<string, string> = {
   'person.phone_numbers.0.number': 'phone',
   'person.postal_addresses.0.postal_code': 'postal_code',
   comments: 'comments',
+  amount: 'custom_amount',
+  tier: 'amount',
+  interval: 'interval',
 };
 
 export interface FieldOptions {
@@ -118,7 +121,8 @@ export abstract class RallyFormElement extends LitElement {
     return false;
   }
 
-  private messageFor(input: HTMLInputElement): string {
+  /** The message for an input that failed its check, in the widget's language. */
+  protected messageFor(input: HTMLInputElement): string {
     const { validation } = this.t;
     if (input.type === 'checkbox') return validation.consentMissing;
     if (input.validity.valueMissing) return validation.valueMissing;
@@ -184,7 +188,8 @@ export abstract class RallyFormElement extends LitElement {
     }
   }
 
-  private showRefusal(error: ApiError): void {
+  /** Shows the API's refusal: each field's error beside it, or what went wrong overall. */
+  protected showRefusal(error: ApiError): void {
     const { t } = this;
     const errors: Record<string, string> = {};
     for (const field of error.fieldErrors) {

@@ -1,0 +1,440 @@
+import type { DuesCheckoutReceipt, DuesCheckoutStatus, DuesOptions } from '@rally/core/dues';
+import { monthsPerPayment, type DuesInterval } from '@rally/core/dues-intervals';
+import type { StripeEmbeddedCheckout } from '@stripe/stripe-js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { ApiError, UnreachableError, apiUrl, getJson, postJson } from '../api/client.ts';
+import { RallyActionEvent } from '../events/rally-action-event.ts';
+import { RallyErrorEvent } from '../events/rally-error-event.ts';
+import { RallyFormElement } from '../internal/rally-form-element.ts';
+import { ResourceController } from '../internal/resource-controller.ts';
+import { formStyles } from '../styles/form.styles.ts';
+import { duesCheckoutStyles } from './dues-checkout.styles.ts';
+import { duesCheckoutStrings } from './dues-checkout.strings.ts';
+import { parseAmount } from './parse-amount.ts';
+
+type Step = 'choose' | 'paying' | 'processing' | 'confirmed' | 'slow';
+
+/** How long to wait for Stripe's webhook before saying it is slow (it has usually come by then). */
+const confirmationPatience = 60_000;
+
+/**
+ * Lets a member choose their dues — a tier of the sliding scale or their own amount above the
+ * floor, monthly, yearly or once — and pay by card without leaving the page, through Stripe's
+ * Embedded Checkout. Stripe.js loads only when the member goes on to pay. The payment counts
+ * once Stripe's verified webhook reaches the API; until then the widget says it is processing.
+ *
+ * @summary Dues checkout with a sliding scale, through Stripe.
+ *
+ * @slot payment - Filled by the widget itself with Stripe's payment form, which must live in the page.
+ *
+ * @csspart form - The form, and each later step.
+ * @csspart field - Each label with its input, and each group of choices.
+ * @csspart error - Each field's error message.
+ * @csspart submit - The continue button.
+ * @csspart status - The live region announcing progress, success and problems.
+ *
+ * @cssproperty --rally-accent - Background of the button, colour of radio buttons.
+ * @cssproperty --rally-on-accent - Text colour on the accent background.
+ * @cssproperty --rally-text - Text colour; inherited from the page by default.
+ * @cssproperty --rally-surface - Background of inputs.
+ * @cssproperty --rally-border - Border colour of inputs.
+ * @cssproperty --rally-danger - Colour of error messages and invalid borders.
+ * @cssproperty --rally-focus - Colour of the focus ring.
+ * @cssproperty --rally-radius - Corner radius of inputs and buttons.
+ *
+ * @cssstate submitting - While the payment form is being opened.
+ * @cssstate sent - After Stripe confirmed the payment.
+ * @cssstate error - After the API refused the choice.
+ *
+ * @fires rally-dues-paid - Stripe confirmed the payment; `identifiers` name the member.
+ * @fires rally-error - The form was invalid, or the API refused it.
+ */
+@customElement('rally-dues-checkout')
+export class RallyDuesCheckout extends RallyFormElement {
+  static override styles = [formStyles, duesCheckoutStyles];
+
+  /** Region slug credited with the member. */
+  @property() region = '';
+
+  /** Sector slug credited with the member. */
+  @property() sector = '';
+
+  @state() private step: Step = 'choose';
+  @state() private interval: DuesInterval | undefined;
+  /** A tier's id, or `other` for an amount of the member's own. */
+  @state() private choice = '';
+
+  private readonly options = new ResourceController<DuesOptions>(this, () =>
+    this.api ? apiUrl(this.api, `dues?lang=${this.locale}`) : undefined,
+  );
+
+  @query('form') private form!: HTMLFormElement;
+
+  private checkout: StripeEmbeddedCheckout | undefined;
+  private receipt: DuesCheckoutReceipt | undefined;
+  private idempotencyKey = crypto.randomUUID();
+  private paidAmount = '';
+  private memberName = '';
+  private pollTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private get strings() {
+    return duesCheckoutStrings[this.locale];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.pollTimer);
+    this.checkout?.destroy();
+    this.checkout = undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    // Each step begins at its heading, so keyboard and screen reader users start in the right place.
+    if (changed.has('step') && changed.get('step') !== undefined)
+      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  /** The payment form's place: in the page, not the shadow root, where Stripe's frame works fully. */
+  private get paymentSlot(): HTMLElement {
+    let slot = this.querySelector<HTMLElement>(':scope > [slot="payment"]');
+    if (!slot) {
+      slot = document.createElement('div');
+      slot.slot = 'payment';
+      this.append(slot);
+    }
+    return slot;
+  }
+
+  // ---- Amounts -------------------------------------------------------------------------------
+
+  private get fractionDigits(): number {
+    const currency = this.options.value?.currency ?? 'usd';
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits!;
+  }
+
+  /** An amount in the currency's smallest unit, as the member reads it: "$10", "10 US$". */
+  private format(minor: number): string {
+    return new Intl.NumberFormat(this.locale, {
+      style: 'currency',
+      currency: this.options.value!.currency,
+      trailingZeroDisplay: 'stripIfInteger',
+    }).format(minor / 10 ** this.fractionDigits);
+  }
+
+  private perPayment(monthly: number, interval: DuesInterval): string {
+    return this.strings.per[interval](this.format(monthly * monthsPerPayment(interval)));
+  }
+
+  /** The amount the member chose, in the smallest unit; `undefined` when not a number. */
+  private chosenAmount(data: FormData, interval: DuesInterval): number | undefined {
+    const options = this.options.value!;
+    const tier = options.tiers.find((candidate) => candidate.id === data.get('amount'));
+    if (tier) return tier.monthly_amount * monthsPerPayment(interval);
+    const typed = parseAmount(String(data.get('custom_amount') ?? ''));
+    return typed === undefined ? undefined : Math.round(typed * 10 ** this.fractionDigits);
+  }
+
+  // ---- Steps ---------------------------------------------------------------------------------
+
+  protected override messageFor(input: HTMLInputElement): string {
+    if (input.name === 'amount') return this.strings.chooseAmount;
+    if (input.name === 'custom_amount' && input.validity.customError)
+      return input.validationMessage;
+    return super.messageFor(input);
+  }
+
+  /** The custom amount's own check: a number, and at least the floor for the schedule. */
+  private checkCustomAmount(): void {
+    const input = this.form.elements.namedItem('custom_amount') as HTMLInputElement | null;
+    if (!input) return;
+    const options = this.options.value!;
+    const interval = this.currentInterval;
+    const minimum = (options.minimum_monthly_amount ?? 0) * monthsPerPayment(interval);
+    const amount = this.chosenAmount(new FormData(this.form), interval);
+    input.setCustomValidity(
+      input.value.trim() === ''
+        ? ''
+        : amount === undefined || amount < minimum
+          ? this.strings.belowMinimum(this.format(minimum))
+          : '',
+    );
+  }
+
+  private get currentInterval(): DuesInterval {
+    return this.interval ?? this.options.value!.intervals[0]!;
+  }
+
+  private async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    this.checkCustomAmount();
+    if (!(await this.validate(this.form))) return;
+    const data = new FormData(this.form);
+    const interval = this.currentInterval;
+    const amount = this.chosenAmount(data, interval)!;
+    const tier = data.get('amount') === 'other' ? undefined : String(data.get('amount'));
+    const body = {
+      person: this.personFrom(data),
+      ...(tier ? { tier } : {}),
+      amount,
+      interval,
+      region: this.region || undefined,
+      sector: this.sector || undefined,
+      ...this.submissionExtras(this.form),
+    };
+
+    this.status = 'submitting';
+    this.announcement = this.strings.loadingPayment;
+    const url = apiUrl(this.api, `dues/checkouts?lang=${this.locale}`);
+    let stripe;
+    try {
+      // The checkout and Stripe.js load side by side: the payment step waits for neither twice.
+      [this.receipt, stripe] = await Promise.all([
+        postJson<DuesCheckoutReceipt>(url, body, this.idempotencyKey, {
+          serverErrorIsOutage: false,
+        }),
+        loadStripeJs(this.options.value!.publishable_key!),
+      ]);
+    } catch (error) {
+      this.status = 'error';
+      if (error instanceof ApiError && error.status < 500) {
+        this.showRefusal(error);
+        this.dispatchEvent(new RallyErrorEvent({ reason: 'refused', status: error.status }));
+      } else {
+        this.announcement =
+          error instanceof UnreachableError
+            ? this.strings.offline
+            : this.strings.paymentUnavailable;
+      }
+      return;
+    }
+    this.memberName = this.rememberPerson(data);
+    this.paidAmount = tier
+      ? this.perPayment(amount / monthsPerPayment(interval), interval)
+      : this.strings.per[interval](this.format(amount));
+    this.status = 'idle';
+    this.announcement = '';
+    this.step = 'paying';
+    await this.updateComplete;
+    this.checkout = await stripe.createEmbeddedCheckoutPage({
+      clientSecret: this.receipt.client_secret,
+      onComplete: () => this.onPaid(),
+    });
+    this.checkout.mount(this.paymentSlot);
+  }
+
+  /** Back to the choice; the next "continue" opens a new checkout for the new choice. */
+  private changeChoice(): void {
+    this.checkout?.destroy();
+    this.checkout = undefined;
+    this.idempotencyKey = crypto.randomUUID();
+    this.step = 'choose';
+  }
+
+  /** Stripe took the payment; it counts once the API has Stripe's webhook, so wait for that. */
+  private onPaid(): void {
+    this.checkout?.destroy();
+    this.checkout = undefined;
+    this.step = 'processing';
+    this.announcement = this.strings.processing;
+    const started = Date.now();
+    const poll = async (wait: number) => {
+      try {
+        const { status } = await getJson<DuesCheckoutStatus>(this.receipt!._links.self.href);
+        if (status === 'confirmed') return this.onConfirmed();
+      } catch {
+        // A dropped request is asked again; the payment itself is safe at Stripe.
+      }
+      if (Date.now() - started > confirmationPatience) {
+        this.step = 'slow';
+        this.announcement = this.strings.slow;
+        wait = 15_000; // Keep asking, gently: the thank-you still comes when the webhook does.
+      }
+      this.pollTimer = setTimeout(() => void poll(Math.min(wait * 1.5, 15_000)), wait);
+    };
+    this.pollTimer = setTimeout(() => void poll(1000), 500);
+  }
+
+  private onConfirmed(): void {
+    this.step = 'confirmed';
+    this.status = 'sent';
+    this.announcement = this.strings.thanks(this.memberName);
+    this.dispatchEvent(new RallyActionEvent('rally-dues-paid', this.receipt!.identifiers, false));
+  }
+
+  private async openPortal(): Promise<void> {
+    try {
+      const { url } = await postJson<{ url: string }>(
+        apiUrl(
+          this.api,
+          `dues/checkouts/${encodeURIComponent(this.receipt!.checkout_session)}/portal`,
+        ),
+        { return_url: location.href },
+        crypto.randomUUID(),
+      );
+      location.assign(url);
+    } catch {
+      this.announcement = this.t.status.failed;
+    }
+  }
+
+  // ---- Rendering -----------------------------------------------------------------------------
+
+  override render() {
+    const options = this.options.value;
+    if (!options) {
+      return html`<div class="loading" part="form">
+        ${this.options.failed ? html`<p role="alert">${this.t.status.unreachable}</p>` : nothing}
+      </div>`;
+    }
+    if (!options.available) return html`<p part="form">${this.strings.notSetUp}</p>`;
+    switch (this.step) {
+      case 'choose':
+        return this.renderChoice(options);
+      case 'paying':
+        return html`<div part="form" class="step">
+          <h2 tabindex="-1">${this.strings.paymentHeading}</h2>
+          <p>${this.strings.paymentFor(this.paidAmount)}</p>
+          <slot name="payment"></slot>
+          <button type="button" class="link" @click=${this.changeChoice}>
+            ${this.strings.change}
+          </button>
+          ${this.renderStatus()}
+        </div>`;
+      case 'processing':
+      case 'slow':
+        return html`<div part="form" class="step">
+          <h2 tabindex="-1">${this.strings.paymentHeading}</h2>
+          ${this.renderStatus()}
+        </div>`;
+      case 'confirmed':
+        return html`<div part="form" class="step">
+          <h2 tabindex="-1">${this.strings.thanks(this.memberName)}</h2>
+          <p>${this.strings.paymentFor(this.paidAmount)} ${this.strings.thanksDetail}</p>
+          <p>${this.strings.manageHint}</p>
+          <button type="button" @click=${this.openPortal}>${this.strings.manage}</button>
+          <p part="status" class="status" role="status">
+            ${this.announcement === this.strings.thanks(this.memberName) ? '' : this.announcement}
+          </p>
+        </div>`;
+    }
+  }
+
+  private renderChoice(options: DuesOptions) {
+    const { strings } = this;
+    const interval = this.currentInterval;
+    const custom = options.minimum_monthly_amount;
+    const amountError = this.errors.amount;
+    return html`
+      <form part="form" novalidate @submit=${this.onSubmit}>
+        <h2 tabindex="-1">${strings.heading}</h2>
+        <p>${strings.intro}</p>
+        ${
+          options.portal_login_url
+            ? html`<a href=${options.portal_login_url}>${strings.manageLater}</a>`
+            : nothing
+        }
+        ${
+          options.intervals.length > 1
+            ? html`<fieldset part="field">
+                <legend>${strings.schedule}</legend>
+                ${options.intervals.map(
+                  (value) =>
+                    html`<label class="check">
+                      <input
+                        type="radio"
+                        name="interval"
+                        .value=${value}
+                        .checked=${value === interval}
+                        @change=${() => (this.interval = value)}
+                      />
+                      <span>${strings.intervals[value]}</span>
+                    </label>`,
+                )}
+              </fieldset>`
+            : nothing
+        }
+        <fieldset
+          part="field"
+          aria-describedby=${amountError ? 'amount-error' : nothing}
+          aria-invalid=${amountError ? 'true' : 'false'}
+        >
+          <legend>${strings.amount}</legend>
+          ${options.tiers.map(
+            (tier) =>
+              html`<label class="check">
+                <input
+                  type="radio"
+                  name="amount"
+                  required
+                  .value=${tier.id}
+                  .checked=${this.choice === tier.id}
+                  @change=${() => (this.choice = tier.id)}
+                />
+                <span>
+                  <strong>${this.perPayment(tier.monthly_amount, interval)}</strong>
+                  <span class="tier">${tier.label}</span>
+                </span>
+              </label>`,
+          )}
+          ${
+            custom === null
+              ? nothing
+              : html`<label class="check">
+                  <input
+                    type="radio"
+                    name="amount"
+                    required
+                    value="other"
+                    .checked=${this.choice === 'other'}
+                    @change=${() => (this.choice = 'other')}
+                  />
+                  <span>${strings.otherAmount}</span>
+                </label>`
+          }
+        </fieldset>
+        ${this.renderError('amount')}
+        ${
+          this.choice === 'other' && custom !== null
+            ? html`<label part="field">
+                  ${strings.otherAmountLabel} (${strings.intervals[interval].toLowerCase()})
+                  <input
+                    name="custom_amount"
+                    inputmode="decimal"
+                    autocomplete="transaction-amount"
+                    required
+                    aria-describedby=${this.errors.custom_amount ? 'custom_amount-error' : 'custom_amount-hint'}
+                    aria-invalid=${this.errors.custom_amount ? 'true' : 'false'}
+                    @input=${this.checkCustomAmount}
+                  />
+                </label>
+                <p class="hint" id="custom_amount-hint">
+                  ${strings.atLeast(this.format(custom * monthsPerPayment(interval)))}
+                </p>
+                ${this.renderError('custom_amount')}`
+            : nothing
+        }
+        ${this.renderPersonFields()} ${this.renderRememberChoice()} ${this.renderHoneypot()}
+        <button part="submit" type="submit" ?disabled=${this.status === 'submitting'}>
+          ${strings.submit}
+        </button>
+        ${this.renderStatus()}
+      </form>
+    `;
+  }
+}
+
+/** Stripe.js, from Stripe as its terms require, fetched only now that the member pays. */
+async function loadStripeJs(publishableKey: string) {
+  const { loadStripe } = await import('@stripe/stripe-js/pure');
+  const stripe = await loadStripe(publishableKey);
+  if (!stripe) throw new Error('Stripe.js did not load.');
+  return stripe;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rally-dues-checkout': RallyDuesCheckout;
+  }
+}
