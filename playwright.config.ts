@@ -3,8 +3,9 @@ import { chromiumPath } from './scripts/chromium.ts';
 import { localSiteEnvironment, localSiteOrigins } from './scripts/serve-sites.ts';
 
 // Ports of their own, so the tests never talk to a stack someone left running.
-export const ports = { site: 4329, partner: 4330, api: 4331 };
+export const ports = { site: 4329, partner: 4330, api: 4331, stripe: 4332 };
 export const staffToken = 'e2e-staff-token-0123456789abcdef';
+const stripeWebhookSecret = 'whsec_e2e_tests';
 const url = (port: number) => `http://127.0.0.1:${port}`;
 /** A microsite as the tests reach it: on its own origin, as on its own domain. */
 export const micrositeUrl = (slug: string) => `http://${slug}.localhost:${ports.site}`;
@@ -46,6 +47,21 @@ export default defineConfig({
         RALLY_CONFIG: 'test/e2e/rally.e2e.json',
         RALLY_ALLOWED_ORIGINS: [url(ports.partner), ...localSiteOrigins(ports.site)].join(','),
         NODE_ENV: 'production',
+        // Stripe is the local fake below: there is no network, and no real card is charged.
+        STRIPE_SECRET_KEY: 'sk_test_e2e',
+        STRIPE_PUBLISHABLE_KEY: 'pk_test_e2e',
+        STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+        STRIPE_API_BASE: url(ports.stripe),
+      },
+    },
+    {
+      command: 'node test/fake-stripe/serve.ts',
+      url: `${url(ports.stripe)}/js/stripe.js`,
+      reuseExistingServer: false,
+      env: {
+        PORT: String(ports.stripe),
+        WEBHOOK_URL: `${url(ports.api)}/api/v1/stripe/webhook`,
+        WEBHOOK_SECRET: stripeWebhookSecret,
       },
     },
     {

@@ -7,7 +7,14 @@ export const languageNames: Record<Locale, string> = { en: 'English', es: 'Espa�
 
 const en = {
   skip: 'Skip to content',
-  nav: { label: 'Site', home: 'Home', spotlights: 'Member stories', join: 'Join', about: 'About' },
+  nav: {
+    label: 'Site',
+    home: 'Home',
+    spotlights: 'Member stories',
+    join: 'Join',
+    dues: 'Dues',
+    about: 'About',
+  },
   otherLanguage: 'Leer en español',
   joinCta: 'Join us',
   whoWeAre: 'Who we are',
@@ -20,6 +27,11 @@ const en = {
   noEvents: 'No events are planned yet. Join to hear about the next one.',
   joinTitle: (name: string) => `Join ${name}`,
   joinIntro: 'It takes a minute. We will get in touch about meetings and campaigns near you.',
+  duesTitle: 'Pay your dues',
+  duesIntro:
+    'Dues are how we stay independent: no boss, no politician and no foundation decides our agenda. Pay what your household can, by card, monthly, yearly or once.',
+  duesNoScript:
+    'Paying dues online needs JavaScript, which is off in this browser. Turn it on and reload, or pay in person at any meeting.',
   spotlightsTitle: (name: string) => `Member stories · ${name}`,
   spotlightsIntro: 'Members and member organizations, in their own words.',
   organization: 'Member organization',
@@ -48,6 +60,7 @@ const es: typeof en = {
     home: 'Inicio',
     spotlights: 'Historias',
     join: 'Únete',
+    dues: 'Cuotas',
     about: 'Quiénes somos',
   },
   otherLanguage: 'Read in English',
@@ -62,6 +75,11 @@ const es: typeof en = {
   noEvents: 'Aún no hay eventos. Únete para enterarte del próximo.',
   joinTitle: (name: string) => `Únete: ${name}`,
   joinIntro: 'Toma un minuto. Te contactaremos sobre reuniones y campañas cerca de ti.',
+  duesTitle: 'Paga tu cuota',
+  duesIntro:
+    'Las cuotas nos mantienen independientes: ningún patrón, político ni fundación decide nuestra agenda. Paga lo que tu hogar pueda, con tarjeta, cada mes, cada año o una sola vez.',
+  duesNoScript:
+    'Para pagar la cuota en línea hace falta JavaScript, que está desactivado en este navegador. Actívalo y vuelve a cargar la página, o paga en persona en cualquier reunión.',
   spotlightsTitle: (name: string) => `Historias · ${name}`,
   spotlightsIntro: 'Socias, socios y organizaciones, en sus propias palabras.',
   organization: 'Organización socia',

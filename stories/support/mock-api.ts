@@ -8,7 +8,7 @@ export const mockApi = 'https://api.rally.example';
  * `offline`: the page loaded, then the signal went; `unreachable`: no API at all; `full`: the
  * event has no places left, so RSVPs join the waitlist.
  */
-export type ApiMode = 'working' | 'refusing' | 'offline' | 'unreachable' | 'full';
+export type ApiMode = 'working' | 'refusing' | 'offline' | 'unreachable' | 'full' | 'no-stripe';
 
 const petition = {
   identifiers: ['rally:fair-wages-home-care'],
@@ -120,6 +120,27 @@ const refusal = {
   ],
 };
 
+const duesOptions = {
+  available: true,
+  currency: 'usd',
+  intervals: ['month', 'year', 'one_time'],
+  tiers: [
+    { id: 'under-20k', monthly_amount: 500, label: 'Household income under $20,000 a year' },
+    { id: '20k-40k', monthly_amount: 1200, label: '$20,000 to $40,000 a year' },
+    { id: 'over-40k', monthly_amount: 2500, label: 'Over $40,000 a year' },
+  ],
+  minimum_monthly_amount: 500,
+  portal_login_url: 'https://billing.stripe.com/p/login/test',
+  publishable_key: 'pk_test_storybook',
+};
+
+const duesCheckout = {
+  identifiers: ['rally:3f1c2a9e-0000-4000-8000-000000000002'],
+  checkout_session: 'cs_test_storybook',
+  client_secret: 'cs_test_storybook_secret_x',
+  _links: { self: { href: `${mockApi}/api/v1/dues/checkouts/cs_test_storybook` } },
+};
+
 const realFetch = window.fetch.bind(window);
 let mode: ApiMode = 'working';
 
@@ -138,6 +159,18 @@ window.fetch = async (input, init) => {
   const json = (body: unknown, status = 200, type = 'application/json') =>
     new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
   if (method === 'GET') {
+    if (url.pathname.endsWith('/dues'))
+      return json(
+        mode === 'no-stripe'
+          ? {
+              ...duesOptions,
+              available: false,
+              unavailable_reason: 'no keys',
+              publishable_key: null,
+            }
+          : duesOptions,
+      );
+    if (url.pathname.includes('/dues/checkouts/')) return json({ status: 'confirmed' });
     if (url.pathname.endsWith('/spotlights')) return json(spotlights);
     if (!url.pathname.includes('/events/')) return json(petition);
     return json(
@@ -147,6 +180,7 @@ window.fetch = async (input, init) => {
     );
   }
   if (url.pathname.endsWith('/cancel')) return json({ status: 'cancelled' });
+  if (url.pathname.endsWith('/dues/checkouts')) return json(duesCheckout, 201);
   if (mode === 'refusing') return json(refusal, 422, 'application/problem+json');
   return json(mode === 'full' ? { ...receipt, status: 'waitlisted' } : receipt, 201);
 };

@@ -41,6 +41,28 @@ test.describe('a partner page on another origin, under a strict CSP', () => {
     expect(violations).toEqual([]);
   });
 
+  test('shows all five elements on one page, each loading only its own code', async ({ page }) => {
+    const violations = collectCspViolations(page);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`http://127.0.0.1:${ports.partner}/all.html`);
+    await expect(
+      page.getByRole('heading', { name: 'A living wage for home care workers' }),
+    ).toBeVisible();
+    await expect(
+      page.locator('rally-event-rsvp').getByRole('heading', { level: 2 }).first(),
+    ).toBeVisible();
+    await expect(
+      page.locator('rally-spotlight-carousel').getByRole('region').first(),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Join' })).toBeVisible();
+    await expect(page.getByRole('radio', { name: /^\$12 a month/ })).toBeVisible();
+    // Four forms ask for an email: the petition, the RSVP, the join form and the dues checkout.
+    await expect(page.getByRole('textbox', { name: 'Email' })).toHaveCount(4);
+    expect(errors).toEqual([]);
+    expect(violations).toEqual([]);
+  });
+
   test('keeps a signature made offline and sends it once when the connection returns', async ({
     page,
     context,
