@@ -36,50 +36,51 @@ test.describe('every microsite, in English and Spanish', () => {
   test.describe.configure({ timeout: 120_000 });
   for (const slug of micrositeSlugs()) {
     for (const lang of ['en', 'es'] as const) {
-      test(`${slug} (${lang}): home, join, stories, a story, a petition and an event are there and accessible`, async ({
-        page,
-      }, { project }) => {
-        test.skip(
-          project.name !== 'desktop',
-          'One pass over every page is enough; phones get their own checks.',
-        );
-        const base = `${micrositeUrl(slug)}${lang === 'en' ? '/' : '/es/'}`;
-        await page.goto(base);
-        await expect(page.locator('html')).toHaveAttribute('lang', lang);
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', base);
-        await expect(page.locator('link[hreflang=es]')).toHaveAttribute(
-          'href',
-          `${micrositeUrl(slug)}/es/`,
-        );
-        await expectAccessible(page);
-        const petition = await firstLinkUnder(
-          page,
-          lang === 'en' ? /Open petitions/ : /Peticiones abiertas/,
-        );
-        const event = await firstLinkUnder(
-          page,
-          lang === 'en' ? /Upcoming events/ : /Próximos eventos/,
-        );
+      // One pass over every page is enough (desktop only); phones get their own checks.
+      test(
+        `${slug} (${lang}): home, join, stories, a story, a petition and an event are there and accessible`,
+        {
+          tag: '@once',
+        },
+        async ({ page }) => {
+          const base = `${micrositeUrl(slug)}${lang === 'en' ? '/' : '/es/'}`;
+          await page.goto(base);
+          await expect(page.locator('html')).toHaveAttribute('lang', lang);
+          await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+          await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', base);
+          await expect(page.locator('link[hreflang=es]')).toHaveAttribute(
+            'href',
+            `${micrositeUrl(slug)}/es/`,
+          );
+          await expectAccessible(page);
+          const petition = await firstLinkUnder(
+            page,
+            lang === 'en' ? /Open petitions/ : /Peticiones abiertas/,
+          );
+          const event = await firstLinkUnder(
+            page,
+            lang === 'en' ? /Upcoming events/ : /Próximos eventos/,
+          );
 
-        let story: string | undefined;
-        for (const path of ['join/', 'spotlights/', 'about/']) {
-          await page.goto(`${base}${path}`);
-          await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-          await expectAccessible(page);
-          if (path === 'spotlights/')
-            story = await page
-              .locator('.cards a')
-              .first()
-              .evaluate((a) => (a as HTMLAnchorElement).href);
-        }
-        for (const address of [story, petition, event].filter(Boolean) as string[]) {
-          expect(new URL(address).origin).toBe(micrositeUrl(slug));
-          await page.goto(address);
-          await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-          await expectAccessible(page);
-        }
-      });
+          let story: string | undefined;
+          for (const path of ['join/', 'spotlights/', 'about/']) {
+            await page.goto(`${base}${path}`);
+            await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+            await expectAccessible(page);
+            if (path === 'spotlights/')
+              story = await page
+                .locator('.cards a')
+                .first()
+                .evaluate((a) => (a as HTMLAnchorElement).href);
+          }
+          for (const address of [story, petition, event].filter(Boolean) as string[]) {
+            expect(new URL(address).origin).toBe(micrositeUrl(slug));
+            await page.goto(address);
+            await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+            await expectAccessible(page);
+          }
+        },
+      );
     }
   }
 });
@@ -181,6 +182,7 @@ test.describe('the hub', () => {
         'rally-petition',
         'rally-event-rsvp',
         'rally-spotlight-carousel',
+        'rally-dues-checkout',
       ])
         expect(code).toContain(`<${element}`);
       await expectAccessible(page);

@@ -91,6 +91,45 @@ describe('readServerConfig', () => {
   });
 });
 
+describe('dues settings', () => {
+  it('reads Stripe’s keys, and names a key pasted in the wrong variable', () => {
+    const stripe = {
+      STRIPE_SECRET_KEY: 'sk_live_abc',
+      STRIPE_PUBLISHABLE_KEY: 'pk_live_abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+    };
+    expect(readServerConfig(stripe, minimal).stripe).toEqual({
+      secretKey: 'sk_live_abc',
+      publishableKey: 'pk_live_abc',
+      webhookSecret: 'whsec_abc',
+      apiBase: undefined,
+    });
+    expect(() =>
+      readServerConfig({ ...stripe, STRIPE_SECRET_KEY: 'pk_live_abc' }, minimal),
+    ).toThrow('STRIPE_SECRET_KEY should start with sk_ or rk_; copy it from the Stripe dashboard.');
+    expect(() => readServerConfig({ STRIPE_API_BASE: 'localhost:12111' }, minimal)).toThrow(
+      /STRIPE_API_BASE must be an http\(s\) URL/,
+    );
+  });
+
+  it('names the dues setting that cannot be used', () => {
+    const organization = { name: 'Gulf Coast Workers United' };
+    const tier = { id: 'low', monthly_amount: 500, label: { en: 'Low income' } };
+    expect(() => settingsFrom({ organization, dues: { currency: 'USD' } }, {})).toThrow(
+      'rally.config.json: dues.currency: Write a three-letter currency code in lower case, like usd.',
+    );
+    expect(() => settingsFrom({ organization, dues: { tiers: [tier, tier] } }, {})).toThrow(
+      'rally.config.json: dues.tiers: Give each tier its own id.',
+    );
+    expect(() =>
+      settingsFrom({ organization, dues: { tiers: [{ ...tier, monthly_amount: 5.5 }] } }, {}),
+    ).toThrow(/dues\.tiers\.0\.monthly_amount/);
+    expect(() => settingsFrom({ organization, dues: { intervals: ['week'] } }, {})).toThrow(
+      /dues\.intervals\.0/,
+    );
+  });
+});
+
 describe('siteOrigins', () => {
   const sites = {
     hub_url: 'https://gulfcoast.example.org',

@@ -217,11 +217,16 @@ export class RallyDuesCheckout extends RallyFormElement {
     this.announcement = '';
     this.step = 'paying';
     await this.updateComplete;
-    this.checkout = await stripe.createEmbeddedCheckoutPage({
-      clientSecret: this.receipt.client_secret,
-      onComplete: () => this.onPaid(),
-    });
-    this.checkout.mount(this.paymentSlot);
+    try {
+      this.checkout = await stripe.createEmbeddedCheckoutPage({
+        clientSecret: this.receipt.client_secret,
+        onComplete: () => this.onPaid(),
+      });
+      this.checkout.mount(this.paymentSlot);
+    } catch {
+      // Stripe could not show its form (a blocked frame, an expired session): nothing was charged.
+      this.announcement = this.strings.paymentUnavailable;
+    }
   }
 
   /** Back to the choice; the next "continue" opens a new checkout for the new choice. */

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+
+/** A port nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Starts `pnpm api` as an organization would, and collects what it says until it listens. */
+async function startUp(env: Record<string, string>): Promise<string> {
+  const server = spawn(process.execPath, ['packages/api/src/server.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(await freePort()),
+      RALLY_DATA_DIR: mkdtempSync(join(tmpdir(), 'rally-server-')),
+      RALLY_EMBEDDED_DURABILITY: 'os',
+      ...env,
+    },
+  });
+  let output = '';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Rally API: http://')) resolve();
+      };
+      server.stdout.on('data', read);
+      server.stderr.on('data', read);
+      server.on('exit', () => reject(new Error(`The API stopped:\n${output}`)));
+    });
+  } finally {
+    server.kill('SIGTERM');
+  }
+  return output;
+}
+
+it('starts without Stripe keys, saying once that dues are off', async () => {
+  const output = await startUp({ RALLY_ADMIN_TOKEN: 'a-long-enough-random-token-0123' });
+  const warnings = output.split('\n').filter((line) => /Dues are|STRIPE_/.test(line));
+  expect(warnings).toEqual([
+    'Dues are off (STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, STRIPE_WEBHOOK_SECRET not set); every other widget works.',
+  ]);
+}, 60_000); // A real start: migrations and the content, on a machine that may be busy.
+
+it('says nothing of dues when Stripe is set up', async () => {
+  const output = await startUp({
+    STRIPE_SECRET_KEY: 'sk_test_x',
+    STRIPE_PUBLISHABLE_KEY: 'pk_test_x',
+    STRIPE_WEBHOOK_SECRET: 'whsec_x',
+  });
+  expect(output).not.toMatch(/Dues are|STRIPE_/);
+  expect(output).toMatch(/Rally API: http:\/\/localhost:\d+\/api\/v1/);
+}, 60_000);
