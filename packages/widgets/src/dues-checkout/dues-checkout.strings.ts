@@ -1,6 +1,7 @@
 /**
- * Strings of the dues checkout only, in every language: they load with its own module. Amounts
- * come in already formatted by `Intl` for the widget's language and the configured currency.
+ * Strings of the dues checkout's first step (the choice), in every language: they load with its
+ * own module. The payment step's come with it (payment.strings.ts). Amounts come in already
+ * formatted by `Intl` for the widget's language and the configured currency.
  */
 import type { Locale } from '@rally/core/locale';
 import type { DuesInterval } from '@rally/core/dues-intervals';
@@ -23,19 +24,10 @@ const en = {
   chooseAmount: 'Please choose your dues.',
   belowMinimum: (amount: string) => `Dues are at least ${amount}.`,
   submit: 'Continue to payment',
-  paymentHeading: 'Payment',
-  paymentFor: (dues: string) => `You are paying ${dues}.`,
-  change: 'Change amount',
   loadingPayment: 'Loading the secure payment form…',
   paymentUnavailable:
     'The payment form could not load. Check your connection and try again; nothing was charged.',
   offline: 'You are offline. Paying dues needs a connection; nothing was charged.',
-  processing: 'Payment received. Waiting for confirmation from the bank…',
-  slow: 'Your payment went through, and confirmation is taking longer than usual. Stripe will email you a receipt; there is no need to pay again.',
-  thanks: (name: string) => `Thank you, ${name}. Your dues are set up.`,
-  thanksDetail: 'Stripe will email you a receipt.',
-  manage: 'Manage your membership',
-  manageHint: 'Change your card, change your amount, or cancel.',
   manageLater: 'Already paying dues? Manage your membership',
   notSetUp: 'Dues are not set up yet. Please check back soon.',
 };
@@ -62,19 +54,10 @@ export const duesCheckoutStrings: Record<Locale, DuesCheckoutStrings> = {
     chooseAmount: 'Elige tu cuota, por favor.',
     belowMinimum: (amount: string) => `La cuota mínima es ${amount}.`,
     submit: 'Continuar al pago',
-    paymentHeading: 'Pago',
-    paymentFor: (dues: string) => `Vas a pagar ${dues}.`,
-    change: 'Cambiar la cantidad',
     loadingPayment: 'Cargando el formulario de pago seguro…',
     paymentUnavailable:
       'No se pudo cargar el formulario de pago. Revisa tu conexión e inténtalo de nuevo; no se cobró nada.',
     offline: 'No tienes conexión. Para pagar la cuota hace falta conexión; no se cobró nada.',
-    processing: 'Pago recibido. Esperando la confirmación del banco…',
-    slow: 'Tu pago se hizo, pero la confirmación está tardando más de lo normal. Stripe te enviará un recibo por correo; no hace falta pagar otra vez.',
-    thanks: (name: string) => `Gracias, ${name}. Tu cuota quedó registrada.`,
-    thanksDetail: 'Stripe te enviará un recibo por correo.',
-    manage: 'Administrar tu membresía',
-    manageHint: 'Cambia tu tarjeta, cambia la cantidad o cancela.',
     manageLater: '¿Ya pagas cuota? Administra tu membresía',
     notSetUp: 'Las cuotas todavía no están disponibles. Vuelve pronto, por favor.',
   },

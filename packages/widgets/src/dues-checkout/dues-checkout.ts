@@ -1,9 +1,8 @@
-import type { DuesCheckoutReceipt, DuesCheckoutStatus, DuesOptions } from '@rally/core/dues';
+import type { DuesCheckoutReceipt, DuesOptions } from '@rally/core/dues';
 import { monthsPerPayment, type DuesInterval } from '@rally/core/dues-intervals';
-import type { StripeEmbeddedCheckout } from '@stripe/stripe-js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { ApiError, UnreachableError, apiUrl, getJson, postJson } from '../api/client.ts';
+import { ApiError, UnreachableError, apiUrl, postJson } from '../api/client.ts';
 import { RallyActionEvent } from '../events/rally-action-event.ts';
 import { RallyErrorEvent } from '../events/rally-error-event.ts';
 import { RallyFormElement } from '../internal/rally-form-element.ts';
@@ -12,11 +11,7 @@ import { formStyles } from '../styles/form.styles.ts';
 import { duesCheckoutStyles } from './dues-checkout.styles.ts';
 import { duesCheckoutStrings } from './dues-checkout.strings.ts';
 import { parseAmount } from './parse-amount.ts';
-
-type Step = 'choose' | 'paying' | 'processing' | 'confirmed' | 'slow';
-
-/** How long to wait for Stripe's webhook before saying it is slow (it has usually come by then). */
-const confirmationPatience = 60_000;
+import type { DuesPayment } from './payment.ts';
 
 /**
  * Lets a member choose their dues — a tier of the sliding scale or their own amount above the
@@ -60,7 +55,8 @@ export class RallyDuesCheckout extends RallyFormElement {
   /** Sector slug credited with the member. */
   @property() sector = '';
 
-  @state() private step: Step = 'choose';
+  /** The payment, once the member has chosen and gone on to pay. */
+  @state() private payment: DuesPayment | undefined;
   @state() private interval: DuesInterval | undefined;
   /** A tier's id, or `other` for an amount of the member's own. */
   @state() private choice = '';
@@ -71,31 +67,26 @@ export class RallyDuesCheckout extends RallyFormElement {
 
   @query('form') private form!: HTMLFormElement;
 
-  private checkout: StripeEmbeddedCheckout | undefined;
-  private receipt: DuesCheckoutReceipt | undefined;
+  /** One per choice: the same choice sent twice gets the same checkout back. */
   private idempotencyKey = crypto.randomUUID();
-  private paidAmount = '';
-  private memberName = '';
-  private pollTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The step on screen, so a new one can take focus. */
+  private shownStep = 'choose';
 
   private get strings() {
     return duesCheckoutStrings[this.locale];
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.pollTimer);
-    this.checkout?.destroy();
-    this.checkout = undefined;
-  }
-
   protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
     // Each step begins at its heading, so keyboard and screen reader users start in the right place.
-    if (changed.has('step') && changed.get('step') !== undefined)
+    const step = this.payment?.step ?? 'choose';
+    if (step !== this.shownStep) {
+      this.shownStep = step;
       this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    }
   }
 
-  /** The payment form's place: in the page, not the shadow root, where Stripe's frame works fully. */
+  /** Where Stripe's form goes: in the page, not the shadow root, where Stripe's frame works fully. */
   private get paymentSlot(): HTMLElement {
     let slot = this.querySelector<HTMLElement>(':scope > [slot="payment"]');
     if (!slot) {
@@ -187,14 +178,15 @@ export class RallyDuesCheckout extends RallyFormElement {
     this.status = 'submitting';
     this.announcement = this.strings.loadingPayment;
     const url = apiUrl(this.api, `dues/checkouts?lang=${this.locale}`);
-    let stripe;
+    let loaded;
     try {
-      // The checkout and Stripe.js load side by side: the payment step waits for neither twice.
-      [this.receipt, stripe] = await Promise.all([
+      // The checkout, Stripe.js and the payment step's code load side by side.
+      loaded = await Promise.all([
         postJson<DuesCheckoutReceipt>(url, body, this.idempotencyKey, {
           serverErrorIsOutage: false,
         }),
         loadStripeJs(this.options.value!.publishable_key!),
+        import('./payment.ts'),
       ]);
     } catch (error) {
       this.status = 'error';
@@ -203,85 +195,42 @@ export class RallyDuesCheckout extends RallyFormElement {
         this.dispatchEvent(new RallyErrorEvent({ reason: 'refused', status: error.status }));
       } else {
         this.announcement =
-          error instanceof UnreachableError
+          error instanceof UnreachableError || !navigator.onLine
             ? this.strings.offline
             : this.strings.paymentUnavailable;
       }
       return;
     }
-    this.memberName = this.rememberPerson(data);
-    this.paidAmount = tier
-      ? this.perPayment(amount / monthsPerPayment(interval), interval)
-      : this.strings.per[interval](this.format(amount));
+    const [receipt, stripe, { DuesPayment }] = loaded;
+    const name = this.rememberPerson(data);
     this.status = 'idle';
     this.announcement = '';
-    this.step = 'paying';
-    await this.updateComplete;
-    try {
-      this.checkout = await stripe.createEmbeddedCheckoutPage({
-        clientSecret: this.receipt.client_secret,
-        onComplete: () => this.onPaid(),
-      });
-      this.checkout.mount(this.paymentSlot);
-    } catch {
-      // Stripe could not show its form (a blocked frame, an expired session): nothing was charged.
-      this.announcement = this.strings.paymentUnavailable;
-    }
-  }
-
-  /** Back to the choice; the next "continue" opens a new checkout for the new choice. */
-  private changeChoice(): void {
-    this.checkout?.destroy();
-    this.checkout = undefined;
-    this.idempotencyKey = crypto.randomUUID();
-    this.step = 'choose';
-  }
-
-  /** Stripe took the payment; it counts once the API has Stripe's webhook, so wait for that. */
-  private onPaid(): void {
-    this.checkout?.destroy();
-    this.checkout = undefined;
-    this.step = 'processing';
-    this.announcement = this.strings.processing;
-    const started = Date.now();
-    const poll = async (wait: number) => {
-      try {
-        const { status } = await getJson<DuesCheckoutStatus>(this.receipt!._links.self.href);
-        if (status === 'confirmed') return this.onConfirmed();
-      } catch {
-        // A dropped request is asked again; the payment itself is safe at Stripe.
-      }
-      if (Date.now() - started > confirmationPatience) {
-        this.step = 'slow';
-        this.announcement = this.strings.slow;
-        wait = 15_000; // Keep asking, gently: the thank-you still comes when the webhook does.
-      }
-      this.pollTimer = setTimeout(() => void poll(Math.min(wait * 1.5, 15_000)), wait);
+    const details = {
+      api: this.api,
+      slot: this.paymentSlot,
+      receipt,
+      stripe,
+      locale: this.locale,
+      amount: this.strings.per[interval](this.format(amount)),
+      name,
     };
-    this.pollTimer = setTimeout(() => void poll(1000), 500);
-  }
-
-  private onConfirmed(): void {
-    this.step = 'confirmed';
-    this.status = 'sent';
-    this.announcement = this.strings.thanks(this.memberName);
-    this.dispatchEvent(new RallyActionEvent('rally-dues-paid', this.receipt!.identifiers, false));
-  }
-
-  private async openPortal(): Promise<void> {
-    try {
-      const { url } = await postJson<{ url: string }>(
-        apiUrl(
-          this.api,
-          `dues/checkouts/${encodeURIComponent(this.receipt!.checkout_session)}/portal`,
-        ),
-        { return_url: location.href },
-        crypto.randomUUID(),
-      );
-      location.assign(url);
-    } catch {
-      this.announcement = this.t.status.failed;
-    }
+    this.payment = new DuesPayment(this, details, {
+      announce: (text) => (this.announcement = text),
+      failed: () => (this.announcement = this.strings.paymentUnavailable),
+      back: () => {
+        // Back to the choice; the next "continue" opens a new checkout for the new choice.
+        this.payment?.destroy();
+        this.payment = undefined;
+        this.idempotencyKey = crypto.randomUUID();
+      },
+      confirmed: (identifiers) => {
+        this.status = 'sent';
+        this.announcement = '';
+        this.dispatchEvent(new RallyActionEvent('rally-dues-paid', identifiers, false));
+      },
+    });
+    await this.updateComplete;
+    await this.payment.mount();
   }
 
   // ---- Rendering -----------------------------------------------------------------------------
@@ -294,36 +243,8 @@ export class RallyDuesCheckout extends RallyFormElement {
       </div>`;
     }
     if (!options.available) return html`<p part="form">${this.strings.notSetUp}</p>`;
-    switch (this.step) {
-      case 'choose':
-        return this.renderChoice(options);
-      case 'paying':
-        return html`<div part="form" class="step">
-          <h2 tabindex="-1">${this.strings.paymentHeading}</h2>
-          <p>${this.strings.paymentFor(this.paidAmount)}</p>
-          <slot name="payment"></slot>
-          <button type="button" class="link" @click=${this.changeChoice}>
-            ${this.strings.change}
-          </button>
-          ${this.renderStatus()}
-        </div>`;
-      case 'processing':
-      case 'slow':
-        return html`<div part="form" class="step">
-          <h2 tabindex="-1">${this.strings.paymentHeading}</h2>
-          ${this.renderStatus()}
-        </div>`;
-      case 'confirmed':
-        return html`<div part="form" class="step">
-          <h2 tabindex="-1">${this.strings.thanks(this.memberName)}</h2>
-          <p>${this.strings.paymentFor(this.paidAmount)} ${this.strings.thanksDetail}</p>
-          <p>${this.strings.manageHint}</p>
-          <button type="button" @click=${this.openPortal}>${this.strings.manage}</button>
-          <p part="status" class="status" role="status">
-            ${this.announcement === this.strings.thanks(this.memberName) ? '' : this.announcement}
-          </p>
-        </div>`;
-    }
+    if (this.payment) return this.payment.render(this.renderStatus());
+    return this.renderChoice(options);
   }
 
   private renderChoice(options: DuesOptions) {
