@@ -14,6 +14,7 @@ import { openApiDocument } from './openapi.ts';
 import { dues } from './dues/dues.ts';
 import type { StripeSettings } from './dues/stripe-client.ts';
 import { stripeWebhook } from './dues/webhook.ts';
+import { writer } from './writes.ts';
 import { events } from './events/events.ts';
 import { people } from './people/people.ts';
 import { petitions } from './petitions/petitions.ts';
@@ -45,12 +46,14 @@ export function createApp({
   stripe = {},
 }: AppOptions) {
   const app = new Hono<AppContext>();
+  const write = writer(db);
 
   app.use(async (c, next) => {
     c.set('db', db);
     c.set('settings', settings);
     c.set('linkSecret', linkSecret);
     c.set('rateLimiter', rateLimiter);
+    c.set('write', write);
     c.set('clientIp', clientIp(c, trustProxy));
     await next();
   });

@@ -2,6 +2,7 @@
 import type { RallySettings } from './config.ts';
 import type { Database } from './database.ts';
 import type { RateLimiter } from './http/rate-limits.ts';
+import type { Writer } from './writes.ts';
 
 export interface AppContext {
   Variables: {
@@ -13,5 +14,7 @@ export interface AppContext {
     clientIp: string;
     /** Secret that signs links sent to people, such as RSVP cancellation. */
     linkSecret: string;
+    /** Carries out public writes, several to a commit. */
+    write: Writer;
   };
 }

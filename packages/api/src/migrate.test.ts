@@ -15,6 +15,7 @@ describe.each(databases)('migrate on %s', (_kind, open) => {
         '003_translations.sql',
         '004_dues.sql',
         '005_dues_checkouts.sql',
+        '006_write_batches.sql',
       ]);
       expect(await migrate(db)).toEqual([]);
     } finally {

@@ -4,6 +4,7 @@
  * belongs to one process, so an embedded API is always alone).
  */
 import { createClient } from 'redis';
+import { batcher } from '../batcher.ts';
 import type { Database } from '../database.ts';
 
 export interface Limit {
@@ -58,23 +59,53 @@ export function memoryRateLimiter(): RateLimiter {
   };
 }
 
+/**
+ * Counts in the database, for every instance to share. The hits of requests arriving together are
+ * added in one statement: a crowd behind one address all count on one row, which would otherwise
+ * take one commit per request, each waiting for the last.
+ */
 export function databaseRateLimiter(db: Database): RateLimiter {
-  return {
-    async hit(limits) {
+  const count = batcher<Limit[], number>(
+    async (requests) => {
       const now = Date.now();
-      const rows = await db.query<{ key: string; hits: number }>(
-        `insert into rate_limits (key, window_start, hits)
-         select key, to_timestamp(start), 1 from unnest($1::text[], $2::float8[]) as l (key, start)
-         on conflict (key, window_start) do update set hits = rate_limits.hits + 1
-         returning key, hits`,
-        [limits.map((l) => l.key), limits.map((l) => windowStart(l.windowSeconds, now))],
+      // Each request's hits, added to its counters in turn: the nth hit on a counter sees n more.
+      const totals = new Map<string, { key: string; start: number; hits: number }>();
+      const seen = requests.map((limits) =>
+        limits.map((limit) => {
+          const start = windowStart(limit.windowSeconds, now);
+          const slot = `${limit.key} ${start}`;
+          const total = totals.get(slot) ?? { key: limit.key, start, hits: 0 };
+          total.hits += 1;
+          totals.set(slot, total);
+          return { limit, slot, nth: total.hits };
+        }),
       );
-      const hits = new Map(rows.map((row) => [row.key, row.hits]));
-      return Math.max(
-        0,
-        ...limits.map((limit) => retryAfter(limit, hits.get(limit.key) ?? 0, now)),
+      // In the same order every time, so two batches never wait on each other's rows in a circle.
+      const slots = [...totals.values()].sort((a, b) =>
+        a.key === b.key ? a.start - b.start : a.key < b.key ? -1 : 1,
+      );
+      const rows = await db.query<{ key: string; start: number; hits: number }>(
+        `insert into rate_limits (key, window_start, hits)
+         select key, to_timestamp(start), hits
+         from unnest($1::text[], $2::float8[], $3::int[]) as s (key, start, hits)
+         on conflict (key, window_start) do update set hits = rate_limits.hits + excluded.hits
+         returning key, extract(epoch from window_start)::float8 as start, hits`,
+        [slots.map((s) => s.key), slots.map((s) => s.start), slots.map((s) => s.hits)],
+      );
+      const after = new Map(rows.map((row) => [`${row.key} ${row.start}`, row.hits]));
+      return seen.map((hits) =>
+        Math.max(
+          0,
+          ...hits.map(({ limit, slot, nth }) =>
+            retryAfter(limit, after.get(slot)! - totals.get(slot)!.hits + nth, now),
+          ),
+        ),
       );
     },
+    { inFlight: 2, maxBatch: 64 },
+  );
+  return {
+    hit: (limits) => count(limits),
     async close() {},
   };
 }

@@ -1,22 +1,19 @@
 /**
  * The path every public write takes after its body is validated: bot check, rate limits, one
- * database function call that claims the Idempotency-Key and writes in one transaction, then the
- * answer — JSON for widgets, a 303 to a thank-you page for plain forms. The answer is sent only
- * after the commit.
+ * database function call that claims the Idempotency-Key and writes (in a transaction shared with
+ * the writes arriving at the same moment: writes.ts), then the answer — JSON for widgets, a 303 to
+ * a thank-you page for plain forms. The answer is sent only after the commit.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { PersonSignup } from '@rally/core';
 import type { AppContext } from '../context.ts';
+import type { WriteFunction } from '../writes.ts';
 import { sqlState } from '../database.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { countBotSubmission, enforceRateLimits, looksAutomated } from './abuse.ts';
 import type { Submission } from './body.ts';
 import { HttpProblem } from './problems.ts';
-
-/** The database functions that carry out public writes (migrations/002_write_functions.sql). */
-export type WriteFunction =
-  'rally_signup_person' | 'rally_sign_petition' | 'rally_record_attendance';
 
 /** What every write function returns, plus its own ids. */
 export interface WriteResult {
@@ -114,10 +111,7 @@ export async function performWrite<Result extends WriteResult>(
 
   let result: Result;
   try {
-    const rows = await db.query<{ result: Result }>(`select ${options.fn}($1::jsonb) as result`, [
-      JSON.stringify(request),
-    ]);
-    result = rows[0]!.result;
+    result = await c.var.write<Result>({ fn: options.fn, req: request });
   } catch (error) {
     throw problemFromDatabase(error) ?? error;
   }

@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { batcher } from './batcher.ts';
+import { databases, openTestApi, person, postJson, testSettings, type TestApi } from './testing.ts';
+
+describe('batcher', () => {
+  it('sends a lone call at once, and gathers the calls that wait', async () => {
+    const batches: number[][] = [];
+    const double = batcher<number, number>(
+      async (items) => {
+        batches.push(items);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        return items.map((item) => item * 2);
+      },
+      { inFlight: 1, maxBatch: 3 },
+    );
+    expect(await Promise.all([1, 2, 3, 4, 5, 6].map(double))).toEqual([2, 4, 6, 8, 10, 12]);
+    expect(batches).toEqual([[1], [2, 3, 4], [5, 6]]);
+  });
+
+  it('fails one item alone, or the whole batch when the batch fails', async () => {
+    const check = batcher<number, number>(
+      async (items) => {
+        if (items.includes(99)) throw new Error('the batch failed');
+        return items.map((item) => (item < 0 ? new Error(`${item} is negative`) : item));
+      },
+      { inFlight: 1, maxBatch: 10 },
+    );
+    const outcomes = await Promise.allSettled([1, -2, 3].map(check));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const failed = await Promise.allSettled([4, 99].map(check));
+    expect(failed.map((o) => o.status)).toEqual(['fulfilled', 'rejected']);
+  });
+});
+
+describe.each(databases)('writes arriving together on %s', (_kind, open) => {
+  let api: TestApi;
+  beforeEach(async () => {
+    api = await openTestApi(open, testSettings({ minimum_fill_seconds: 0 }));
+  });
+  afterEach(() => api.close());
+
+  it('share commits, yet each counts once and a refused one fails alone', async () => {
+    const sign = (petition: string, email: string) =>
+      postJson(api, `/api/v1/petitions/${petition}/signatures`, { person: person(email) });
+    const answers = await Promise.all([
+      ...Array.from({ length: 40 }, (_, i) => sign('fair-wages', `crowd${i}@example.org`)),
+      sign('heat-rules', 'late@example.org'), // Closed: refused, alone.
+      sign('fair-wages', 'crowd0@example.org'), // Signing twice counts once.
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([...Array(40).fill(201), 409, 201]);
+    const [petition] = await api.db.query<{ total: number }>(
+      `select sum(signatures)::int as total from petition_signature_counts
+       where petition_id = 'fair-wages'`,
+    );
+    expect(petition!.total).toBe(40);
+    const [people] = await api.db.query<{ count: number }>(
+      "select count(*)::int as count from people where email like 'crowd%'",
+    );
+    expect(people!.count).toBe(40);
+    expect(await api.db.query("select 1 from people where email = 'late@example.org'")).toEqual([]);
+  });
+});
