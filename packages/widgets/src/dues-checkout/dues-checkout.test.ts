@@ -100,6 +100,7 @@ describe('rally-dues-checkout', () => {
     await expect.element(page.getByText('Dues are at least $5.', { exact: true })).toBeVisible();
     await expect.element(amount).toHaveAttribute('aria-invalid', 'true');
     expect(checkout.shadowRoot!.activeElement?.getAttribute('name')).toBe('custom_amount');
+    await expectAccessible(checkout);
 
     await amount.fill('7,50');
     await page.getByRole('button', { name: 'Continue to payment' }).click();
@@ -142,6 +143,7 @@ describe('rally-dues-checkout', () => {
     await expect
       .poll(() => statusOf(checkout))
       .toBe('You are offline. Paying dues needs a connection; nothing was charged.');
+    await expectAccessible(checkout);
   });
 
   it('says dues are not set up yet when the organization has no Stripe keys', async () => {
