@@ -1,5 +1,5 @@
 /**
- * A local stand-in for Stripe, for tests and demos without a network: the HTTP API endpoints Rally
+ * A local stand-in for Stripe, for tests without a network: the HTTP API endpoints Rally
  * calls (checkout and billing-portal sessions), a fake Stripe.js for the browser, and what a
  * finished card payment at Stripe causes — signed webhooks sent to Rally. Only what Rally uses is
  * implemented, in the shapes of Stripe's API version 2025-10-29 and later.
