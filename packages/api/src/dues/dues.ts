@@ -20,7 +20,7 @@ import {
 } from '@rally/core';
 import type { AppContext } from '../context.ts';
 import { readSubmission } from '../http/body.ts';
-import { HttpProblem } from '../http/problems.ts';
+import { HttpProblem, invalidSubmission } from '../http/problems.ts';
 import { decoyId, idempotencyKey, performWrite, type WriteResult } from '../http/write.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { duesUnavailableReason, stripeClient, type StripeSettings } from './stripe-client.ts';
@@ -153,10 +153,9 @@ export function dues(stripeSettings: StripeSettings) {
 /** The amount must be the chosen tier's, or at least the minimum, for the chosen schedule. */
 function checkAmount(choice: DuesCheckoutSubmission, dues: RallyConfig['dues']): void {
   const months = monthsPerPayment(choice.interval);
+  // Refused like any field that fails its schema, so widgets show it beside the field.
   const fieldError = (path: string, message: string) =>
-    new HttpProblem(422, `Some fields need attention: ${path}.`, {
-      errors: [{ path, code: 'invalid', message }],
-    });
+    invalidSubmission([{ code: 'custom', path: [path], message, input: choice }]);
   if (!dues.intervals.includes(choice.interval))
     throw fieldError(
       'interval',

@@ -1,6 +1,6 @@
 import type { DuesCheckoutReceipt, DuesOptions } from '@rally/core/dues';
 import { monthsPerPayment, type DuesInterval } from '@rally/core/dues-intervals';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ApiError, UnreachableError, apiUrl, postJson } from '../api/client.ts';
 import { RallyActionEvent } from '../events/rally-action-event.ts';
@@ -265,18 +265,11 @@ export class RallyDuesCheckout extends RallyFormElement {
           options.intervals.length > 1
             ? html`<fieldset part="field">
                 <legend>${strings.schedule}</legend>
-                ${options.intervals.map(
-                  (value) =>
-                    html`<label class="check">
-                      <input
-                        type="radio"
-                        name="interval"
-                        .value=${value}
-                        .checked=${value === interval}
-                        @change=${() => (this.interval = value)}
-                      />
-                      <span>${strings.intervals[value]}</span>
-                    </label>`,
+                ${options.intervals.map((value) =>
+                  this.renderRadio('interval', value, strings.intervals[value], {
+                    checked: value === interval,
+                    choose: () => (this.interval = value),
+                  }),
                 )}
               </fieldset>`
             : nothing
@@ -287,38 +280,14 @@ export class RallyDuesCheckout extends RallyFormElement {
           aria-invalid=${amountError ? 'true' : 'false'}
         >
           <legend>${strings.amount}</legend>
-          ${options.tiers.map(
-            (tier) =>
-              html`<label class="check">
-                <input
-                  type="radio"
-                  name="amount"
-                  required
-                  .value=${tier.id}
-                  .checked=${this.choice === tier.id}
-                  @change=${() => (this.choice = tier.id)}
-                />
-                <span>
-                  <strong>${this.perPayment(tier.monthly_amount, interval)}</strong>
-                  <span class="tier">${tier.label}</span>
-                </span>
-              </label>`,
+          ${options.tiers.map((tier) =>
+            this.renderAmount(
+              tier.id,
+              html`<strong>${this.perPayment(tier.monthly_amount, interval)}</strong>
+                <span class="tier">${tier.label}</span>`,
+            ),
           )}
-          ${
-            custom === null
-              ? nothing
-              : html`<label class="check">
-                  <input
-                    type="radio"
-                    name="amount"
-                    required
-                    value="other"
-                    .checked=${this.choice === 'other'}
-                    @change=${() => (this.choice = 'other')}
-                  />
-                  <span>${strings.otherAmount}</span>
-                </label>`
-          }
+          ${custom === null ? nothing : this.renderAmount('other', strings.otherAmount)}
         </fieldset>
         ${this.renderError('amount')}
         ${
@@ -348,6 +317,38 @@ export class RallyDuesCheckout extends RallyFormElement {
         ${this.renderStatus()}
       </form>
     `;
+  }
+
+  /** One choice of dues (a tier's id, or `other`); one must be made. */
+  private renderAmount(value: string, label: TemplateResult | string) {
+    return this.renderRadio('amount', value, label, {
+      checked: this.choice === value,
+      choose: () => (this.choice = value),
+      required: true,
+    });
+  }
+
+  private renderRadio(
+    name: string,
+    value: string,
+    label: TemplateResult | string,
+    {
+      checked,
+      choose,
+      required = false,
+    }: { checked: boolean; choose: () => void; required?: boolean },
+  ) {
+    return html`<label class="check">
+      <input
+        type="radio"
+        name=${name}
+        .value=${value}
+        .checked=${checked}
+        ?required=${required}
+        @change=${choose}
+      />
+      <span>${label}</span>
+    </label>`;
   }
 }
 
