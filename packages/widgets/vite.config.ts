@@ -4,10 +4,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { parallelElementImports } from './build/parallel-element-imports.ts';
 
 const source = (path: string) => fileURLToPath(new URL(`src/${path}`, import.meta.url));
 
 export default defineConfig({
+  plugins: [parallelElementImports('rally.js')],
   // Library builds leave `process.env.NODE_ENV` to the consumer; partner pages have no `process`.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {

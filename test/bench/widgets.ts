@@ -6,7 +6,8 @@
  * share) ≤ 5 KB; a page with one widget loads ≤ 15 KB of widget code before its first render —
  * 16.5 KB for the dues checkout's choice step, whose payment steps load later with Stripe.js
  * (far larger, and not Rally's to shrink), on a page people reach already meaning to pay.
- * Also printed: how much of the shared runtime is Rally's own code rather than Lit's.
+ * Also printed: how much of the shared runtime is Rally's own code rather than Lit's. And checked:
+ * the loader asks for all of an element's files at once, so none waits to be discovered.
  */
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,7 @@ const sizes = new Map(
 );
 const lit = await litRuntime();
 const loader = sizes.get('rally.js')!;
+const loaderCode = readFileSync(join(dir, 'rally.js'), 'utf8');
 
 console.log(`Lit runtime alone (baseline, same build settings): ${kb(lit)}`);
 console.log(`Loader rally.js: ${kb(loader)} (budget ${kb(budgets.loader)})\n`);
@@ -79,6 +81,9 @@ for (const widget of widgets) {
   const pageBudget = widget === 'dues-checkout' ? budgets.duesPage : budgets.page;
   if (total > pageBudget) failures.push(`a page with ${widget} loads ${kb(total)}`);
   if (own > budgets.ownCode) failures.push(`${widget}'s own module is ${kb(own)}`);
+  // No request chain beyond loader → element code: the loader asks for every file at once.
+  const late = files.filter((file) => !loaderCode.includes(`import("./${file}")`));
+  if (late.length > 0) failures.push(`${widget} waits for ${late.join(', ')} to be discovered`);
 }
 if (failures.length > 0) {
   console.log(`\nOver budget: ${failures.join('; ')}.`);

@@ -1,6 +1,7 @@
 /**
  * `rally.js`, the one script a page includes. It defines each Rally element the first time one
- * appears on the page — now or later — by loading only that element's code.
+ * appears on the page — now or later — by loading only that element's code, and fetches the
+ * element's first data alongside it, so neither waits for the other.
  */
 const elements: Record<string, () => Promise<unknown>> = {
   'rally-join-form': () => import('./join-form/join-form.ts'),
@@ -11,12 +12,57 @@ const elements: Record<string, () => Promise<unknown>> = {
 };
 
 const requested = new Set<string>();
+/**
+ * The first thing each element reads, by path under its `api`: asked for now, while the element's
+ * code is on the way, rather than after it arrives; the element's own request for the same URL is
+ * then answered from this preload. These build exactly the URLs the elements build, language
+ * included (a browser test holds them to it).
+ */
+const firstReads: Record<string, (attribute: (name: string) => string, lang: string) => string> = {
+  'rally-petition': (attribute, lang) =>
+    attribute('petition') && `petitions/${encodeURIComponent(attribute('petition'))}?lang=${lang}`,
+  'rally-event-rsvp': (attribute, lang) =>
+    attribute('event') && `events/${encodeURIComponent(attribute('event'))}?lang=${lang}`,
+  'rally-dues-checkout': (_attribute, lang) => `dues?lang=${lang}`,
+  'rally-spotlight-carousel': (attribute, lang) => {
+    const query = new URLSearchParams({ lang, per_page: '20' });
+    for (const name of ['region', 'sector']) if (attribute(name)) query.set(name, attribute(name));
+    return `spotlights?${query}`;
+  },
+};
+
+function preloadFirstRead(element: Element): void {
+  const attribute = (name: string) => element.getAttribute(name) ?? '';
+  // The page's language, as the elements choose it: Spanish for any `es` tag, else English.
+  const lang = /^\s*es(?:[-_]|\s*$)/i.test(element.closest('[lang]')?.getAttribute('lang') ?? '')
+    ? 'es'
+    : 'en';
+  const path = firstReads[element.localName]?.(attribute, lang);
+  const api = attribute('api');
+  // The carousel may read a microsite's feed instead of the API.
+  const url = attribute('feed')
+    ? new URL(attribute('feed'), document.baseURI)
+    : path && new URL(`api/v1/${path}`, api.endsWith('/') ? api : `${api}/`);
+  if (!url) return; // Attributes missing: the element itself will say so.
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous'; // As the elements fetch: CORS, no cookies sent across origins.
+  link.href = url.href;
+  document.head.append(link);
+}
 
 function defineUsedElements(): void {
   for (const element of document.querySelectorAll(':not(:defined)')) {
     const tag = element.localName;
     const load = elements[tag];
-    if (load && !requested.has(tag)) {
+    if (!load) continue;
+    try {
+      preloadFirstRead(element);
+    } catch {
+      // Not a URL, or an old browser: the element fetches for itself, a little later.
+    }
+    if (!requested.has(tag)) {
       requested.add(tag);
       load().catch((error: unknown) => {
         requested.delete(tag); // Let a later appearance try again, say after the network returns.

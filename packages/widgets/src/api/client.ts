@@ -32,7 +32,9 @@ export function apiUrl(base: string, path: string): string {
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { credentials: 'omit', signal: signal ?? null });
+    // Credentials as the loader's preload asks (`crossorigin="anonymous"`), so the first read is
+    // answered from it; no cookies go to an API on another origin either way.
+    response = await fetch(url, { credentials: 'same-origin', signal: signal ?? null });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new UnreachableError(`Could not reach ${url}.`);
