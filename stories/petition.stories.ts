@@ -7,22 +7,24 @@ import { mockApi, useMockApi, type ApiMode } from './support/mock-api.ts';
 interface PetitionArgs {
   lang: 'en' | 'es';
   api: ApiMode;
+  withoutDetails: boolean;
 }
 
 const meta: Meta<PetitionArgs> = {
   title: 'Widgets/Petition',
   component: 'rally-petition',
-  args: { lang: 'en', api: 'working' },
+  args: { lang: 'en', api: 'working', withoutDetails: false },
   argTypes: {
     lang: { control: 'inline-radio', options: ['en', 'es'] },
     api: { control: 'inline-radio', options: ['working', 'refusing', 'offline', 'unreachable'] },
   },
-  render: ({ lang, api }) => {
+  render: ({ lang, api, withoutDetails }) => {
     useMockApi(api);
     return html`<rally-petition
       api=${mockApi}
       petition="fair-wages-home-care"
       lang=${lang}
+      ?without-details=${withoutDetails}
     ></rally-petition>`;
   },
 };
@@ -52,6 +54,18 @@ export const Idle: Story = {
 };
 
 export const Spanish: Story = { args: { lang: 'es' } };
+
+/** On a page that shows the petition's title and text itself. */
+export const WithoutDetails: Story = {
+  args: { withoutDetails: true },
+  play: async ({ canvasElement }) => {
+    const petition = canvasElement.querySelector('rally-petition')!;
+    const shadow = within(petition.shadowRoot as unknown as HTMLElement);
+    await waitFor(() => expect(shadow.getByText('1,873 of 2,500 signatures')).toBeVisible());
+    await expect(shadow.queryByRole('heading', { level: 2 })).toBeNull();
+    await expect(shadow.getByRole('button', { name: 'Sign the petition' })).toBeVisible();
+  },
+};
 
 export const Invalid: Story = {
   play: async ({ canvasElement }) => {

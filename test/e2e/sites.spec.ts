@@ -111,15 +111,19 @@ test.describe('languages', () => {
     );
   });
 
-  test('the petition widget on a Spanish page speaks Spanish, text from the API included', async ({
+  test('the petition widget on a Spanish page speaks Spanish and leaves the text to the page', async ({
     page,
   }) => {
     await page.goto(`${micrositeUrl('louisiana')}/es/petitions/fair-wages-home-care/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      /Un salario digno para las trabajadoras/,
+    );
     const widget = page.locator('rally-petition');
-    await expect(
-      widget.getByRole('heading', { name: /Un salario digno para las trabajadoras/ }),
-    ).toBeVisible();
+    await expect(widget.getByText(/^Para: /)).toBeVisible();
+    await expect(widget.getByText(/\bfirmas\b/)).toBeVisible();
     await expect(widget.getByRole('button', { name: 'Firmar la petición' })).toBeVisible();
+    // The title and text are the page's, once: the widget does not repeat them.
+    await expect(page.getByText(/Un salario digno para las trabajadoras/)).toHaveCount(1);
   });
 });
 

@@ -32,6 +32,21 @@ describe('rally-petition', () => {
     await expectAccessible(petition);
   });
 
+  it('leaves the title and text to a page that shows them itself', async () => {
+    const before = await signatures();
+    const petition = await mount('rally-petition', {
+      petition: 'fair-wages',
+      'without-details': '',
+    });
+    await expect.element(page.getByText(`${before} of 1,000 signatures`)).toBeVisible();
+    await expect.element(page.getByText('To: Louisiana Department of Health')).toBeVisible();
+    await expect.element(page.getByRole('button', { name: 'Sign the petition' })).toBeVisible();
+    expect(petition.shadowRoot!.querySelector('h2')).toBeNull();
+    expect(petition.shadowRoot!.textContent).not.toContain('Fair wages for home care workers');
+    expect(petition.shadowRoot!.textContent).not.toContain('Raise the state reimbursement rate');
+    await expectAccessible(petition);
+  });
+
   it('counts the signature, thanks the person and offers to share', async () => {
     const before = await signatures();
     const petition = await mount('rally-petition', { petition: 'fair-wages', lang: 'es' });

@@ -49,6 +49,12 @@ export class RallyPetition extends RallyFormElement {
   /** The petition's id: its content file's name, such as `fair-wages-home-care`. */
   @property() petition = '';
 
+  /**
+   * Leaves out the petition's title and text, for a page that shows them itself; the target, the
+   * count and the form stay.
+   */
+  @property({ type: Boolean, attribute: 'without-details' }) withoutDetails = false;
+
   private readonly resource = new ResourceController<PetitionResource>(this, () =>
     this.api && this.petition
       ? apiUrl(this.api, `petitions/${encodeURIComponent(this.petition)}?lang=${this.locale}`)
@@ -115,8 +121,12 @@ export class RallyPetition extends RallyFormElement {
     }
     return html`
       <div class="intro">
-        <h2>${details.title}</h2>
-        <p>${details.description}</p>
+        ${
+          this.withoutDetails
+            ? nothing
+            : html`<h2>${details.title}</h2>
+                <p>${details.description}</p>`
+        }
         <p>${this.strings.to} ${details.target.map((target) => target.name).join(', ')}</p>
         ${this.renderCount(details)}
       </div>

@@ -1,0 +1,78 @@
+/**
+ * The room a microsite keeps for each widget before the widget's code arrives: enough that nothing
+ * below it moves when it draws (layout shift costs phones the most), and not so much that a blank
+ * gap is left under it. Checked on every petition and event page and on a join and a dues page,
+ * in both languages, at a phone's width and a desktop's.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect, test, type Locator } from '@playwright/test';
+import { micrositeUrl } from '../../playwright.config.ts';
+
+/** More room than this left blank under a drawn widget is a gap a reader would notice. */
+const largestGapRem = 12;
+
+/** Each petition and event, on the microsite of its sector (else its region; else any). */
+function pagesOf(kind: 'petitions' | 'events'): { path: string; site: string }[] {
+  const dir = new URL(`../../content/${kind}/en/`, import.meta.url);
+  return readdirSync(dir).map((file) => {
+    const text = readFileSync(new URL(file, dir), 'utf8');
+    const field = (name: string) => new RegExp(`^${name}: (\\S+)$`, 'm').exec(text)?.[1];
+    return {
+      path: `${kind}/${file.replace(/\.mdx$/, '')}/`,
+      site: field('sector') ?? field('region') ?? 'louisiana',
+    };
+  });
+}
+
+const pages = [
+  ...pagesOf('petitions'),
+  ...pagesOf('events'),
+  { path: 'join/', site: 'louisiana' },
+  { path: 'dues/', site: 'louisiana' },
+];
+
+/** The widget's reserved height and the height it takes once drawn, in rem. */
+async function room(widget: Locator) {
+  await expect
+    .poll(() =>
+      widget.evaluate(
+        (element) =>
+          !!element.shadowRoot?.querySelector('form, p') &&
+          !element.shadowRoot.querySelector('.loading'),
+      ),
+    )
+    .toBe(true);
+  return widget.evaluate((element) => {
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    const top = element.getBoundingClientRect().top;
+    const bottom = Math.max(
+      top,
+      ...[...element.shadowRoot!.children, ...element.children].map(
+        (child) => child.getBoundingClientRect().bottom,
+      ),
+    );
+    return {
+      drawn: (bottom - top) / rem,
+      reserved: parseFloat(getComputedStyle(element).minBlockSize) / rem,
+    };
+  });
+}
+
+for (const lang of ['en', 'es'] as const) {
+  for (const { path, site } of pages) {
+    test(`${site}: ${lang === 'es' ? 'es/' : ''}${path} keeps just enough room for its widget`, async ({
+      page,
+    }) => {
+      await page.goto(`${micrositeUrl(site)}/${lang === 'es' ? 'es/' : ''}${path}`);
+      const { drawn, reserved } = await room(page.locator('.widget'));
+      test.info().annotations.push({
+        type: 'room',
+        description: `drawn ${drawn.toFixed(1)}rem, reserved ${reserved.toFixed(1)}rem`,
+      });
+      expect(drawn, 'the widget outgrows its room: what follows it moves').toBeLessThanOrEqual(
+        reserved,
+      );
+      expect(reserved - drawn, 'a blank gap under the widget').toBeLessThanOrEqual(largestGapRem);
+    });
+  }
+}
