@@ -12,7 +12,7 @@ import { localSiteEnvironment, localSiteOrigins } from '../../scripts/serve-site
 import { median, runLighthouse, start, type Category } from './support.ts';
 
 const ports = { sites: 4629, api: 4631 };
-const runs = Number(process.env.RALLY_BENCH_RUNS ?? 1);
+const runs = Number(process.env.RALLY_BENCH_RUNS ?? 3);
 const microsite = `http://louisiana.localhost:${ports.sites}`;
 const pages = {
   home: `${microsite}/`,
