@@ -15,8 +15,8 @@ describe('the loader’s first reads', () => {
       <rally-petition api="${apiUrl}" petition="fair-wages"></rally-petition>
       <rally-event-rsvp api="${apiUrl}/" event="union-meeting" lang="en-US"></rally-event-rsvp>
       <rally-spotlight-carousel api="${apiUrl}" region="gulf-south"></rally-spotlight-carousel>
-      <rally-dues-checkout api="${apiUrl}"></rally-dues-checkout>
-      <rally-join-form api="${apiUrl}"></rally-join-form>`;
+      <rally-dues-checkout api="${apiUrl}"></rally-dues-checkout>`;
+    // (Four of the five: the loader keeps watching the page for the fifth, as on a real page.)
     // The loader sees elements added after it ran through a MutationObserver, a moment later.
     const links = () => [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="preload"]')];
     await expect.poll(() => links().length).toBe(4);
@@ -46,5 +46,7 @@ describe('the loader’s first reads', () => {
       .filter((entry) => entry.name.startsWith(`${apiUrl}/api/v1/`))
       .map((entry) => [entry.name, (entry as PerformanceResourceTiming).initiatorType]);
     expect(reads).toEqual(preloads.map((link) => [link.href, 'link']));
+    // One link per address, however often the page changed meanwhile (each link is a change).
+    expect(links()).toHaveLength(4);
   });
 });

@@ -31,6 +31,8 @@ const firstReads: Record<string, (attribute: (name: string) => string, lang: str
   },
 };
 
+const preloaded = new Set<string>();
+
 function preloadFirstRead(element: Element): void {
   const attribute = (name: string) => element.getAttribute(name) ?? '';
   // The page's language, as the elements choose it: Spanish for any `es` tag, else English.
@@ -43,7 +45,9 @@ function preloadFirstRead(element: Element): void {
   const url = attribute('feed')
     ? new URL(attribute('feed'), document.baseURI)
     : path && new URL(`api/v1/${path}`, api.endsWith('/') ? api : `${api}/`);
-  if (!url) return; // Attributes missing: the element itself will say so.
+  // Once per address: the loader runs again at every change to the page, this link's included.
+  if (!url || preloaded.has(url.href)) return; // No URL: the element itself will say why.
+  preloaded.add(url.href);
   const link = document.createElement('link');
   link.rel = 'preload';
   link.as = 'fetch';
