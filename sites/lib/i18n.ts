@@ -103,7 +103,15 @@ const es: typeof en = {
 
 export const ui: Record<Locale, typeof en> = { en, es };
 
+/** One `Intl.DisplayNames` per language: making one costs far more than using it, on every page. */
+const displayNames = new Map<Locale, Intl.DisplayNames>();
+
 /** The name of a language, written in the language of the page. */
 export function languageName(language: Locale, inLanguage: Locale): string {
-  return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(language) ?? language;
+  let names = displayNames.get(inLanguage);
+  if (!names) {
+    names = new Intl.DisplayNames([inLanguage], { type: 'language' });
+    displayNames.set(inLanguage, names);
+  }
+  return names.of(language) ?? language;
 }
