@@ -17,14 +17,20 @@ const ports = { site: 4529, pages: 4530, api: 4531 };
 const origin = (port: number) => `http://127.0.0.1:${port}`;
 const runs = Number(process.env.RALLY_BENCH_RUNS ?? 3);
 
-// The partner's pages, on their own origin.
+// The partner's pages, on their own origin. `?reserved` adds the embedding guide's one CSS rule.
 const pages = createServer((request, response) => {
-  const name = (request.url ?? '/').split('?')[0]!.replace(/^\//, '');
-  if (!/^(without-widget|with-widget|with-widget-reserved)\.html$|^(page|reserve)\.css$/.test(name))
+  const url = new URL(request.url ?? '/', origin(ports.pages));
+  const name = url.pathname.slice(1);
+  if (!/^(without-widget|with-widget)\.html$|^(page|reserve)\.css$/.test(name))
     return void response.writeHead(404).end();
-  const body = readFileSync(new URL(`pages/${name}`, import.meta.url), 'utf8')
+  let body = readFileSync(new URL(`pages/${name}`, import.meta.url), 'utf8')
     .replaceAll('API_ORIGIN', origin(ports.api))
     .replaceAll('SITE_ORIGIN', origin(ports.site));
+  if (url.searchParams.has('reserved')) {
+    const stylesheet = '<link rel="stylesheet" href="/page.css" />';
+    if (!body.includes(stylesheet)) throw new Error(`${name} has no ${stylesheet} to follow.`);
+    body = body.replace(stylesheet, `${stylesheet}<link rel="stylesheet" href="/reserve.css" />`);
+  }
   response.writeHead(200, {
     'Content-Type': name.endsWith('.css') ? 'text/css' : 'text/html; charset=utf-8',
   });
@@ -125,7 +131,7 @@ try {
   for (let run = 0; run < runs; run++) {
     without.push(await score(`${origin(ports.pages)}/without-widget.html`));
     withWidget.push(await score(`${origin(ports.pages)}/with-widget.html`));
-    reserved.push(await score(`${origin(ports.pages)}/with-widget-reserved.html`));
+    reserved.push(await score(`${origin(ports.pages)}/with-widget.html?reserved`));
     usable.push(await widgetUsable());
   }
   const row = (label: string, scores: Score[]) =>

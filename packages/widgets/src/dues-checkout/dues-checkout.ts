@@ -237,11 +237,7 @@ export class RallyDuesCheckout extends RallyFormElement {
 
   override render() {
     const options = this.options.value;
-    if (!options) {
-      return html`<div class="loading" part="form">
-        ${this.options.failed ? html`<p role="alert">${this.t.status.unreachable}</p>` : nothing}
-      </div>`;
-    }
+    if (!options) return this.renderLoading(this.options.failed);
     if (!options.available) return html`<p part="form">${this.strings.notSetUp}</p>`;
     if (this.payment) return this.payment.render(this.renderStatus());
     return this.renderChoice(options);

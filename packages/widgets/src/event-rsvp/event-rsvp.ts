@@ -101,11 +101,7 @@ export class RallyEventRsvp extends RallyFormElement {
 
   override render() {
     const details = this.resource.value;
-    if (!details) {
-      return html`<div class="loading" part="form">
-        ${this.resource.failed ? html`<p role="alert">${this.t.status.unreachable}</p>` : nothing}
-      </div>`;
-    }
+    if (!details) return this.renderLoading(this.resource.failed);
     const past = details.status === 'past';
     return html`
       ${this.renderDetails(details)}

@@ -321,6 +321,16 @@ export abstract class RallyFormElement extends LitElement {
     return error ? html`<p part="error" class="error" id="${name}-error">${error}</p>` : nothing;
   }
 
+  /**
+   * What stands in for the form while the element's resource (the petition, the event, the dues
+   * choices) loads, and says so when it could not be loaded.
+   */
+  protected renderLoading(failed: boolean): TemplateResult {
+    return html`<div class="loading" part="form">
+      ${failed ? html`<p role="alert">${this.t.status.unreachable}</p>` : nothing}
+    </div>`;
+  }
+
   /** The honeypot: invisible to people and to assistive technology. */
   protected renderHoneypot(): TemplateResult {
     return html`<div class="nickname" aria-hidden="true">

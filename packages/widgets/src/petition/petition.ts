@@ -114,11 +114,7 @@ export class RallyPetition extends RallyFormElement {
 
   override render() {
     const details = this.resource.value;
-    if (!details) {
-      return html`<div class="loading" part="form">
-        ${this.resource.failed ? html`<p role="alert">${this.t.status.unreachable}</p>` : nothing}
-      </div>`;
-    }
+    if (!details) return this.renderLoading(this.resource.failed);
     return html`
       <div class="intro">
         ${
