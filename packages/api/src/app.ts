@@ -1,11 +1,11 @@
 /** The API as a Hono app, independent of any server, so tests call `app.request()` directly. */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { apiBasePath, osdiVersion, type ApiEntryPoint } from '@rally/core';
 import type { RallySettings } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Database } from './database.ts';
+import { limitBodies } from './http/body-limit.ts';
 import { allowedOrigins } from './http/origins.ts';
 import { fixFieldsPage, pageLocale, thanksPage } from './http/pages.ts';
 import { HttpProblem } from './http/problems.ts';
@@ -69,15 +69,8 @@ export function createApp({
   });
 
   const api = new Hono<AppContext>();
-  api.use(...allowedOrigins(settings.allowedOrigins));
-  api.use(
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new HttpProblem(413, `The body is larger than ${maxBodyBytes / 1024} KB.`);
-      },
-    }),
-  );
+  api.use(allowedOrigins(settings.allowedOrigins));
+  api.use(limitBodies(maxBodyBytes));
 
   api.get('/', (c) => {
     const link = (path: string, title: string) => ({

@@ -176,6 +176,15 @@ describe.each(databases)('petitions on %s', (_kind, open) => {
         comments: 'x'.repeat(70_000),
       });
       expect(huge.status).toBe(413);
+      // The same body with its length declared, as browsers send it: refused by the header alone.
+      const declared = await postJson(
+        api,
+        signatures,
+        { person: person('a@example.org'), comments: 'x'.repeat(70_000) },
+        { 'Content-Length': '70100' },
+      );
+      expect(declared.status).toBe(413);
+      expect((await declared.json()).detail).toMatch(/larger than 64 KB/);
       expect(await countRows(api, 'people')).toBe(0);
     });
   });
@@ -337,6 +346,29 @@ describe.each(databases)('petitions on %s', (_kind, open) => {
       });
       expect(preflight.headers.get('access-control-allow-origin')).toBe(testOrigins.partner);
       expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Idempotency-Key/);
+    });
+
+    it('lets a widget on an allowed origin read every answer, refusals included', async () => {
+      const fromPartner = { Origin: testOrigins.partner };
+      const signed = await postJson(
+        api,
+        signatures,
+        { person: person('rosa@example.org') },
+        fromPartner,
+      );
+      const refused = await postJson(api, signatures, { person: {} }, fromPartner);
+      const read = await api.app.request(`/api/v1/petitions/fair-wages`, { headers: fromPartner });
+      expect([signed.status, refused.status, read.status]).toEqual([201, 422, 200]);
+      for (const answer of [signed, refused, read]) {
+        expect(answer.headers.get('access-control-allow-origin')).toBe(testOrigins.partner);
+        expect(answer.headers.get('access-control-expose-headers')).toMatch(/Retry-After/);
+        expect(answer.headers.get('vary')).toMatch(/Origin/);
+      }
+      const unknown = await api.app.request(`/api/v1/petitions/fair-wages`, {
+        headers: { Origin: 'https://elsewhere.example' },
+      });
+      expect(unknown.status).toBe(200);
+      expect(unknown.headers.get('access-control-allow-origin')).toBeNull();
     });
 
     it('credits a partner page by its origin', async () => {
