@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createClient } from 'redis';
 import { describe, expect, it } from 'vitest';
 import { openTestPGlite, openTestPostgres } from '../testing.ts';
 import {
@@ -6,6 +7,7 @@ import {
   memoryRateLimiter,
   redisRateLimiter,
   type RateLimiter,
+  type SharedRateLimiterOptions,
 } from './rate-limits.ts';
 
 const redisUrl = process.env.RALLY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -52,6 +54,86 @@ describe.each(stores)('the %s rate limiter', (_name, open) => {
     } finally {
       await limiter.close();
       await close();
+    }
+  });
+});
+
+/** A shared store, opened as several API instances would, and a way to read a count in it. */
+interface Shared {
+  instance: (options: SharedRateLimiterOptions) => Promise<RateLimiter>;
+  counted: (key: string) => Promise<number>;
+  close: () => Promise<void>;
+}
+
+const sharedStores: [string, () => Promise<Shared>][] = [
+  ...[openTestPGlite, openTestPostgres].map(
+    (open) =>
+      [
+        `database (${open === openTestPGlite ? 'pglite' : 'postgres'})`,
+        async (): Promise<Shared> => {
+          const db = await open();
+          return {
+            instance: async (options) => databaseRateLimiter(db, options),
+            counted: async (key) =>
+              (
+                await db.query<{ hits: number }>('select hits from rate_limits where key = $1', [
+                  key,
+                ])
+              )[0]?.hits ?? 0,
+            close: () => db.close(),
+          };
+        },
+      ] as [string, () => Promise<Shared>],
+  ),
+  [
+    'redis',
+    async () => {
+      const reader = createClient({ url: redisUrl });
+      await reader.connect();
+      return {
+        instance: (options) => redisRateLimiter(redisUrl, options),
+        counted: async (key) => {
+          const counters = await reader.keys(`rally:rate:${key}@*`);
+          const values = counters.length > 0 ? await reader.mGet(counters) : [];
+          return values.reduce((sum, value) => sum + Number(value ?? 0), 0);
+        },
+        close: async () => reader.destroy(),
+      };
+    },
+  ],
+];
+
+describe.each(sharedStores)('the %s rate limiter, with several API instances', (_name, open) => {
+  it('shares what each instance counted, so a limit holds across them', async () => {
+    const shared = await open();
+    const first = await shared.instance({ syncEveryMs: 10 });
+    const second = await shared.instance({ syncEveryMs: 10 });
+    try {
+      const limit = { key: `ip:${randomUUID()}`, max: 10, windowSeconds: 600 };
+      for (let i = 0; i < 5; i++) expect(await first.hit([limit])).toBe(0);
+      for (let i = 0; i < 5; i++) expect(await second.hit([limit])).toBe(0);
+      await expect.poll(() => shared.counted(limit.key)).toBe(10);
+      expect(await first.hit([limit])).toBeGreaterThan(0);
+      expect(await second.hit([limit])).toBeGreaterThan(0);
+    } finally {
+      await first.close();
+      await second.close();
+      await shared.close();
+    }
+  });
+
+  it('writes every hit counted on its own before it closes', async () => {
+    const shared = await open();
+    const limiter = await shared.instance({ syncEveryMs: 60_000 });
+    const limit = { key: `email:${randomUUID()}`, max: 30, windowSeconds: 600 };
+    try {
+      for (let i = 0; i < 3; i++) expect(await limiter.hit([limit])).toBe(0);
+      // Far from its limit, a count waits to be sent with others.
+      expect(await shared.counted(limit.key)).toBe(0);
+      await limiter.close();
+      expect(await shared.counted(limit.key)).toBe(3);
+    } finally {
+      await shared.close();
     }
   });
 });

@@ -59,77 +59,191 @@ export function memoryRateLimiter(): RateLimiter {
   };
 }
 
+/** Hits to add to one shared counter. */
+export interface Increment {
+  key: string;
+  /** The window's start, in seconds since the epoch. */
+  start: number;
+  /** When the window ends, in ms: the count may be forgotten after that. */
+  ends: number;
+  hits: number;
+}
+
+/** Where instances share their counts: adds the hits and returns each counter's new total. */
+export type SharedCounts = (increments: Increment[]) => Promise<number[]>;
+
+/** One counter of one window, as this instance knows it. */
+interface Slot {
+  key: string;
+  start: number;
+  ends: number;
+  /** The shared total when this instance last heard it. */
+  known: number;
+  /** Hits counted here and not yet sent. */
+  pending: number;
+  /** Hits sent and not yet confirmed. */
+  sending: number;
+}
+
+export interface SharedRateLimiterOptions {
+  /** How often hits counted here are added to the shared counts. */
+  syncEveryMs?: number;
+}
+
 /**
- * Counts in the database, for every instance to share. The hits of requests arriving together are
- * added in one statement: a crowd behind one address all count on one row, which would otherwise
- * take one commit per request, each waiting for the last.
+ * Counts that every instance shares, without a round trip per request while a counter is far from
+ * its limit. Below half its limit, a hit is counted here and added to the shared count with
+ * everything else counted here, every 100 ms, at once. From half its limit on, every hit is
+ * counted in the shared store before it is answered, so a single instance is exact, and several
+ * see each other's counts at most 100 ms late: with n instances a window can take at most
+ * (n − 1) × max ÷ 2 hits more than its limit, in a burst, and no more once the counts meet.
+ * Requests arriving together share one exchange: a crowd behind one address all count on one
+ * counter, which would otherwise take one write per request.
  */
-export function databaseRateLimiter(db: Database): RateLimiter {
-  const count = batcher<Limit[], number>(
+export function sharedRateLimiter(
+  store: SharedCounts,
+  { syncEveryMs = 100 }: SharedRateLimiterOptions = {},
+  onClose: () => Promise<void> = async () => {},
+): RateLimiter {
+  const slots = new Map<string, Slot>();
+  const unsent = new Set<Slot>();
+
+  function slotFor(limit: Limit, now: number): Slot {
+    const start = windowStart(limit.windowSeconds, now);
+    const id = `${limit.key} ${start}`;
+    let slot = slots.get(id);
+    if (!slot) {
+      const ends = (start + limit.windowSeconds) * 1000;
+      slot = { key: limit.key, start, ends, known: 0, pending: 0, sending: 0 };
+      slots.set(id, slot);
+    }
+    return slot;
+  }
+
+  /** Sends every hit counted here, and each request's own; returns each request's totals. */
+  const exchange = batcher<Slot[], number[]>(
     async (requests) => {
-      const now = Date.now();
-      // Each request's hits, added to its counters in turn: the nth hit on a counter sees n more.
-      const totals = new Map<string, { key: string; start: number; hits: number }>();
-      const seen = requests.map((limits) =>
-        limits.map((limit) => {
-          const start = windowStart(limit.windowSeconds, now);
-          const slot = `${limit.key} ${start}`;
-          const total = totals.get(slot) ?? { key: limit.key, start, hits: 0 };
-          total.hits += 1;
-          totals.set(slot, total);
-          return { limit, slot, nth: total.hits };
+      const sending = new Map<Slot, { earlier: number; hits: number; total?: number }>();
+      for (const slot of unsent) {
+        sending.set(slot, { earlier: slot.pending, hits: slot.pending });
+        slot.sending += slot.pending;
+        slot.pending = 0;
+      }
+      unsent.clear();
+      // Each request's hits come after the ones counted before it: the nth hit on a counter sees n.
+      const nth = requests.map((mine) =>
+        mine.map((slot) => {
+          const sent = sending.get(slot) ?? { earlier: 0, hits: 0 };
+          sent.hits += 1;
+          sending.set(slot, sent);
+          slot.sending += 1;
+          return sent.hits;
         }),
       );
-      // In the same order every time, so two batches never wait on each other's rows in a circle.
-      const slots = [...totals.values()].sort((a, b) =>
+      // In the same order every time, so two exchanges never wait on each other in a circle.
+      const ordered = [...sending].sort(([a], [b]) =>
         a.key === b.key ? a.start - b.start : a.key < b.key ? -1 : 1,
       );
-      const rows = await db.query<{ key: string; start: number; hits: number }>(
-        `insert into rate_limits (key, window_start, hits)
-         select key, to_timestamp(start), hits
-         from unnest($1::text[], $2::float8[], $3::int[]) as s (key, start, hits)
-         on conflict (key, window_start) do update set hits = rate_limits.hits + excluded.hits
-         returning key, extract(epoch from window_start)::float8 as start, hits`,
-        [slots.map((s) => s.key), slots.map((s) => s.start), slots.map((s) => s.hits)],
-      );
-      const after = new Map(rows.map((row) => [`${row.key} ${row.start}`, row.hits]));
-      return seen.map((hits) =>
-        Math.max(
-          0,
-          ...hits.map(({ limit, slot, nth }) =>
-            retryAfter(limit, after.get(slot)! - totals.get(slot)!.hits + nth, now),
-          ),
-        ),
+      let totals: number[];
+      try {
+        totals = await store(
+          ordered.map(([{ key, start, ends }, { hits }]) => ({ key, start, ends, hits })),
+        );
+      } catch (error) {
+        // The hits counted here wait for the next exchange; the requests fail with the error.
+        for (const [slot, sent] of sending) {
+          slot.sending -= sent.hits;
+          slot.pending += sent.earlier;
+          if (sent.earlier > 0) unsent.add(slot);
+        }
+        throw error;
+      }
+      ordered.forEach(([slot, sent], index) => {
+        sent.total = totals[index]!;
+        slot.sending -= sent.hits;
+        slot.known = Math.max(slot.known, sent.total);
+      });
+      return requests.map((mine, index) =>
+        mine.map((slot, j) => {
+          const sent = sending.get(slot)!;
+          return sent.total! - sent.hits + nth[index]![j]!;
+        }),
       );
     },
     { inFlight: 2, maxBatch: 64 },
   );
-  return {
-    hit: (limits) => count(limits),
-    async close() {},
-  };
-}
 
-export async function redisRateLimiter(url: string): Promise<RateLimiter> {
-  const client = createClient({ url });
-  client.on('error', (error: Error) => console.error(`Redis: ${error.message}`));
-  await client.connect();
+  function sync(): Promise<unknown> {
+    const now = Date.now();
+    for (const [id, slot] of slots) {
+      if (slot.ends <= now && slot.pending === 0 && slot.sending === 0) slots.delete(id);
+    }
+    return unsent.size > 0 ? exchange([]) : Promise.resolve();
+  }
+  const timer = setInterval(() => {
+    sync().catch((error: Error) => console.error(`Rate limits not shared: ${error.message}`));
+  }, syncEveryMs).unref();
+
   return {
     async hit(limits) {
       const now = Date.now();
-      const multi = client.multi();
-      for (const limit of limits) {
-        const key = `rally:rate:${limit.key}@${windowStart(limit.windowSeconds, now)}`;
-        multi.incr(key).expire(key, limit.windowSeconds + 1);
-      }
-      const replies = (await multi.exec()) as unknown as number[];
-      return Math.max(
-        0,
-        ...limits.map((limit, i) => retryAfter(limit, Number(replies[i * 2]), now)),
+      const mine = limits.map((limit) => slotFor(limit, now));
+      const farFromLimits = mine.every(
+        (slot, i) => slot.known + slot.sending + slot.pending + 1 <= limits[i]!.max / 2,
       );
+      if (farFromLimits) {
+        for (const slot of mine) {
+          slot.pending += 1;
+          unsent.add(slot);
+        }
+        return 0;
+      }
+      const totals = await exchange(mine);
+      return Math.max(0, ...limits.map((limit, i) => retryAfter(limit, totals[i]!, now)));
     },
     async close() {
-      client.destroy();
+      clearInterval(timer);
+      await sync();
+      await onClose();
     },
   };
+}
+
+/** Shared counts in the database's `rate_limits` table (unlogged: counts need no crash safety). */
+export function databaseRateLimiter(db: Database, options?: SharedRateLimiterOptions): RateLimiter {
+  return sharedRateLimiter(async (increments) => {
+    const rows = await db.query<{ key: string; start: number; hits: number }>(
+      `insert into rate_limits (key, window_start, hits)
+       select key, to_timestamp(start), hits
+       from unnest($1::text[], $2::float8[], $3::int[]) as s (key, start, hits)
+       on conflict (key, window_start) do update set hits = rate_limits.hits + excluded.hits
+       returning key, extract(epoch from window_start)::float8 as start, hits`,
+      [increments.map((i) => i.key), increments.map((i) => i.start), increments.map((i) => i.hits)],
+    );
+    const totals = new Map(rows.map((row) => [`${row.key} ${row.start}`, row.hits]));
+    return increments.map((i) => totals.get(`${i.key} ${i.start}`)!);
+  }, options);
+}
+
+/** Shared counts in Redis, which takes their load off the database. */
+export async function redisRateLimiter(
+  url: string,
+  options?: SharedRateLimiterOptions,
+): Promise<RateLimiter> {
+  const client = createClient({ url });
+  client.on('error', (error: Error) => console.error(`Redis: ${error.message}`));
+  await client.connect();
+  return sharedRateLimiter(
+    async (increments) => {
+      const multi = client.multi();
+      for (const { key, start, ends, hits } of increments) {
+        const counter = `rally:rate:${key}@${start}`;
+        multi.incrBy(counter, hits).pExpireAt(counter, ends + 1000);
+      }
+      const replies = (await multi.exec()) as unknown as number[];
+      return increments.map((_, i) => Number(replies[i * 2]));
+    },
+    options,
+    async () => client.destroy(),
+  );
 }
