@@ -16,6 +16,7 @@ describe.each(databases)('migrate on %s', (_kind, open) => {
         '004_dues.sql',
         '005_dues_checkouts.sql',
         '006_write_batches.sql',
+        '007_write_batches_without_savepoints.sql',
       ]);
       expect(await migrate(db)).toEqual([]);
     } finally {

@@ -59,4 +59,29 @@ describe.each(databases)('writes arriving together on %s', (_kind, open) => {
     expect(people!.count).toBe(40);
     expect(await api.db.query("select 1 from people where email = 'late@example.org'")).toEqual([]);
   });
+
+  it('fail alone when one of them reuses an Idempotency-Key, and replay a key after closing', async () => {
+    const signatures = '/api/v1/petitions/fair-wages/signatures';
+    const keyed = (email: string, key: string) =>
+      postJson(api, signatures, { person: person(email) }, { 'Idempotency-Key': key });
+    expect((await keyed('first@example.org', 'key-1')).status).toBe(201);
+    const answers = await Promise.all([
+      ...Array.from({ length: 30 }, (_, i) => keyed(`crowd${i}@example.org`, `crowd-${i}`)),
+      keyed('someone-else@example.org', 'key-1'), // The same key for another request: refused.
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([...Array(30).fill(201), 422]);
+    await api.db.query(`update petitions set closes_at = now() where id = 'fair-wages'`);
+    const [replayed, ...closed] = await Promise.all([
+      keyed('crowd0@example.org', 'crowd-0'), // A retry of an accepted signature: its answer.
+      ...Array.from({ length: 5 }, (_, i) => keyed(`late${i}@example.org`, `late-${i}`)),
+    ]);
+    expect(replayed!.status).toBe(201);
+    expect(replayed!.headers.get('idempotent-replayed')).toBe('true');
+    expect(closed.map((a) => a.status)).toEqual(Array(5).fill(409));
+    const [total] = await api.db.query<{ n: number }>(
+      `select sum(signatures)::int as n from petition_signature_counts where petition_id = 'fair-wages'`,
+    );
+    expect(total!.n).toBe(31);
+    expect(await api.db.query("select 1 from people where email like 'late%'")).toEqual([]);
+  });
 });

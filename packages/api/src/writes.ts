@@ -1,7 +1,9 @@
 /**
  * Carries out public writes in batches: requests arriving together are written by one call of
- * `rally_write_batch` (migrations/006_write_batches.sql), in one transaction with one commit, and
- * each is answered after that commit. A write that fails fails alone; the others are kept.
+ * `rally_write_batch` (migrations/007_write_batches_without_savepoints.sql), in one transaction
+ * with one commit, and each is answered after that commit. A write that fails fails alone: one
+ * its petition or event refuses is answered from inside the batch; any other error fails the
+ * batch, and its writes are run again one by one.
  */
 import { batcher } from './batcher.ts';
 import type { Database } from './database.ts';
@@ -73,8 +75,9 @@ export function writer(db: Database): Writer {
     try {
       return (await writeBatch(writes)) as (unknown | Error)[];
     } catch (error) {
-      // The whole transaction failed (a deadlock with another batch, a lost connection): each
-      // write is tried again on its own, so one cause never fails a crowd.
+      // The whole transaction failed and kept nothing (a reused Idempotency-Key, a deadlock with
+      // another batch, a lost connection): each write is run again on its own, so one cause
+      // never fails a crowd.
       if (writes.length === 1) throw error;
       return Promise.all(
         writes.map((write) =>
