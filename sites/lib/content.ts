@@ -4,7 +4,7 @@
  * spotlight's region exists, that its photo is there — and names the file when one is wrong.
  */
 import type { ImageMetadata } from 'astro';
-import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { getCollection, render, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { differingFact, reservedSiteSlugs, sharedFacts } from '@rally/core';
 import { locales, type Locale } from './i18n.ts';
 import { micrositeUrl } from './settings.ts';
@@ -67,6 +67,22 @@ export function pieces<C extends CollectionKey>(collection: C): Promise<Piece<C>
     if (useCache) cache.set(collection, loaded);
   }
   return loaded as Promise<Piece<C>[]>;
+}
+
+/**
+ * An entry ready to show, rendered once however many pages show it. Astro's `render` loads the
+ * entry's module and prepares an error with its stack on every call, and a build shows each story
+ * on four pages. Kept per entry object, so the dev server, which reads entries afresh, renders
+ * edited ones afresh.
+ */
+const rendered = new WeakMap<object, ReturnType<typeof render>>();
+export function renderOnce(entry: CollectionEntry<CollectionKey>): ReturnType<typeof render> {
+  let result = rendered.get(entry);
+  if (!result) {
+    result = render(entry);
+    rendered.set(entry, result);
+  }
+  return result;
 }
 
 /** Translations share their facts (a goal, a date); a difference stops the build, naming both files. */

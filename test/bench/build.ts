@@ -2,9 +2,10 @@
  * `pnpm bench:build`: how Rally's site generation scales. Generates N synthetic member spotlights
  * (1,000 by default) as MDX, then, in the same run, builds (a) Rally's sites from them — every
  * spotlight gets a page on its region's and its sector's microsite, in English and Spanish — and
- * (b) a bare Astro project with only @astrojs/mdx turning the same files into one plain page each.
- * Prints both times, the ratio (target ≤ 1.3), pages per build, seconds per 1,000 pages (target
- * ≤ 20) and each build's peak memory.
+ * (b) a bare Astro project with only @astrojs/mdx turning the same files into one plain page each,
+ * and (c) the same bare project making a plain page of each file on each of Rally's four routes.
+ * Prints the times, the ratios to (b) (target ≤ 1.3) and to (c), pages per build, seconds per
+ * 1,000 pages (target ≤ 20) and each build's peak memory.
  *
  * `RALLY_BENCH_SPOTLIGHTS` sets how many stories; `RALLY_BENCH_KEEP=1` keeps the generated projects
  * (their folder is printed) to look into a slow build.
@@ -82,10 +83,15 @@ function rallyProject(): string {
   return root;
 }
 
-/** A bare Astro project: the same MDX files, one plain page each, nothing else. */
-function bareProject(): string {
-  const root = join(work, 'bare');
-  mkdirSync(join(root, 'src/pages'), { recursive: true });
+/**
+ * A bare Astro project: the same MDX files as plain pages, nothing else. With `everySite`, each
+ * file becomes a plain page on the same four routes Rally gives it (its region's and its sector's
+ * site, in English and Spanish), so the two builds make about as many pages.
+ */
+function bareProject(name: string, everySite: boolean): string {
+  const root = join(work, name);
+  const page = everySite ? 'src/pages/[site]/[lang]/[id].astro' : 'src/pages/[id].astro';
+  mkdirSync(join(root, page, '..'), { recursive: true });
   mkdirSync(join(root, 'content'), { recursive: true });
   symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'));
   writeFileSync(join(root, 'package.json'), '{ "type": "module" }\n');
@@ -102,12 +108,19 @@ export const collections = {
 };
 `,
   );
+  const paths = everySite
+    ? `(await getCollection('spotlights')).flatMap((entry) =>
+    ['region', 'sector'].flatMap((site) =>
+      ['en', 'es'].map((lang) => ({ params: { site, lang, id: entry.id }, props: { entry } })),
+    ),
+  )`
+    : `(await getCollection('spotlights')).map((entry) => ({ params: { id: entry.id }, props: { entry } }))`;
   writeFileSync(
-    join(root, 'src/pages/[id].astro'),
+    join(root, page),
     `---
 import { getCollection, render } from 'astro:content';
 export async function getStaticPaths() {
-  return (await getCollection('spotlights')).map((entry) => ({ params: { id: entry.id }, props: { entry } }));
+  return ${paths};
 }
 const { entry } = Astro.props;
 const { Content } = await render(entry);
@@ -136,21 +149,29 @@ function htmlPages(dir: string): number {
 try {
   console.log(`Generating ${count} synthetic spotlights…`);
   const rally = rallyProject();
-  const bare = bareProject();
-  console.log('Building the bare Astro project…');
+  const bare = bareProject('bare', false);
+  const bareEverySite = bareProject('bare-every-site', true);
+  console.log('Building the bare Astro project, one page per file…');
   const bareRun = timeBuild(bare);
+  console.log('Building the bare Astro project, a page per file on each of Rally’s routes…');
+  const bareEverySiteRun = timeBuild(bareEverySite);
   console.log('Building Rally’s sites…');
   const rallyRun = timeBuild(rally);
   const barePages = htmlPages(join(bare, 'dist'));
+  const bareEverySitePages = htmlPages(join(bareEverySite, 'dist'));
   const rallyPages = htmlPages(join(rally, 'dist/sites'));
   const per1000 = (run: { seconds: number }, pages: number) => (run.seconds / pages) * 1000;
+  const row = (label: string, run: { seconds: number; peakMb: number }, pages: number) =>
+    `| ${label} | ${pages} | ${run.seconds.toFixed(1)} | ${per1000(run, pages).toFixed(1)} | ${Math.round(run.peakMb)} |`;
   console.log(`
 | build | pages | seconds | seconds per 1,000 pages | peak memory MB |
 | --- | ---: | ---: | ---: | ---: |
-| bare Astro + MDX (baseline) | ${barePages} | ${bareRun.seconds.toFixed(1)} | ${per1000(bareRun, barePages).toFixed(1)} | ${Math.round(bareRun.peakMb)} |
-| Rally (every site, EN + ES) | ${rallyPages} | ${rallyRun.seconds.toFixed(1)} | ${per1000(rallyRun, rallyPages).toFixed(1)} | ${Math.round(rallyRun.peakMb)} |
+${row('bare Astro + MDX, one page per file (baseline)', bareRun, barePages)}
+${row('bare Astro + MDX, on Rally’s four routes per file', bareEverySiteRun, bareEverySitePages)}
+${row('Rally (every site, EN + ES)', rallyRun, rallyPages)}
 
 Ratio Rally / bare, whole build: ${(rallyRun.seconds / bareRun.seconds).toFixed(2)} (target ≤ 1.3)
+Ratio Rally / bare making as many pages: ${(rallyRun.seconds / bareEverySiteRun.seconds).toFixed(2)}
 Ratio per page: ${(per1000(rallyRun, rallyPages) / per1000(bareRun, barePages)).toFixed(2)}
 Rally: ${per1000(rallyRun, rallyPages).toFixed(1)} s per 1,000 pages (target ≤ 20)`);
 } finally {

@@ -3,9 +3,9 @@
  * collection, with absolute addresses of resized photos: a carousel on any page can read it.
  */
 import type { APIContext } from 'astro';
-import { getImage } from 'astro:assets';
 import type { SpotlightResource } from '@rally/core';
 import { inLanguage, photoOf, spotlightsOf } from '../../../lib/content.ts';
+import { sizedPhoto } from '../../../lib/images.ts';
 import { localPath } from '../../../lib/links.ts';
 import { micrositePaths, type MicrositePage } from '../../../lib/paths.ts';
 
@@ -16,7 +16,7 @@ export async function GET({ props }: APIContext) {
   const spotlights: (SpotlightResource & { url: string })[] = [];
   for (const { id, versions } of await spotlightsOf(site)) {
     const { entry, lang: written } = inLanguage(versions, lang);
-    const photo = await getImage({ src: photoOf(entry), width: 640, format: 'webp' });
+    const photo = await sizedPhoto(photoOf(entry), { width: 640, format: 'webp' });
     spotlights.push({
       identifiers: [`rally:${id}`],
       name: entry.data.name,
