@@ -122,6 +122,24 @@ describe.each(sharedStores)('the %s rate limiter, with several API instances', (
     }
   });
 
+  it('is exact alone, however often it shares its counts', async () => {
+    const shared = await open();
+    const limiter = await shared.instance({ syncEveryMs: 1 });
+    try {
+      const limit = { key: `ip:${randomUUID()}`, max: 10, windowSeconds: 600 };
+      const waits: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        waits.push(await limiter.hit([limit]));
+        // Let a share happen between some hits, and not between others.
+        if (i % 3 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(waits.filter((wait) => wait === 0)).toHaveLength(10);
+    } finally {
+      await limiter.close();
+      await shared.close();
+    }
+  });
+
   it('writes every hit counted on its own before it closes', async () => {
     const shared = await open();
     const limiter = await shared.instance({ syncEveryMs: 60_000 });

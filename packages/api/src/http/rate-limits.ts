@@ -74,9 +74,13 @@ export type SharedCounts = (increments: Increment[]) => Promise<number[]>;
 
 /** One counter of one window, as this instance knows it. */
 interface Slot {
+  /** Where it is kept in this instance's map. */
+  id: string;
   key: string;
   start: number;
   ends: number;
+  /** Half the limit: below it, hits are counted here. */
+  half: number;
   /** The shared total when this instance last heard it. */
   known: number;
   /** Hits counted here and not yet sent. */
@@ -114,7 +118,16 @@ export function sharedRateLimiter(
     let slot = slots.get(id);
     if (!slot) {
       const ends = (start + limit.windowSeconds) * 1000;
-      slot = { key: limit.key, start, ends, known: 0, pending: 0, sending: 0 };
+      slot = {
+        id,
+        key: limit.key,
+        start,
+        ends,
+        half: limit.max / 2,
+        known: 0,
+        pending: 0,
+        sending: 0,
+      };
       slots.set(id, slot);
     }
     return slot;
@@ -162,6 +175,11 @@ export function sharedRateLimiter(
         sent.total = totals[index]!;
         slot.sending -= sent.hits;
         slot.known = Math.max(slot.known, sent.total);
+        // A counter far from its limit, with nothing of it in flight, need not be remembered: a
+        // hit on it later starts from 0 here, and can still add only half the limit before it is
+        // counted in the store. Only counters near their limit stay in memory, not every email.
+        if (slot.pending === 0 && slot.sending === 0 && slot.known < slot.half)
+          slots.delete(slot.id);
       });
       return requests.map((mine, index) =>
         mine.map((slot, j) => {
@@ -173,23 +191,24 @@ export function sharedRateLimiter(
     { inFlight: 2, maxBatch: 64 },
   );
 
-  function sync(): Promise<unknown> {
+  const sync = (): Promise<unknown> => (unsent.size > 0 ? exchange([]) : Promise.resolve());
+  const timer = setInterval(() => {
+    sync().catch((error: Error) => console.error(`Rate limits not shared: ${error.message}`));
+  }, syncEveryMs).unref();
+  // Counters near their limit are remembered until their window ends.
+  const sweep = setInterval(() => {
     const now = Date.now();
     for (const [id, slot] of slots) {
       if (slot.ends <= now && slot.pending === 0 && slot.sending === 0) slots.delete(id);
     }
-    return unsent.size > 0 ? exchange([]) : Promise.resolve();
-  }
-  const timer = setInterval(() => {
-    sync().catch((error: Error) => console.error(`Rate limits not shared: ${error.message}`));
-  }, syncEveryMs).unref();
+  }, 60_000).unref();
 
   return {
     async hit(limits) {
       const now = Date.now();
       const mine = limits.map((limit) => slotFor(limit, now));
       const farFromLimits = mine.every(
-        (slot, i) => slot.known + slot.sending + slot.pending + 1 <= limits[i]!.max / 2,
+        (slot) => slot.known + slot.sending + slot.pending + 1 <= slot.half,
       );
       if (farFromLimits) {
         for (const slot of mine) {
@@ -203,6 +222,7 @@ export function sharedRateLimiter(
     },
     async close() {
       clearInterval(timer);
+      clearInterval(sweep);
       await sync();
       await onClose();
     },
