@@ -65,11 +65,12 @@ export default async function setup(project: TestProject) {
   settings.allowedOrigins = new LocalOrigins();
   const webhookSecret = 'whsec_browser_tests';
   const stripe = await startFakeStripe({ webhookUrl: 'set below', webhookSecret });
+  const rateLimiter = databaseRateLimiter(db);
   const app = createApp({
     db,
     settings,
     linkSecret: 'browser-tests',
-    rateLimiter: databaseRateLimiter(db),
+    rateLimiter,
     stripe: {
       secretKey: 'sk_test_browser',
       publishableKey: 'pk_test_browser',
@@ -82,8 +83,7 @@ export default async function setup(project: TestProject) {
   stripe.webhookUrl = `http://127.0.0.1:${apiPort}/api/v1/stripe/webhook`;
   // The same API before anyone set up Stripe: for the dues widget's "not set up yet".
   const withoutStripe = await listen(
-    createApp({ db, settings, linkSecret: 'browser-tests', rateLimiter: databaseRateLimiter(db) })
-      .fetch,
+    createApp({ db, settings, linkSecret: 'browser-tests', rateLimiter }).fetch,
   );
 
   const proxy: Server = createServer((incoming, outgoing) => {
@@ -124,6 +124,7 @@ export default async function setup(project: TestProject) {
     api.close();
     withoutStripe.close();
     await stripe.close();
+    await rateLimiter.close();
     await db.close();
   };
 }

@@ -288,7 +288,14 @@ export async function openTestApi(
     rateLimiter,
     stripe: { webhookSecret: testStripeWebhookSecret, ...stripe },
   });
-  return { app, db, close: () => db.close() };
+  return {
+    app,
+    db,
+    close: async () => {
+      await rateLimiter.close(); // It shares its last counts before the database goes.
+      await db.close();
+    },
+  };
 }
 
 /** A JSON write as a widget on the microsite sends it. */

@@ -278,13 +278,14 @@ describe.each(databases)('petitions on %s', (_kind, open) => {
         { person: person('rosa@example.org') },
         headers,
       );
+      const otherLimiter = databaseRateLimiter(api.db);
       const other = {
         ...api,
         app: createApp({
           db: api.db,
           settings: testSettings(),
           linkSecret: 'test-link-secret',
-          rateLimiter: databaseRateLimiter(api.db),
+          rateLimiter: otherLimiter,
         }),
       };
       const replay = await postJson(
@@ -293,6 +294,7 @@ describe.each(databases)('petitions on %s', (_kind, open) => {
         { person: person('rosa@example.org') },
         headers,
       );
+      await otherLimiter.close();
       expect(replay.headers.get('idempotent-replayed')).toBe('true');
       expect(await replay.json()).toEqual(await first.json());
       expect(await countRows(api, 'signatures')).toBe(1);
