@@ -4,6 +4,7 @@
  * Every load is 50 connections for 10 seconds on loopback, each request a different person.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,13 +56,19 @@ async function load(url: string, request: autocannon.Request): Promise<Figures> 
 }
 
 let people = 0;
-function signing(path: string, body: (email: string) => unknown): autocannon.Request {
+function signing(
+  path: string,
+  body: (email: string) => unknown,
+  { withKey = false } = {},
+): autocannon.Request {
   return {
     method: 'POST',
     path,
     headers: { 'content-type': 'application/json' },
     setupRequest: (request) => ({
       ...request,
+      // Widgets send an Idempotency-Key with every write, which the API then stores.
+      headers: withKey ? { ...request.headers, 'idempotency-key': randomUUID() } : request.headers,
       body: JSON.stringify(body(`person${people++}-${process.pid}@bench.test`)),
     }),
   };
@@ -145,6 +152,11 @@ console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 const rallySign = signing(`/api/v1/petitions/${petition}/signatures`, (email) => ({
   person: { given_name: 'Bench', email_addresses: [{ address: email }] },
 }));
+const rallySignWithKey = signing(
+  `/api/v1/petitions/${petition}/signatures`,
+  (email) => ({ person: { given_name: 'Bench', email_addresses: [{ address: email }] } }),
+  { withKey: true },
+);
 const baselineSign = signing('/sign', (email) => ({ email }));
 const read: autocannon.Request = { method: 'GET', path: `/api/v1/petitions/${petition}` };
 
@@ -160,11 +172,17 @@ for (const [database, setup] of [
 ] as const) {
   const [baseline] = await measure('test/bench/baseline-server.ts', setup, 8801, [baselineSign]);
   report(`${database}: baseline, one INSERT`, baseline!);
-  const [signatures, reads] = await measure('packages/api/src/server.ts', setup, 8802, [
+  const [signatures, keyed, reads] = await measure('packages/api/src/server.ts', setup, 8802, [
     rallySign,
+    rallySignWithKey,
     read,
   ]);
   report(`${database}: Rally signatures`, signatures!, baseline);
+  report(
+    `${database}: Rally signatures with an Idempotency-Key, as widgets send them`,
+    keyed!,
+    baseline,
+  );
   report(`${database}: Rally petition reads`, reads!);
   if (database === 'PostgreSQL') {
     const [shared] = await measure('packages/api/src/server.ts', withRedis, 8803, [rallySign]);
