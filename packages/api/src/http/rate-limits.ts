@@ -178,8 +178,8 @@ export function sharedRateLimiter(
         // A counter far from its limit, with nothing of it in flight, need not be remembered: a
         // hit on it later starts from 0 here, and can still add only half the limit before it is
         // counted in the store. Only counters near their limit stay in memory, not every email.
-        if (slot.pending === 0 && slot.sending === 0 && slot.known < slot.half)
-          slots.delete(slot.id);
+        const idle = slot.pending === 0 && slot.sending === 0;
+        if (idle && slot.known < slot.half && slots.get(slot.id) === slot) slots.delete(slot.id);
       });
       return requests.map((mine, index) =>
         mine.map((slot, j) => {
