@@ -192,8 +192,13 @@ export function sharedRateLimiter(
   );
 
   const sync = (): Promise<unknown> => (unsent.size > 0 ? exchange([]) : Promise.resolve());
+  const sharing = new Set<Promise<unknown>>();
   const timer = setInterval(() => {
-    sync().catch((error: Error) => console.error(`Rate limits not shared: ${error.message}`));
+    const share = sync().catch((error: Error) =>
+      console.error(`Rate limits not shared: ${error.message}`),
+    );
+    sharing.add(share);
+    void share.finally(() => sharing.delete(share));
   }, syncEveryMs).unref();
   // Counters near their limit are remembered until their window ends.
   const sweep = setInterval(() => {
@@ -223,6 +228,7 @@ export function sharedRateLimiter(
     async close() {
       clearInterval(timer);
       clearInterval(sweep);
+      await Promise.all(sharing); // Shares under way finish before the store may close.
       await sync();
       await onClose();
     },
