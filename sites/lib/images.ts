@@ -20,6 +20,7 @@ export function sizedPhoto(src: ImageMetadata, options: Options): Promise<Image>
   if (!image) {
     image = getImage({ src, ...options });
     made.set(key, image);
+    image.catch(() => made.delete(key)); // A failure is not kept: the next page asks again.
   }
   return image;
 }
