@@ -100,7 +100,7 @@ export interface SharedRateLimiterOptions {
  * everything else counted here, every 100 ms, at once. From half its limit on, every hit is
  * counted in the shared store before it is answered, so a single instance is exact, and several
  * see each other's counts at most 100 ms late: with n instances a window can take at most
- * (n − 1) × max ÷ 2 hits more than its limit, in a burst, and no more once the counts meet.
+ * (n − 1) × max ÷ 2 hits more than its limit, in a burst before the counts meet.
  * Requests arriving together share one exchange: a crowd behind one address all count on one
  * counter, which would otherwise take one write per request.
  */
