@@ -149,14 +149,12 @@ function report(label: string, figures: Figures, baseline?: Figures) {
 console.log(`Each load: 50 connections, ${seconds} s, loopback.\n`);
 console.log('| load | requests/s | p50 ms | p99 ms | ratio to baseline | failed |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-const rallySign = signing(`/api/v1/petitions/${petition}/signatures`, (email) => ({
+const signaturePath = `/api/v1/petitions/${petition}/signatures`;
+const signer = (email: string) => ({
   person: { given_name: 'Bench', email_addresses: [{ address: email }] },
-}));
-const rallySignWithKey = signing(
-  `/api/v1/petitions/${petition}/signatures`,
-  (email) => ({ person: { given_name: 'Bench', email_addresses: [{ address: email }] } }),
-  { withKey: true },
-);
+});
+const rallySign = signing(signaturePath, signer);
+const rallySignWithKey = signing(signaturePath, signer, { withKey: true });
 const baselineSign = signing('/sign', (email) => ({ email }));
 const read: autocannon.Request = { method: 'GET', path: `/api/v1/petitions/${petition}` };
 
