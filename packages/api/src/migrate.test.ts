@@ -17,6 +17,7 @@ describe.each(databases)('migrate on %s', (_kind, open) => {
         '005_dues_checkouts.sql',
         '006_write_batches.sql',
         '007_write_batches_without_savepoints.sql',
+        '008_signature_counts_once_per_batch.sql',
       ]);
       expect(await migrate(db)).toEqual([]);
     } finally {

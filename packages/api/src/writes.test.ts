@@ -60,6 +60,28 @@ describe.each(databases)('writes arriving together on %s', (_kind, open) => {
     expect(await api.db.query("select 1 from people where email = 'late@example.org'")).toEqual([]);
   });
 
+  it('count each petition’s new signatures, whichever batches they share', async () => {
+    await api.db.query(`update petitions set closes_at = null where id = 'heat-rules'`);
+    const sign = (petition: string, email: string) =>
+      postJson(api, `/api/v1/petitions/${petition}/signatures`, { person: person(email) });
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        // Each of 25 people signs both petitions (i and i + 25 alternate), ten of them one twice.
+        sign(i % 2 ? 'heat-rules' : 'fair-wages', `signer${i % 25}@example.org`),
+      ),
+    );
+    expect(answers.every((answer) => answer.status === 201)).toBe(true);
+    const counts = await api.db.query<{ petition_id: string; counted: number; kept: number }>(
+      `select c.petition_id, sum(c.signatures)::int as counted,
+              (select count(*)::int from signatures s where s.petition_id = c.petition_id) as kept
+       from petition_signature_counts c group by c.petition_id order by c.petition_id`,
+    );
+    expect(counts).toEqual([
+      { petition_id: 'fair-wages', counted: 25, kept: 25 },
+      { petition_id: 'heat-rules', counted: 25, kept: 25 },
+    ]);
+  });
+
   it('fail alone when one of them reuses an Idempotency-Key, and replay a key after closing', async () => {
     const signatures = '/api/v1/petitions/fair-wages/signatures';
     const keyed = (email: string, key: string) =>
