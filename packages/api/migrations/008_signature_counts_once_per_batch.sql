@@ -3,6 +3,17 @@
 -- log, which was a seventh of the database's work for a signature (measured in batches of 12:
 -- 0.128 against 0.110 ms of CPU per signature).
 
+-- The counter's one statement, in PL/pgSQL, which keeps its plan: as an SQL function it was parsed
+-- and planned again on every call (a seventh of the database's time for a lone signature).
+create or replace function count_signatures(petition text, delta integer) returns void
+language plpgsql as $$
+begin
+  insert into petition_signature_counts (petition_id, shard, signatures)
+  values (petition, pg_backend_pid() % 16, delta)
+  on conflict (petition_id, shard)
+    do update set signatures = petition_signature_counts.signatures + delta;
+end $$;
+
 -- A signature without the checks of its petition and without the counter: the person matched or
 -- created, the signature kept once. `added` says whether it is new, for the caller to count.
 create function rally_add_signature(req jsonb, out answer jsonb, out added boolean)
