@@ -69,7 +69,8 @@ export async function performWrite<Result extends WriteResult>(
   submission: Submission<Helper>,
   options: WriteOptions<Result>,
 ): Promise<{ result: Result; automated: boolean }> {
-  const { db, settings } = c.var;
+  // One read of c.var: Hono builds a new object on each.
+  const { db, settings, rateLimiter, clientIp, write } = c.var;
   const helper = submission.data;
 
   if (looksAutomated(helper, settings)) {
@@ -78,7 +79,7 @@ export async function performWrite<Result extends WriteResult>(
   }
 
   const email = helper.person.email_addresses[0]!.address.trim().toLowerCase();
-  await enforceRateLimits(c.var.rateLimiter, settings, c.var.clientIp, email);
+  await enforceRateLimits(rateLimiter, settings, clientIp, email);
 
   const { nickname: _nickname, form_started_at: _startedAt, ...stored } = helper;
   const scope = `${c.req.method} ${c.req.path}`;
@@ -111,7 +112,7 @@ export async function performWrite<Result extends WriteResult>(
 
   let result: Result;
   try {
-    result = await c.var.write<Result>({ fn: options.fn, req: request });
+    result = await write<Result>({ fn: options.fn, req: request });
   } catch (error) {
     throw problemFromDatabase(error) ?? error;
   }
