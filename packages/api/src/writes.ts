@@ -15,7 +15,7 @@ export type WriteFunction =
 export interface Write {
   fn: WriteFunction;
   /** The function's one argument; `req.person.email` orders the batch. */
-  req: { person: { email: string } } & Record<string, unknown>;
+  req: { person: { email: string; referral_code: string } } & Record<string, unknown>;
 }
 
 /** A write the database refused, with its SQLSTATE in `code`, as the driver reports errors. */

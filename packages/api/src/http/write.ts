@@ -8,7 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { PersonSignup } from '@rally/core';
 import type { AppContext } from '../context.ts';
-import type { WriteFunction } from '../writes.ts';
+import type { Write, WriteFunction, Writer } from '../writes.ts';
 import { sqlState } from '../database.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { countBotSubmission, enforceRateLimits, looksAutomated } from './abuse.ts';
@@ -112,7 +112,7 @@ export async function performWrite<Result extends WriteResult>(
 
   let result: Result;
   try {
-    result = await write<Result>({ fn: options.fn, req: request });
+    result = await writeWithFreeReferralCode<Result>(write, { fn: options.fn, req: request });
   } catch (error) {
     throw problemFromDatabase(error) ?? error;
   }
@@ -162,6 +162,24 @@ export function idempotencyKey(c: Context): string | null {
     );
   }
   return key;
+}
+
+/**
+ * A new person's referral code is drawn at random; when it is already someone else's, the
+ * database refuses the write, which is made again with another code: the person never sees it.
+ */
+async function writeWithFreeReferralCode<Result>(write: Writer, request: Write): Promise<Result> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write<Result>(request);
+    } catch (error) {
+      const taken =
+        sqlState(error) === '23505' &&
+        (error as { constraint?: string }).constraint === 'people_referral_code_key';
+      if (!taken || attempt === 3) throw error;
+      request.req.person.referral_code = newReferralCode();
+    }
+  }
 }
 
 function problemFromDatabase(error: unknown): HttpProblem | undefined {
