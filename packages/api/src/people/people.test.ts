@@ -168,5 +168,25 @@ describe.each(databases)('people on %s', (_kind, open) => {
       const petition = await (await api.app.request('/api/v1/petitions/fair-wages')).json();
       expect(petition.total_signatures).toBe(1);
     });
+
+    it('find a person’s signatures and RSVPs through an index on the person', async () => {
+      for (const table of ['signatures', 'attendances']) {
+        const used = await api.db.transaction(async (tx) => {
+          // Tables this small are cheaper to read whole; the question is which index would serve.
+          await tx.query('set local enable_seqscan = off');
+          const [row] = await tx.query<{ 'QUERY PLAN': [{ Plan: Record<string, unknown> }] }>(
+            `explain (format json) select * from ${table} where person_id = $1`,
+            ['00000000-0000-4000-8000-000000000000'],
+          );
+          return String(JSON.stringify(row!['QUERY PLAN']).match(/"Index Name":"([^"]+)"/)?.[1]);
+        });
+        // Not an index that starts with another column, which would be read from end to end.
+        const [index] = await api.db.query<{ indexdef: string }>(
+          'select indexdef from pg_indexes where indexname = $1',
+          [used],
+        );
+        expect(index?.indexdef, table).toMatch(/\(person_id[,)]/);
+      }
+    });
   });
 });
