@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openTestPGlite, openTestPostgres } from '../testing.ts';
 import {
   databaseRateLimiter,
   memoryRateLimiter,
   redisRateLimiter,
+  sharedRateLimiter,
   type RateLimiter,
   type SharedRateLimiterOptions,
 } from './rate-limits.ts';
@@ -152,6 +153,42 @@ describe.each(sharedStores)('the %s rate limiter, with several API instances', (
       expect(await shared.counted(limit.key)).toBe(3);
     } finally {
       await shared.close();
+    }
+  });
+});
+
+describe('a shared rate limiter whose store goes down', () => {
+  it('says so once, keeps what it counted, and says when its counts are shared again', async () => {
+    const counts = new Map<string, number>();
+    let down = false;
+    const limiter = sharedRateLimiter(
+      async (increments) => {
+        if (down) throw new Error('connection refused');
+        return increments.map(({ key, hits }) => {
+          counts.set(key, (counts.get(key) ?? 0) + hits);
+          return counts.get(key)!;
+        });
+      },
+      { syncEveryMs: 5 },
+    );
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const limit = { key: 'ip:203.0.113.7', max: 100, windowSeconds: 600 };
+      down = true;
+      for (let i = 0; i < 3; i++) {
+        expect(await limiter.hit([limit])).toBe(0);
+        await new Promise((resolve) => setTimeout(resolve, 30)); // Several shares fail.
+      }
+      expect(logged.mock.calls).toEqual([['Rate limits not shared: connection refused']]);
+      down = false;
+      await expect.poll(() => counts.get(limit.key)).toBe(3);
+      expect(logged).toHaveBeenCalledTimes(2);
+      expect(logged.mock.calls[1]![0]).toMatch(
+        /^Rate limits shared again, after \d+ failed attempts\.$/,
+      );
+    } finally {
+      logged.mockRestore();
+      await limiter.close();
     }
   });
 });

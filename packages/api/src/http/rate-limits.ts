@@ -191,11 +191,25 @@ export function sharedRateLimiter(
     { inFlight: 2, maxBatch: 64 },
   );
 
-  const sync = (): Promise<unknown> => (unsent.size > 0 ? exchange([]) : Promise.resolve());
+  /** Sends what was counted here; says whether there was anything to send. */
+  const sync = async (): Promise<boolean> => {
+    if (unsent.size === 0) return false;
+    await exchange([]);
+    return true;
+  };
   const sharing = new Set<Promise<unknown>>();
+  // While the store is down, one line when it goes and one when it is back, not one per share.
+  let failedShares = 0;
   const timer = setInterval(() => {
-    const share = sync().catch((error: Error) =>
-      console.error(`Rate limits not shared: ${error.message}`),
+    const share = sync().then(
+      (shared) => {
+        if (!shared || failedShares === 0) return;
+        console.error(`Rate limits shared again, after ${failedShares} failed attempts.`);
+        failedShares = 0;
+      },
+      (error: Error) => {
+        if (failedShares++ === 0) console.error(`Rate limits not shared: ${error.message}`);
+      },
     );
     sharing.add(share);
     void share.finally(() => sharing.delete(share));
