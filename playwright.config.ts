@@ -31,7 +31,8 @@ export default defineConfig({
       url: `${url(ports.site)}/`,
       reuseExistingServer: false,
       timeout: 180_000,
-      env: localSiteEnvironment(ports.site, ports.api),
+      // Two stories a page, so that the demo's few stories per microsite make several pages.
+      env: { ...localSiteEnvironment(ports.site, ports.api), RALLY_SPOTLIGHTS_PER_PAGE: '2' },
     },
     {
       // The real API on a fresh embedded database, with the demo content.

@@ -2,6 +2,7 @@
 import { locales, type Locale } from './i18n.ts';
 import { langParam } from './links.ts';
 import { microsites, type Microsite } from './content.ts';
+import { storyPage } from './story-pages.ts';
 
 export interface MicrositePage {
   site: Microsite;
@@ -28,6 +29,18 @@ export async function micrositeItemPaths<Item extends { id: string }>(
   for (const { params, props } of await micrositePaths()) {
     for (const item of await itemsOf(props.site)) {
       pages.push({ params: { ...params, id: item.id }, props: { ...props, item } });
+    }
+  }
+  return pages;
+}
+
+/** The second and further pages of each microsite's story index, in every language. */
+export async function storyPagePaths() {
+  const pages = [];
+  for (const { params, props } of await micrositePaths()) {
+    const { pages: count } = await storyPage(props.site, 1);
+    for (let page = 2; page <= count; page++) {
+      pages.push({ params: { ...params, page: String(page) }, props: { ...props, page } });
     }
   }
   return pages;

@@ -22,6 +22,11 @@ export const hubUrl = new URL(process.env.RALLY_HUB_URL ?? config.sites.hub_url)
 /** The address of the API every widget posts to, without a trailing slash. */
 export const apiUrl = (process.env.RALLY_API_URL ?? config.sites.api_url).replace(/\/$/, '');
 
+/** Member stories on each page of a story index (`RALLY_SPOTLIGHTS_PER_PAGE` overrides). */
+export const spotlightsPerPage = Number(
+  process.env.RALLY_SPOTLIGHTS_PER_PAGE ?? config.sites.spotlights_per_page,
+);
+
 const micrositeTemplate = process.env.RALLY_MICROSITE_URL ?? config.sites.microsite_url;
 
 /**

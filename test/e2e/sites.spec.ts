@@ -85,6 +85,42 @@ test.describe('every microsite, in English and Spanish', () => {
   }
 });
 
+test.describe('a long story index', () => {
+  // The end-to-end sites are built with two stories a page (playwright.config.ts).
+  for (const lang of ['en', 'es'] as const) {
+    test(`is cut into pages that list every story once, in ${lang}`, async ({ page }) => {
+      const base = `${micrositeUrl('louisiana')}${lang === 'en' ? '' : '/es'}/spotlights/`;
+      await page.goto(base);
+      // The site's feed lists all its stories; the browser reads it, as it resolves *.localhost.
+      const total = await page.evaluate(
+        async () => (await (await fetch('../spotlights.json')).json()).total_records as number,
+      );
+      const seen: string[] = [];
+      for (let number = 1; ; number++) {
+        const pages = page.getByRole('navigation', {
+          name: lang === 'en' ? 'Pages of member stories' : 'Páginas de historias',
+        });
+        await expect(pages.locator('[aria-current="page"]')).toHaveText(String(number));
+        await expectAccessible(page);
+        seen.push(
+          ...(await page
+            .locator('.cards h2 a')
+            .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname))),
+        );
+        const older = pages.getByRole('link', {
+          name: lang === 'en' ? 'Older stories' : 'Historias anteriores',
+        });
+        if ((await older.count()) === 0) break;
+        await older.click();
+        await expect(page).toHaveURL(`${base}page/${number + 1}/`);
+      }
+      expect(seen.length).toBeGreaterThan(2);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBe(total);
+    });
+  }
+});
+
 test.describe('languages', () => {
   test('a Spanish page shows Spanish content and says when a story exists only in English', async ({
     page,

@@ -33,6 +33,8 @@ export const rallyConfig = z.object({
         .default('http://{site}.localhost:4321'),
       /** Address of the Rally API the widgets on every site post to. */
       api_url: z.url().default('http://localhost:8787'),
+      /** Member stories on each page of a microsite's story index; more make further pages. */
+      spotlights_per_page: z.number().int().min(1).max(200).default(24),
     })
     .prefault({}),
   /** Other origins of the organization's own sites that may write to the API; the hub and the microsites need not be listed. */
