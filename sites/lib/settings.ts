@@ -23,9 +23,18 @@ export const hubUrl = new URL(process.env.RALLY_HUB_URL ?? config.sites.hub_url)
 export const apiUrl = (process.env.RALLY_API_URL ?? config.sites.api_url).replace(/\/$/, '');
 
 /** Member stories on each page of a story index (`RALLY_SPOTLIGHTS_PER_PAGE` overrides). */
-export const spotlightsPerPage = Number(
-  process.env.RALLY_SPOTLIGHTS_PER_PAGE ?? config.sites.spotlights_per_page,
-);
+export const spotlightsPerPage = perPage(process.env.RALLY_SPOTLIGHTS_PER_PAGE);
+
+function perPage(override: string | undefined): number {
+  if (override === undefined) return config.sites.spotlights_per_page;
+  const count = Number(override);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new Error(
+      `RALLY_SPOTLIGHTS_PER_PAGE: write a whole number of 1 or more, not "${override}".`,
+    );
+  }
+  return count;
+}
 
 const micrositeTemplate = process.env.RALLY_MICROSITE_URL ?? config.sites.microsite_url;
 
