@@ -12,6 +12,14 @@ import { micrositeUrl, ports, staffToken } from '../../playwright.config.ts';
 const hub = `http://localhost:${ports.site}`;
 const api = `http://127.0.0.1:${ports.api}/api/v1`;
 
+/** A title names the page and the site it is on, and the site only once. */
+async function expectTitled(page: Page) {
+  const title = await page.title();
+  const site = (await page.locator('.brand-site').textContent())!.trim();
+  expect(title.split(' · ').length, title).toBeGreaterThan(1);
+  expect(title.split(site).length - 1, title).toBe(1);
+}
+
 async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
@@ -52,6 +60,10 @@ test.describe('every microsite, in English and Spanish', () => {
             'href',
             `${micrositeUrl(slug)}/es/`,
           );
+          await expectTitled(page);
+          await expect(page).toHaveTitle(
+            `${await page.getByRole('heading', { level: 1 }).textContent()} · Gulf Coast Workers United`,
+          );
           await expectAccessible(page);
           const petition = await firstLinkUnder(
             page,
@@ -66,6 +78,7 @@ test.describe('every microsite, in English and Spanish', () => {
           for (const path of ['join/', 'spotlights/', 'about/']) {
             await page.goto(`${base}${path}`);
             await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+            await expectTitled(page);
             await expectAccessible(page);
             if (path === 'spotlights/')
               story = await page
@@ -77,6 +90,7 @@ test.describe('every microsite, in English and Spanish', () => {
             expect(new URL(address).origin).toBe(micrositeUrl(slug));
             await page.goto(address);
             await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+            await expectTitled(page);
             await expectAccessible(page);
           }
         },
