@@ -85,6 +85,13 @@ export function renderOnce(entry: CollectionEntry<CollectionKey>): ReturnType<ty
   return result;
 }
 
+/** One of the organization's own pages in content/pages, which a route cannot be built without. */
+export async function organizationPage(id: string, builds: string): Promise<Piece<'pages'>> {
+  const page = (await pieces('pages')).find((p) => p.id === id);
+  if (!page) throw new Error(`content/pages/en/${id}.mdx is missing: ${builds} is built from it.`);
+  return page;
+}
+
 /** Translations share their facts (a goal, a date); a difference stops the build, naming both files. */
 function checkFacts(collection: CollectionKey, versions: Versions<CollectionKey>): void {
   const [first, ...others] = Object.values(versions);

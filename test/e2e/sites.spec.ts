@@ -75,7 +75,7 @@ test.describe('every microsite, in English and Spanish', () => {
           );
 
           let story: string | undefined;
-          for (const path of ['join/', 'spotlights/', 'about/']) {
+          for (const path of ['join/', 'spotlights/', 'about/', 'accessibility/']) {
             await page.goto(`${base}${path}`);
             await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
             await expectTitled(page);
@@ -252,6 +252,34 @@ test.describe('the hub', () => {
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/#main$/);
   });
+});
+
+test('every site links its accessibility statement from its footer, in both languages', async ({
+  page,
+}) => {
+  for (const [base, lang, heading, contact] of [
+    [hub, 'en', 'Accessibility', 'Tell us about a problem'],
+    [`${hub}/es`, 'es', 'Accesibilidad', 'Avísanos de un problema'],
+    [
+      `${micrositeUrl('louisiana')}/events/new-orleans-home-care-meeting`,
+      'en',
+      'Accessibility',
+      'Tell us about a problem',
+    ],
+    [`${micrositeUrl('education')}/es/join`, 'es', 'Accesibilidad', 'Avísanos de un problema'],
+  ] as const) {
+    await page.goto(`${base}/`);
+    const site = new URL(page.url()).origin;
+    await page.getByRole('contentinfo').getByRole('link', { name: heading }).click();
+    // The statement is on the same site, in the page's language.
+    expect(page.url()).toBe(`${site}${lang === 'es' ? '/es' : ''}/accessibility/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expect(page.getByRole('heading', { level: 2, name: contact })).toBeVisible();
+    await expect(
+      page.getByRole('contentinfo').getByRole('link', { name: heading }),
+    ).toHaveAttribute('aria-current', 'page');
+    await expectAccessible(page);
+  }
 });
 
 test('a missing address shows the site’s own page, in both languages, with status 404', async ({

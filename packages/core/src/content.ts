@@ -144,7 +144,15 @@ export function differingFact(
 }
 
 /** Slugs a region or sector cannot take: they name paths the sites already use. */
-export const reservedSiteSlugs = ['en', 'es', 'embed', 'widgets', 'hub', 'images'] as const;
+export const reservedSiteSlugs = [
+  'en',
+  'es',
+  'embed',
+  'accessibility',
+  'widgets',
+  'hub',
+  'images',
+] as const;
 
 /** A region or a sector: each one gets its own microsite. */
 export const micrositeContent = z.object({
