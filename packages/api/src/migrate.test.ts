@@ -19,6 +19,7 @@ describe.each(databases)('migrate on %s', (_kind, open) => {
         '007_write_batches_without_savepoints.sql',
         '008_signature_counts_once_per_batch.sql',
         '009_actions_found_by_person.sql',
+        '010_attendance_check_in.sql',
       ]);
       expect(await migrate(db)).toEqual([]);
     } finally {

@@ -4,7 +4,9 @@
  */
 import {
   apiBasePath,
+  attendanceCheckIn,
   attendanceReceipt,
+  attendanceResource,
   attendanceSubmission,
   duesCheckoutReceipt,
   duesCheckoutStatus,
@@ -102,6 +104,10 @@ const translation = {
   description:
     'Answer in this language when the content is written in it; `lang` in the answer says which.',
 };
+const paging = [
+  { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
+  { name: 'per_page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+];
 const csvAnswer = {
   200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
 };
@@ -141,14 +147,7 @@ export function openApiDocument(organization: string) {
         get: {
           summary: 'People, OSDI-paged (staff)',
           security: staff,
-          parameters: [
-            { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
-            {
-              name: 'per_page',
-              in: 'query',
-              schema: { type: 'integer', minimum: 1, maximum: 100 },
-            },
-          ],
+          parameters: paging,
           responses: {
             200: { description: 'A page of people' },
             401: problemAnswer('No valid token'),
@@ -237,6 +236,16 @@ export function openApiDocument(organization: string) {
         },
       },
       [`${p}/events/{id}/attendances`]: {
+        get: {
+          summary: 'The event’s RSVPs, oldest first, OSDI-paged (staff)',
+          security: staff,
+          parameters: [...idParameter('Event id'), ...paging],
+          responses: {
+            200: { description: 'A page of RSVPs, each under `_embedded["osdi:attendances"]`' },
+            401: problemAnswer('No valid token'),
+            404: problemAnswer('No such event'),
+          },
+        },
         post: {
           ...helper('Record attendance helper (RSVP)', 'AttendanceSubmission', 'AttendanceReceipt'),
           parameters: [
@@ -247,6 +256,28 @@ export function openApiDocument(organization: string) {
             ...helper('', 'AttendanceSubmission', 'AttendanceReceipt').responses,
             404: problemAnswer('No such event'),
             409: problemAnswer('The event is over'),
+          },
+        },
+      },
+      [`${p}/events/{id}/attendances/{attendance}`]: {
+        put: {
+          summary: 'Record whether the person came (staff)',
+          security: staff,
+          parameters: [
+            ...idParameter('Event id'),
+            { name: 'attendance', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: ref('AttendanceCheckIn') } },
+          },
+          responses: {
+            200: { description: 'The RSVP as recorded', content: hal('Attendance') },
+            400: problemAnswer('The body is not valid JSON.'),
+            401: problemAnswer('No valid token'),
+            404: problemAnswer('No such event, or no such RSVP for it'),
+            415: problemAnswer('The body is not JSON.'),
+            422: problemAnswer('`attended` is missing or not true, false or null'),
           },
         },
       },
@@ -399,6 +430,8 @@ export function openApiDocument(organization: string) {
         PersonReceipt: jsonSchema(personReceipt, 'output'),
         SignatureReceipt: jsonSchema(signatureReceipt, 'output'),
         AttendanceReceipt: jsonSchema(attendanceReceipt, 'output'),
+        AttendanceCheckIn: jsonSchema(attendanceCheckIn, 'input'),
+        Attendance: jsonSchema(attendanceResource, 'output'),
         Petition: jsonSchema(petitionResource, 'output'),
         Event: jsonSchema(eventResource, 'output'),
         Spotlight: jsonSchema(spotlightResource, 'output'),

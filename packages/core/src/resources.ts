@@ -61,7 +61,8 @@ export const eventResource = z.object({
   sector: z.string().nullable(),
   created_date: z.iso.datetime(),
   modified_date: z.iso.datetime(),
-  _links: links(['self', 'osdi:record_attendance_helper', 'rally:calendar']),
+  /** `osdi:attendances` lists the event's RSVPs, for staff. */
+  _links: links(['self', 'osdi:record_attendance_helper', 'osdi:attendances', 'rally:calendar']),
 });
 
 /** One member spotlight in the carousel feed. */
@@ -98,9 +99,35 @@ export const attendanceReceipt = z.object({
   _links: links(['osdi:event', 'osdi:person', 'rally:cancel']),
 });
 
+/** One RSVP as staff see it, for a sign-in sheet: OSDI's attendance, with who it is. */
+export const attendanceResource = z.object({
+  identifiers: z.array(z.string()),
+  origin_system: z.literal('Rally'),
+  status: z.enum(['accepted', 'waitlisted', 'cancelled']),
+  /** Whether the person came, as staff recorded it; null until they do. */
+  attended: z.boolean().nullable(),
+  created_date: z.iso.datetime(),
+  modified_date: z.iso.datetime(),
+  _links: links(['self', 'osdi:event', 'osdi:person']),
+  _embedded: z.object({
+    'osdi:person': z.object({
+      given_name: z.string().nullable(),
+      family_name: z.string().nullable(),
+      email_addresses: z.array(z.object({ address: z.string(), primary: z.boolean() })),
+    }),
+  }),
+});
+
+/** What staff record about an RSVP, at the door or after the event. */
+export const attendanceCheckIn = z.strictObject({
+  /** True when the person came, false when they did not; null clears what was recorded. */
+  attended: z.boolean().nullable(),
+});
+
 export type PetitionResource = z.infer<typeof petitionResource>;
 export type EventResource = z.infer<typeof eventResource>;
 export type SpotlightResource = z.infer<typeof spotlightResource>;
 export type PersonReceipt = z.infer<typeof personReceipt>;
 export type SignatureReceipt = z.infer<typeof signatureReceipt>;
 export type AttendanceReceipt = z.infer<typeof attendanceReceipt>;
+export type AttendanceResource = z.infer<typeof attendanceResource>;

@@ -1,22 +1,27 @@
 /**
  * Events: read from staff-written content; RSVPs through the OSDI record attendance helper, with a
- * waitlist past capacity, cancellation by signed link, and an iCalendar file for each event.
+ * waitlist past capacity, cancellation by signed link, and an iCalendar file for each event. Staff
+ * list an event's RSVPs and record who came.
  */
 import { Hono, type Context } from 'hono';
 import {
   apiBasePath,
+  attendanceCheckIn,
   attendanceSubmission,
   type AttendanceReceipt,
+  type AttendanceResource,
   type EventResource,
 } from '@rally/core';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../database.ts';
-import { readSubmission } from '../http/body.ts';
+import { readJson, readSubmission } from '../http/body.ts';
+import { pageRequest, pagedCollection } from '../http/paging.ts';
 import { cancelledPage, confirmCancelPage, pageLocale } from '../http/pages.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { equalityFilters } from '../http/query.ts';
 import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
 import { newReferralCode } from '../referral-code.ts';
+import { requireStaff } from '../staff/require-staff.ts';
 import { signLink, verifyLink } from '../signed-links.ts';
 import { inLanguage, type Translatable } from '../translated.ts';
 import { eventCalendar } from './calendar.ts';
@@ -44,6 +49,20 @@ export interface EventRow extends Record<string, unknown>, Translatable {
   waitlist_count: number;
   created_at: Date;
   updated_at: Date;
+}
+
+/** An RSVP with the name and email of the person who made it. */
+interface AttendanceRow extends Record<string, unknown> {
+  id: string;
+  event_id: string;
+  person_id: string;
+  status: 'accepted' | 'waitlisted' | 'cancelled';
+  attended: boolean | null;
+  created_at: Date;
+  updated_at: Date;
+  given_name: string | null;
+  family_name: string | null;
+  email: string;
 }
 
 interface AttendanceResult extends WriteResult {
@@ -121,6 +140,52 @@ events.post('/:id/attendances', async (c) => {
   });
 });
 
+/** The event's RSVPs, oldest first, for staff: a sign-in sheet at the door. */
+events.get('/:id/attendances', requireStaff, async (c) => {
+  const { db } = c.var;
+  const event = await findEvent(db, c.req.param('id'));
+  const request = pageRequest(c);
+  const [[{ total }], rows] = (await Promise.all([
+    db.query<{ total: number }>(
+      'select count(*)::int as total from attendances where event_id = $1',
+      [event.id],
+    ),
+    db.query<AttendanceRow>(
+      `select a.*, p.given_name, p.family_name, p.email
+       from attendances a join people p on p.id = a.person_id
+       where a.event_id = $1 order by a.created_at, a.id limit $2 offset $3`,
+      [event.id, request.perPage, request.offset],
+    ),
+  ])) as [[{ total: number }], AttendanceRow[]];
+  const embedded = rows.map((row) => toAttendanceResource(c, row));
+  return c.json(pagedCollection(c, 'osdi:attendances', request, total, embedded), 200, {
+    'Content-Type': 'application/hal+json',
+  });
+});
+
+/** Staff record whether the person came (`{"attended": true}`), or clear it with null. */
+events.put('/:id/attendances/:attendance', requireStaff, async (c) => {
+  const { db } = c.var;
+  const event = await findEvent(db, c.req.param('id'));
+  const attendance = c.req.param('attendance');
+  const { attended } = await readJson(c, attendanceCheckIn);
+  const [row] = uuidPattern.test(attendance)
+    ? await db.query<AttendanceRow>(
+        `update attendances a set attended = $3, updated_at = now()
+         from people p
+         where a.id = $1 and a.event_id = $2 and p.id = a.person_id
+         returning a.*, p.given_name, p.family_name, p.email`,
+        [attendance, event.id, attended],
+      )
+    : [];
+  if (!row)
+    throw new HttpProblem(
+      404,
+      `No RSVP "${attendance}" for the event "${event.id}": take the id from the event's attendances.`,
+    );
+  return c.json(toAttendanceResource(c, row), 200, { 'Content-Type': 'application/hal+json' });
+});
+
 // Opening the link only shows a button: mail scanners and link previews fetch links, and must
 // not cancel anyone's place by doing so.
 events.get('/:id/attendances/:attendance/cancel', async (c) => {
@@ -173,6 +238,32 @@ function cancelUrl(c: Context<AppContext>, eventId: string, attendanceId: string
   return url.toString();
 }
 
+function toAttendanceResource(c: Context, row: AttendanceRow): AttendanceResource {
+  const event = eventUrl(c, row.event_id);
+  return {
+    identifiers: [`rally:${row.id}`],
+    origin_system: 'Rally',
+    status: row.status,
+    attended: row.attended,
+    created_date: row.created_at.toISOString(),
+    modified_date: row.updated_at.toISOString(),
+    _links: {
+      self: { href: `${event}/attendances/${row.id}` },
+      'osdi:event': { href: event },
+      'osdi:person': {
+        href: new URL(`${apiBasePath}/people/${row.person_id}`, c.req.url).toString(),
+      },
+    },
+    _embedded: {
+      'osdi:person': {
+        given_name: row.given_name,
+        family_name: row.family_name,
+        email_addresses: [{ address: row.email, primary: true }],
+      },
+    },
+  };
+}
+
 function toEventResource(c: Context, row: EventRow): EventResource {
   const self = eventUrl(c, row.id);
   return {
@@ -198,6 +289,7 @@ function toEventResource(c: Context, row: EventRow): EventResource {
     _links: {
       self: { href: self },
       'osdi:record_attendance_helper': { href: `${self}/attendances` },
+      'osdi:attendances': { href: `${self}/attendances` },
       'rally:calendar': { href: `${self}/calendar.ics` },
     },
   };

@@ -19,17 +19,13 @@ export async function readSubmission<Schema extends z.ZodType>(
   c: Context,
   schema: Schema,
 ): Promise<Submission<z.infer<Schema>>> {
-  const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+  const type = mediaType(c);
   let format: BodyFormat;
   let raw: unknown;
   let redirect: string | undefined;
   if (type === 'application/json') {
     format = 'json';
-    try {
-      raw = await c.req.json();
-    } catch {
-      throw new HttpProblem(400, 'The body is not valid JSON.');
-    }
+    raw = await jsonBody(c);
   } else if (type === 'application/x-www-form-urlencoded') {
     format = 'form';
     const fields = new URLSearchParams(await c.req.text());
@@ -41,13 +37,38 @@ export async function readSubmission<Schema extends z.ZodType>(
       'Send application/json, or application/x-www-form-urlencoded from an HTML form.',
     );
   }
+  return { format, data: validated(raw, schema), redirect };
+}
+
+/** A JSON-only body, as staff tools send it, checked like any submission. */
+export async function readJson<Schema extends z.ZodType>(
+  c: Context,
+  schema: Schema,
+): Promise<z.infer<Schema>> {
+  if (mediaType(c) !== 'application/json') throw new HttpProblem(415, 'Send application/json.');
+  return validated(await jsonBody(c), schema);
+}
+
+function mediaType(c: Context): string | undefined {
+  return c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+}
+
+async function jsonBody(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new HttpProblem(400, 'The body is not valid JSON.');
+  }
+}
+
+function validated<Schema extends z.ZodType>(raw: unknown, schema: Schema): z.infer<Schema> {
   // With the input on each issue, a missing field can be told from a wrong one; never echoed back.
   const parsed = schema.safeParse(raw, { reportInput: true });
   const unstorable = unstorableText(raw);
   if (!parsed.success || unstorable.length > 0) {
     throw invalidSubmission([...unstorable, ...(parsed.error?.issues ?? [])]);
   }
-  return { format, data: parsed.data, redirect };
+  return parsed.data;
 }
 
 /**

@@ -47,11 +47,22 @@ export class HttpProblem extends Error {
 
 /** A 422 naming every failed field of a schema check, with stable codes widgets translate. */
 export function invalidSubmission(issues: z.core.$ZodIssue[]): HttpProblem {
-  const errors = issues.map((issue) => ({
-    path: issue.path.join('.'),
-    code: fieldErrorCode(issue),
-    message: fieldErrorMessage(issue),
-  }));
+  const errors = issues.flatMap((issue) =>
+    // A field the endpoint does not take is named itself, not its parent object.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          path: [...issue.path, key].join('.'),
+          code: 'invalid' as const,
+          message: 'This field cannot be set here; leave it out.',
+        }))
+      : [
+          {
+            path: issue.path.join('.'),
+            code: fieldErrorCode(issue),
+            message: fieldErrorMessage(issue),
+          },
+        ],
+  );
   const fields = [...new Set(errors.map((e) => e.path || 'body'))].join(', ');
   return new HttpProblem(422, `Some fields need attention: ${fields}.`, { errors });
 }

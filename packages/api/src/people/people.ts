@@ -7,7 +7,7 @@ import { apiBasePath, personSignup, type PersonReceipt } from '@rally/core';
 import type { AppContext } from '../context.ts';
 import { readSubmission } from '../http/body.ts';
 import { HttpProblem } from '../http/problems.ts';
-import { boundedInteger } from '../http/query.ts';
+import { pageRequest, pagedCollection } from '../http/paging.ts';
 import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
@@ -53,40 +53,18 @@ people.post('/', async (c) => {
 });
 
 people.get('/', requireStaff, async (c) => {
-  const perPage = boundedInteger(c.req.query('per_page'), 25, 1, 100, 'per_page');
-  const page = boundedInteger(c.req.query('page'), 1, 1, 1_000_000, 'page');
-  const [{ total }] = (await c.var.db.query<{ total: number }>(
-    'select count(*)::int as total from people',
-  )) as [{ total: number }];
-  const rows = await c.var.db.query<PersonRow>(
-    'select * from people order by created_at, id limit $1 offset $2',
-    [perPage, (page - 1) * perPage],
-  );
-  const totalPages = Math.max(1, Math.ceil(total / perPage));
-  const pageUrl = (n: number) => {
-    const url = new URL(c.req.url);
-    url.searchParams.set('page', String(n));
-    url.searchParams.set('per_page', String(perPage));
-    return { href: url.toString() };
-  };
+  const request = pageRequest(c);
+  const [[{ total }], rows] = (await Promise.all([
+    c.var.db.query<{ total: number }>('select count(*)::int as total from people'),
+    c.var.db.query<PersonRow>('select * from people order by created_at, id limit $1 offset $2', [
+      request.perPage,
+      request.offset,
+    ]),
+  ])) as [[{ total: number }], PersonRow[]];
   const embedded = rows.map((row) => personResource(c.req.url, row));
-  return c.json(
-    {
-      total_pages: totalPages,
-      per_page: perPage,
-      page,
-      total_records: total,
-      _links: {
-        self: pageUrl(page),
-        ...(page < totalPages ? { next: pageUrl(page + 1) } : {}),
-        ...(page > 1 ? { previous: pageUrl(page - 1) } : {}),
-        'osdi:people': embedded.map((person) => person._links.self),
-      },
-      _embedded: { 'osdi:people': embedded },
-    },
-    200,
-    { 'Content-Type': 'application/hal+json' },
-  );
+  return c.json(pagedCollection(c, 'osdi:people', request, total, embedded), 200, {
+    'Content-Type': 'application/hal+json',
+  });
 });
 
 people.get('/:id', requireStaff, async (c) => {
@@ -107,9 +85,10 @@ people.get('/:id/export', requireStaff, async (c) => {
       'select petition_id, comments, source, created_at from signatures where person_id = $1',
       [row.id],
     ),
-    db.query('select event_id, status, source, created_at from attendances where person_id = $1', [
-      row.id,
-    ]),
+    db.query(
+      'select event_id, status, attended, source, created_at from attendances where person_id = $1',
+      [row.id],
+    ),
   ]);
   c.header('Content-Disposition', `attachment; filename="person-${row.id}.json"`);
   return c.json({ person: personResource(c.req.url, row), consents, signatures, attendances });

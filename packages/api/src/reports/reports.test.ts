@@ -96,7 +96,7 @@ describe.each(databases)('staff reports on %s', (_kind, open) => {
     expect(signatures).toContain('"Fair pay, ""now"", for everyone"');
     const attendances = await staffGet(api, '/api/v1/reports/events/union-meeting/attendances.csv');
     expect((await attendances.text()).trim()).toBe(
-      'given_name,family_name,email,phone,status,source,created_at',
+      'id,given_name,family_name,email,phone,status,attended,source,created_at',
     );
     expect((await staffGet(api, '/api/v1/reports/events/nope/attendances.csv')).status).toBe(404);
   });

@@ -1,6 +1,7 @@
 /**
  * Staff reports: the measures organizations judge themselves by — new members per week and by
- * region, sector, source and referrer; signatures; RSVPs — and CSV exports of people and actions.
+ * region, sector, source and referrer; signatures; RSVPs and who came — and CSV exports of people
+ * and actions.
  */
 import { Hono, type Context } from 'hono';
 import type { AppContext } from '../context.ts';
@@ -49,12 +50,21 @@ reports.get('/summary', async (c) => {
                    and s.created_at >= now() - interval '7 days')::int as new_this_week
          from petitions p order by p.id`,
       ),
+      // `attended`: the people staff recorded as there; `attendance_rate`: those against the RSVPs
+      // accepted, once the event has begun.
       db.query(
         `select e.id, e.title, e.start_at, e.capacity, e.accepted_count as accepted,
-                e.waitlist_count as waitlisted,
-                (select count(*) from attendances a where a.event_id = e.id
-                   and a.status = 'cancelled')::int as cancelled
-         from events e order by e.start_at`,
+                e.waitlist_count as waitlisted, coalesce(a.cancelled, 0) as cancelled,
+                coalesce(a.attended, 0) as attended,
+                case when e.start_at <= now() and e.accepted_count > 0
+                     then round(coalesce(a.attended, 0)::numeric / e.accepted_count, 2)::float8
+                end as attendance_rate
+         from events e
+         left join (select event_id,
+                           count(*) filter (where status = 'cancelled')::int as cancelled,
+                           count(*) filter (where attended)::int as attended
+                    from attendances group by event_id) a on a.event_id = e.id
+         order by e.start_at`,
       ),
       db.query<{ value: string }>(`select value from counters where name = 'bot_submissions'`),
     ]);
@@ -128,18 +138,20 @@ reports.get('/events/:id/attendances.csv', async (c) => {
   const id = c.req.param('id');
   await mustExist(c, 'events', id);
   const rows = await c.var.db.query(
-    `select p.given_name, p.family_name, p.email, p.phone_numbers->0->>'number' as phone,
-            a.status, a.source, a.created_at
+    `select a.id, p.given_name, p.family_name, p.email, p.phone_numbers->0->>'number' as phone,
+            a.status, a.attended, a.source, a.created_at
      from attendances a join people p on p.id = a.person_id
      where a.event_id = $1 order by a.created_at, a.id`,
     [id],
   );
   return csv(c, `${id}-attendances.csv`, rows, [
+    'id',
     'given_name',
     'family_name',
     'email',
     'phone',
     'status',
+    'attended',
     'source',
     'created_at',
   ]);
