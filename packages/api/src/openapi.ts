@@ -260,6 +260,19 @@ export function openApiDocument(organization: string) {
         },
       },
       [`${p}/events/{id}/attendances/{attendance}`]: {
+        get: {
+          summary: 'One RSVP (staff)',
+          security: staff,
+          parameters: [
+            ...idParameter('Event id'),
+            { name: 'attendance', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          responses: {
+            200: { description: 'The RSVP', content: hal('Attendance') },
+            401: problemAnswer('No valid token'),
+            404: problemAnswer('No such event, or no such RSVP for it'),
+          },
+        },
         put: {
           summary: 'Record whether the person came (staff)',
           security: staff,

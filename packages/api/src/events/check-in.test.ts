@@ -130,6 +130,9 @@ describe.each(databases)('checking people in at an event on %s', (_kind, open) =
       attended: true,
       _links: { self: { href: expect.stringContaining(`${event}/attendances/${rosa}`) } },
     });
+    // Its own address shows it as recorded.
+    const own = await staffGet(api, new URL((await sheet(api))[0]!._links.self.href).pathname);
+    expect(await own.json()).toMatchObject({ identifiers: [`rally:${rosa}`], attended: true });
     // Recording it twice changes nothing more.
     expect((await checkIn(api, `${event}/attendances/${rosa}`, { attended: true })).status).toBe(
       200,
@@ -206,6 +209,7 @@ describe.each(databases)('checking people in at an event on %s', (_kind, open) =
     ]) {
       const response = await checkIn(api, path, { attended: true });
       expect(response.status, path).toBe(404);
+      expect((await staffGet(api, path)).status, path).toBe(404);
     }
     expect((await sheet(api))[0]!.attended).toBeNull();
   });

@@ -163,6 +163,21 @@ events.get('/:id/attendances', requireStaff, async (c) => {
   });
 });
 
+events.get('/:id/attendances/:attendance', requireStaff, async (c) => {
+  const { db } = c.var;
+  const event = await findEvent(db, c.req.param('id'));
+  const attendance = c.req.param('attendance');
+  const [row] = uuidPattern.test(attendance)
+    ? await db.query<AttendanceRow>(
+        `select a.*, p.given_name, p.family_name, p.email
+         from attendances a join people p on p.id = a.person_id
+         where a.id = $1 and a.event_id = $2`,
+        [attendance, event.id],
+      )
+    : [];
+  return attendanceAnswer(c, event.id, attendance, row);
+});
+
 /** Staff record whether the person came (`{"attended": true}`), or clear it with null. */
 events.put('/:id/attendances/:attendance', requireStaff, async (c) => {
   const { db } = c.var;
@@ -178,13 +193,22 @@ events.put('/:id/attendances/:attendance', requireStaff, async (c) => {
         [attendance, event.id, attended],
       )
     : [];
+  return attendanceAnswer(c, event.id, attendance, row);
+});
+
+function attendanceAnswer(
+  c: Context,
+  eventId: string,
+  attendance: string,
+  row: AttendanceRow | undefined,
+) {
   if (!row)
     throw new HttpProblem(
       404,
-      `No RSVP "${attendance}" for the event "${event.id}": take the id from the event's attendances.`,
+      `No RSVP "${attendance}" for the event "${eventId}": take the id from the event's attendances.`,
     );
   return c.json(toAttendanceResource(c, row), 200, { 'Content-Type': 'application/hal+json' });
-});
+}
 
 // Opening the link only shows a button: mail scanners and link previews fetch links, and must
 // not cancel anyone's place by doing so.
