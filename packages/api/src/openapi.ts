@@ -260,13 +260,13 @@ export function openApiDocument(organization: string) {
         },
       },
       [`${p}/events/{id}/attendances/{attendance}`]: {
+        parameters: [
+          ...idParameter('Event id'),
+          { name: 'attendance', in: 'path', required: true, schema: { type: 'string' } },
+        ],
         get: {
           summary: 'One RSVP (staff)',
           security: staff,
-          parameters: [
-            ...idParameter('Event id'),
-            { name: 'attendance', in: 'path', required: true, schema: { type: 'string' } },
-          ],
           responses: {
             200: { description: 'The RSVP', content: hal('Attendance') },
             401: problemAnswer('No valid token'),
@@ -276,10 +276,6 @@ export function openApiDocument(organization: string) {
         put: {
           summary: 'Record whether the person came (staff)',
           security: staff,
-          parameters: [
-            ...idParameter('Event id'),
-            { name: 'attendance', in: 'path', required: true, schema: { type: 'string' } },
-          ],
           requestBody: {
             required: true,
             content: { 'application/json': { schema: ref('AttendanceCheckIn') } },

@@ -140,6 +140,10 @@ events.post('/:id/attendances', async (c) => {
   });
 });
 
+/** RSVPs as staff read them: each with the name and email of the person who made it. */
+const rsvpsWithPeople = `select a.*, p.given_name, p.family_name, p.email
+  from attendances a join people p on p.id = a.person_id`;
+
 /** The event's RSVPs, oldest first, for staff: a sign-in sheet at the door. */
 events.get('/:id/attendances', requireStaff, async (c) => {
   const { db } = c.var;
@@ -151,9 +155,7 @@ events.get('/:id/attendances', requireStaff, async (c) => {
       [event.id],
     ),
     db.query<AttendanceRow>(
-      `select a.*, p.given_name, p.family_name, p.email
-       from attendances a join people p on p.id = a.person_id
-       where a.event_id = $1 order by a.created_at, a.id limit $2 offset $3`,
+      `${rsvpsWithPeople} where a.event_id = $1 order by a.created_at, a.id limit $2 offset $3`,
       [event.id, request.perPage, request.offset],
     ),
   ])) as [[{ total: number }], AttendanceRow[]];
@@ -168,12 +170,10 @@ events.get('/:id/attendances/:attendance', requireStaff, async (c) => {
   const event = await findEvent(db, c.req.param('id'));
   const attendance = c.req.param('attendance');
   const [row] = uuidPattern.test(attendance)
-    ? await db.query<AttendanceRow>(
-        `select a.*, p.given_name, p.family_name, p.email
-         from attendances a join people p on p.id = a.person_id
-         where a.id = $1 and a.event_id = $2`,
-        [attendance, event.id],
-      )
+    ? await db.query<AttendanceRow>(`${rsvpsWithPeople} where a.id = $1 and a.event_id = $2`, [
+        attendance,
+        event.id,
+      ])
     : [];
   return attendanceAnswer(c, event.id, attendance, row);
 });
