@@ -32,6 +32,9 @@ const petition = {
     'osdi:record_signature_helper': {
       href: `${mockApi}/api/v1/petitions/fair-wages-home-care/signatures`,
     },
+    'osdi:signatures': {
+      href: `${mockApi}/api/v1/petitions/fair-wages-home-care/signatures`,
+    },
   },
 };
 

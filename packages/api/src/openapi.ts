@@ -7,6 +7,7 @@ import {
   attendanceCheckIn,
   attendanceReceipt,
   attendanceResource,
+  signatureResource,
   attendanceSubmission,
   duesCheckoutReceipt,
   duesCheckoutStatus,
@@ -108,6 +109,15 @@ const paging = [
   { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
   { name: 'per_page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
 ];
+/** OSDI's filter, for sync tools: what changed since they last looked. */
+const syncFilter = (fields: string) => ({
+  name: 'filter',
+  in: 'query',
+  description: `OData subset: ${fields}; a value in single quotes; conditions joined by \`and\`. Example: \`modified_date gt '2026-11-01'\`. A date alone is midnight UTC at its start (with \`eq\`, the whole day).`,
+  schema: { type: 'string' },
+});
+const dateFilter = 'modified_date or created_date with eq, gt, ge, lt or le';
+
 const csvAnswer = {
   200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
 };
@@ -147,9 +157,10 @@ export function openApiDocument(organization: string) {
         get: {
           summary: 'People, OSDI-paged (staff)',
           security: staff,
-          parameters: paging,
+          parameters: [...paging, syncFilter(`${dateFilter}; email_address with eq`)],
           responses: {
             200: { description: 'A page of people' },
+            400: problemAnswer('A filter it cannot read'),
             401: problemAnswer('No valid token'),
           },
         },
@@ -193,6 +204,19 @@ export function openApiDocument(organization: string) {
         },
       },
       [`${p}/petitions/{id}/signatures`]: {
+        get: {
+          summary: 'The petition’s signatures, oldest first, OSDI-paged (staff)',
+          security: staff,
+          parameters: [...idParameter('Petition id'), ...paging, syncFilter(dateFilter)],
+          responses: {
+            200: {
+              description: 'A page of signatures, each under `_embedded["osdi:signatures"]`',
+            },
+            400: problemAnswer('A filter it cannot read'),
+            401: problemAnswer('No valid token'),
+            404: problemAnswer('No such petition'),
+          },
+        },
         post: {
           ...helper('Record signature helper', 'SignatureSubmission', 'SignatureReceipt'),
           parameters: [
@@ -203,6 +227,21 @@ export function openApiDocument(organization: string) {
             ...helper('', 'SignatureSubmission', 'SignatureReceipt').responses,
             404: problemAnswer('No such petition'),
             409: problemAnswer('The petition is closed'),
+          },
+        },
+      },
+      [`${p}/petitions/{id}/signatures/{signature}`]: {
+        get: {
+          summary: 'One signature (staff)',
+          security: staff,
+          parameters: [
+            ...idParameter('Petition id'),
+            { name: 'signature', in: 'path', required: true, schema: { type: 'string' } },
+          ],
+          responses: {
+            200: { description: 'The signature', content: hal('Signature') },
+            401: problemAnswer('No valid token'),
+            404: problemAnswer('No such petition, or no such signature of it'),
           },
         },
       },
@@ -239,9 +278,10 @@ export function openApiDocument(organization: string) {
         get: {
           summary: 'The event’s RSVPs, oldest first, OSDI-paged (staff)',
           security: staff,
-          parameters: [...idParameter('Event id'), ...paging],
+          parameters: [...idParameter('Event id'), ...paging, syncFilter(dateFilter)],
           responses: {
             200: { description: 'A page of RSVPs, each under `_embedded["osdi:attendances"]`' },
+            400: problemAnswer('A filter it cannot read'),
             401: problemAnswer('No valid token'),
             404: problemAnswer('No such event'),
           },
@@ -441,6 +481,7 @@ export function openApiDocument(organization: string) {
         AttendanceReceipt: jsonSchema(attendanceReceipt, 'output'),
         AttendanceCheckIn: jsonSchema(attendanceCheckIn, 'input'),
         Attendance: jsonSchema(attendanceResource, 'output'),
+        Signature: jsonSchema(signatureResource, 'output'),
         Petition: jsonSchema(petitionResource, 'output'),
         Event: jsonSchema(eventResource, 'output'),
         Spotlight: jsonSchema(spotlightResource, 'output'),

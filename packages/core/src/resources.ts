@@ -3,6 +3,7 @@
  * handlers are typed by them, and the widgets read their types.
  */
 import { z } from 'zod';
+import { referrerData } from './people.ts';
 
 const link = z.object({ href: z.url(), title: z.string().optional() });
 const links = (names: string[]) => z.object(Object.fromEntries(names.map((name) => [name, link])));
@@ -26,7 +27,8 @@ export const petitionResource = z.object({
   sector: z.string().nullable(),
   created_date: z.iso.datetime(),
   modified_date: z.iso.datetime(),
-  _links: links(['self', 'osdi:record_signature_helper']),
+  /** `osdi:signatures` lists the petition's signatures, for staff. */
+  _links: links(['self', 'osdi:record_signature_helper', 'osdi:signatures']),
 });
 
 /** An event, with its places and waitlist. */
@@ -99,6 +101,28 @@ export const attendanceReceipt = z.object({
   _links: links(['osdi:event', 'osdi:person', 'rally:cancel']),
 });
 
+/** Who an action is from, as staff read it beside the action. */
+const actionPerson = z.object({
+  given_name: z.string().nullable(),
+  family_name: z.string().nullable(),
+  email_addresses: z.array(z.object({ address: z.string(), primary: z.boolean() })),
+});
+
+/** One signature as staff see it: OSDI's signature, with who signed. */
+export const signatureResource = z.object({
+  identifiers: z.array(z.string()),
+  origin_system: z.literal('Rally'),
+  comments: z.string().nullable(),
+  /** The source code the signature came in with (a partner's, a microsite's), if any. */
+  source: z.string().nullable(),
+  referrer_data: referrerData,
+  created_date: z.iso.datetime(),
+  /** A signature never changes: the same as `created_date`. */
+  modified_date: z.iso.datetime(),
+  _links: links(['self', 'osdi:petition', 'osdi:person']),
+  _embedded: z.object({ 'osdi:person': actionPerson }),
+});
+
 /** One RSVP as staff see it, for a sign-in sheet: OSDI's attendance, with who it is. */
 export const attendanceResource = z.object({
   identifiers: z.array(z.string()),
@@ -109,13 +133,7 @@ export const attendanceResource = z.object({
   created_date: z.iso.datetime(),
   modified_date: z.iso.datetime(),
   _links: links(['self', 'osdi:event', 'osdi:person']),
-  _embedded: z.object({
-    'osdi:person': z.object({
-      given_name: z.string().nullable(),
-      family_name: z.string().nullable(),
-      email_addresses: z.array(z.object({ address: z.string(), primary: z.boolean() })),
-    }),
-  }),
+  _embedded: z.object({ 'osdi:person': actionPerson }),
 });
 
 /** What staff record about an RSVP, at the door or after the event. */
@@ -131,3 +149,4 @@ export type PersonReceipt = z.infer<typeof personReceipt>;
 export type SignatureReceipt = z.infer<typeof signatureReceipt>;
 export type AttendanceReceipt = z.infer<typeof attendanceReceipt>;
 export type AttendanceResource = z.infer<typeof attendanceResource>;
+export type SignatureResource = z.infer<typeof signatureResource>;

@@ -117,6 +117,30 @@ describe.each(databases)('checking people in at an event on %s', (_kind, open) =
     expect((await staffGet(api, `${event}/attendances?per_page=500`)).status).toBe(400);
   });
 
+  it('gives a sync tool only the RSVPs changed since it last looked', async () => {
+    const rosa = await rsvp(api, 'rosa@example.org', 'Rosa');
+    await rsvp(api, 'ana@example.org', 'Ana');
+    const seen = (await sheet(api)).at(-1)! as Attendance & { modified_date: string };
+    expect((await checkIn(api, `${event}/attendances/${rosa}`, { attended: true })).status).toBe(
+      200,
+    );
+    const changed = await sheet(
+      api,
+      `?filter=${encodeURIComponent(`modified_date gt '${seen.modified_date}'`)}`,
+    );
+    expect(changed.map((a) => [a._embedded['osdi:person'].given_name, a.attended])).toEqual([
+      ['Rosa', true],
+    ]);
+    const made = await sheet(
+      api,
+      `?filter=${encodeURIComponent(`created_date gt '${seen.modified_date}'`)}`,
+    );
+    expect(made).toEqual([]);
+    const unreadable = await staffGet(api, `${event}/attendances?filter=attended%20eq%20'true'`);
+    expect(unreadable.status).toBe(400);
+    expect((await unreadable.json()).errors[0].path).toBe('filter');
+  });
+
   it('records who came and who did not, and counts it in the reports and the CSV', async () => {
     const rosa = await rsvp(api, 'rosa@example.org', 'Rosa');
     const ana = await rsvp(api, 'ana@example.org', 'Ana');

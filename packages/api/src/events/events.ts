@@ -15,10 +15,11 @@ import {
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../database.ts';
 import { readJson, readSubmission } from '../http/body.ts';
-import { pageRequest, pagedCollection } from '../http/paging.ts';
+import { osdiFilter } from '../http/osdi-filter.ts';
+import { pageRequest, pagedCollection, readPage } from '../http/paging.ts';
 import { cancelledPage, confirmCancelPage, pageLocale } from '../http/pages.ts';
 import { HttpProblem } from '../http/problems.ts';
-import { equalityFilters } from '../http/query.ts';
+import { equalityFilters, uuidPattern } from '../http/query.ts';
 import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
@@ -70,8 +71,6 @@ interface AttendanceResult extends WriteResult {
   event_id: string;
   status: 'accepted' | 'waitlisted';
 }
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const events = new Hono<AppContext>();
 
@@ -144,21 +143,29 @@ events.post('/:id/attendances', async (c) => {
 const rsvpsWithPeople = `select a.*, p.given_name, p.family_name, p.email
   from attendances a join people p on p.id = a.person_id`;
 
+/** RSVPs a sync tool may ask for: those changed (a cancellation, a check-in) or made since. */
+const attendancesFilter = {
+  modified_date: { column: 'a.updated_at', type: 'date' },
+  created_date: { column: 'a.created_at', type: 'date' },
+} as const;
+
 /** The event's RSVPs, oldest first, for staff: a sign-in sheet at the door. */
 events.get('/:id/attendances', requireStaff, async (c) => {
   const { db } = c.var;
   const event = await findEvent(db, c.req.param('id'));
   const request = pageRequest(c);
-  const [[{ total }], rows] = (await Promise.all([
-    db.query<{ total: number }>(
-      'select count(*)::int as total from attendances where event_id = $1',
-      [event.id],
-    ),
-    db.query<AttendanceRow>(
-      `${rsvpsWithPeople} where a.event_id = $1 order by a.created_at, a.id limit $2 offset $3`,
-      [event.id, request.perPage, request.offset],
-    ),
-  ])) as [[{ total: number }], AttendanceRow[]];
+  const filter = osdiFilter(c, attendancesFilter, 2);
+  const { total, rows } = await readPage<AttendanceRow>(
+    db,
+    {
+      from: 'attendances a',
+      select: rsvpsWithPeople,
+      where: ['a.event_id = $1', ...filter.conditions],
+      params: [event.id, ...filter.params],
+      order: 'a.created_at, a.id',
+    },
+    request,
+  );
   const embedded = rows.map((row) => toAttendanceResource(c, row));
   return c.json(pagedCollection(c, 'osdi:attendances', request, total, embedded), 200, {
     'Content-Type': 'application/hal+json',

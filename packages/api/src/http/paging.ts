@@ -1,5 +1,6 @@
 /** OSDI paging for staff collections: `page` and `per_page` in, HAL links to the neighbours out. */
 import type { Context } from 'hono';
+import type { Queryable } from '../database.ts';
 import { boundedInteger } from './query.ts';
 
 export interface PageRequest {
@@ -44,4 +45,28 @@ export function pagedCollection<Item extends { _links: Record<string, { href: st
     },
     _embedded: { [rel]: items },
   };
+}
+
+/**
+ * One page of rows and the number of rows in all: `from` is the table counted (with the alias the
+ * conditions use), `select` what a page reads (the same table, joined to what it shows), `where`
+ * the conditions on both, numbered from $1, and `order` a unique order so pages never overlap.
+ */
+export async function readPage<Row extends Record<string, unknown>>(
+  db: Queryable,
+  query: { from: string; select: string; where: string[]; params: unknown[]; order: string },
+  { perPage, offset }: PageRequest,
+): Promise<{ total: number; rows: Row[] }> {
+  const where = query.where.length > 0 ? `where ${query.where.join(' and ')}` : '';
+  const n = query.params.length;
+  const [[counted], rows] = await Promise.all([
+    db.query<{ total: number }>(`select count(*)::int as total from ${query.from} ${where}`, [
+      ...query.params,
+    ]),
+    db.query<Row>(
+      `${query.select} ${where} order by ${query.order} limit $${n + 1} offset $${n + 2}`,
+      [...query.params, perPage, offset],
+    ),
+  ]);
+  return { total: counted!.total, rows };
 }

@@ -1,6 +1,9 @@
-/** Reading a collection's query string: paging numbers and the equality filters it allows. */
+/** Reading a request's address: ids in the path, paging numbers and the equality filters allowed. */
 import type { Context } from 'hono';
 import { HttpProblem } from './problems.ts';
+
+/** The form of every id Rally gives (a UUID): anything else in a path names nothing. */
+export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A whole number from the query, within bounds; 400 naming the parameter otherwise. */
 export function boundedInteger(

@@ -7,7 +7,9 @@ import { apiBasePath, personSignup, type PersonReceipt } from '@rally/core';
 import type { AppContext } from '../context.ts';
 import { readSubmission } from '../http/body.ts';
 import { HttpProblem } from '../http/problems.ts';
-import { pageRequest, pagedCollection } from '../http/paging.ts';
+import { osdiFilter } from '../http/osdi-filter.ts';
+import { pageRequest, pagedCollection, readPage } from '../http/paging.ts';
+import { uuidPattern } from '../http/query.ts';
 import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
@@ -32,8 +34,6 @@ interface PersonRow extends Record<string, unknown> {
   updated_at: Date;
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export const people = new Hono<AppContext>();
 
 people.post('/', async (c) => {
@@ -52,15 +52,27 @@ people.post('/', async (c) => {
   });
 });
 
+/** What a sync tool may ask for: people changed or created since it last looked, or one email. */
+const peopleFilter = {
+  modified_date: { column: 'p.updated_at', type: 'date' },
+  created_date: { column: 'p.created_at', type: 'date' },
+  email_address: { column: 'p.email', type: 'text' },
+} as const;
+
 people.get('/', requireStaff, async (c) => {
   const request = pageRequest(c);
-  const [[{ total }], rows] = (await Promise.all([
-    c.var.db.query<{ total: number }>('select count(*)::int as total from people'),
-    c.var.db.query<PersonRow>('select * from people order by created_at, id limit $1 offset $2', [
-      request.perPage,
-      request.offset,
-    ]),
-  ])) as [[{ total: number }], PersonRow[]];
+  const filter = osdiFilter(c, peopleFilter, 1);
+  const { total, rows } = await readPage<PersonRow>(
+    c.var.db,
+    {
+      from: 'people p',
+      select: 'select p.* from people p',
+      where: filter.conditions,
+      params: filter.params,
+      order: 'p.created_at, p.id',
+    },
+    request,
+  );
   const embedded = rows.map((row) => personResource(c.req.url, row));
   return c.json(pagedCollection(c, 'osdi:people', request, total, embedded), 200, {
     'Content-Type': 'application/hal+json',

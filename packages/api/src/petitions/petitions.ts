@@ -1,17 +1,26 @@
-/** Petitions: read from staff-written content, signed through the OSDI record signature helper. */
+/**
+ * Petitions: read from staff-written content, signed through the OSDI record signature helper.
+ * Staff, and the tools they sync with, list each petition's signatures.
+ */
 import { Hono } from 'hono';
 import {
   apiBasePath,
   signatureSubmission,
   type PetitionResource,
+  type ReferrerData,
   type SignatureReceipt,
+  type SignatureResource,
 } from '@rally/core';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../database.ts';
 import { readSubmission } from '../http/body.ts';
+import { osdiFilter } from '../http/osdi-filter.ts';
+import { pageRequest, pagedCollection, readPage } from '../http/paging.ts';
 import { HttpProblem } from '../http/problems.ts';
+import { uuidPattern } from '../http/query.ts';
 import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
 import { newReferralCode } from '../referral-code.ts';
+import { requireStaff } from '../staff/require-staff.ts';
 import { inLanguage, type Translatable } from '../translated.ts';
 
 interface PetitionRow extends Record<string, unknown>, Translatable {
@@ -28,6 +37,20 @@ interface PetitionRow extends Record<string, unknown>, Translatable {
   total_signatures: number;
   created_at: Date;
   updated_at: Date;
+}
+
+/** A signature with the name and email of the person who signed. */
+interface SignatureRow extends Record<string, unknown> {
+  id: string;
+  petition_id: string;
+  person_id: string;
+  comments: string | null;
+  source: string | null;
+  referrer_data: ReferrerData;
+  created_at: Date;
+  given_name: string | null;
+  family_name: string | null;
+  email: string;
 }
 
 interface SignatureResult extends WriteResult {
@@ -96,6 +119,59 @@ petitions.post('/:id/signatures', async (c) => {
   return answer;
 });
 
+/** Signatures a sync tool may ask for. A signature never changes, so it is modified when made. */
+const signaturesFilter = {
+  modified_date: { column: 's.created_at', type: 'date' },
+  created_date: { column: 's.created_at', type: 'date' },
+} as const;
+
+/** Signatures as staff read them: each with the name and email of the person who signed. */
+const signaturesWithPeople = `select s.*, p.given_name, p.family_name, p.email
+  from signatures s join people p on p.id = s.person_id`;
+
+/** The petition's signatures, oldest first, for staff and the tools they sync with. */
+petitions.get('/:id/signatures', requireStaff, async (c) => {
+  const { db } = c.var;
+  const petition = await findPetition(db, c.req.param('id'));
+  const request = pageRequest(c);
+  const filter = osdiFilter(c, signaturesFilter, 2);
+  const { total, rows } = await readPage<SignatureRow>(
+    db,
+    {
+      from: 'signatures s',
+      select: signaturesWithPeople,
+      where: ['s.petition_id = $1', ...filter.conditions],
+      params: [petition.id, ...filter.params],
+      order: 's.created_at, s.id',
+    },
+    request,
+  );
+  const embedded = rows.map((row) => toSignatureResource(c.req.url, row));
+  return c.json(pagedCollection(c, 'osdi:signatures', request, total, embedded), 200, {
+    'Content-Type': 'application/hal+json',
+  });
+});
+
+petitions.get('/:id/signatures/:signature', requireStaff, async (c) => {
+  const { db } = c.var;
+  const petition = await findPetition(db, c.req.param('id'));
+  const signature = c.req.param('signature');
+  const [row] = uuidPattern.test(signature)
+    ? await db.query<SignatureRow>(
+        `${signaturesWithPeople} where s.id = $1 and s.petition_id = $2`,
+        [signature, petition.id],
+      )
+    : [];
+  if (!row)
+    throw new HttpProblem(
+      404,
+      `No signature "${signature}" of the petition "${petition.id}": take the id from the petition's signatures.`,
+    );
+  return c.json(toSignatureResource(c.req.url, row), 200, {
+    'Content-Type': 'application/hal+json',
+  });
+});
+
 /**
  * A petition page and its widget are read far more often than signed, often by a crowd at once:
  * each API instance answers reads from a copy at most a second old, and forgets its copy when it
@@ -117,6 +193,34 @@ async function findPetition(db: Queryable, id: string): Promise<PetitionRow> {
 
 function petitionUrl(requestUrl: string, id: string): string {
   return new URL(`${apiBasePath}/petitions/${id}`, requestUrl).toString();
+}
+
+function toSignatureResource(requestUrl: string, row: SignatureRow): SignatureResource {
+  const petition = petitionUrl(requestUrl, row.petition_id);
+  const made = row.created_at.toISOString();
+  return {
+    identifiers: [`rally:${row.id}`],
+    origin_system: 'Rally',
+    comments: row.comments,
+    source: row.source,
+    referrer_data: row.referrer_data,
+    created_date: made,
+    modified_date: made,
+    _links: {
+      self: { href: `${petition}/signatures/${row.id}` },
+      'osdi:petition': { href: petition },
+      'osdi:person': {
+        href: new URL(`${apiBasePath}/people/${row.person_id}`, requestUrl).toString(),
+      },
+    },
+    _embedded: {
+      'osdi:person': {
+        given_name: row.given_name,
+        family_name: row.family_name,
+        email_addresses: [{ address: row.email, primary: true }],
+      },
+    },
+  };
 }
 
 function toPetitionResource(requestUrl: string, row: PetitionRow): PetitionResource {
@@ -144,6 +248,7 @@ function toPetitionResource(requestUrl: string, row: PetitionRow): PetitionResou
     _links: {
       self: { href: self },
       'osdi:record_signature_helper': { href: `${self}/signatures` },
+      'osdi:signatures': { href: `${self}/signatures` },
     },
   };
 }

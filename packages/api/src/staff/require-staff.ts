@@ -48,5 +48,8 @@ export const requireStaff: MiddlewareHandler<AppContext> = async (c, next) => {
       headers: { 'WWW-Authenticate': 'Bearer realm="rally", error="invalid_token"' },
     });
   }
+  // Staff answers hold personal data; the token travels in a header that caches do not key on,
+  // so no cache on the way may keep a copy to hand to the next person asking for the address.
+  c.header('Cache-Control', 'no-store');
   await next();
 };
