@@ -179,6 +179,32 @@ export function openApiDocument(organization: string) {
           responses: { 204: { description: 'Erased' }, 404: problemAnswer('No such person') },
         },
       },
+      [`${p}/people/{id}/signatures`]: {
+        get: {
+          summary: 'The petitions a person signed, oldest first, OSDI-paged (staff)',
+          security: staff,
+          parameters: [...idParameter('Person id'), ...paging, syncFilter(dateFilter)],
+          responses: {
+            200: {
+              description: 'A page of signatures, each under `_embedded["osdi:signatures"]`',
+            },
+            400: problemAnswer('A filter it cannot read'),
+            404: problemAnswer('No such person'),
+          },
+        },
+      },
+      [`${p}/people/{id}/attendances`]: {
+        get: {
+          summary: 'The events a person RSVPed to, oldest first, OSDI-paged (staff)',
+          security: staff,
+          parameters: [...idParameter('Person id'), ...paging, syncFilter(dateFilter)],
+          responses: {
+            200: { description: 'A page of RSVPs, each under `_embedded["osdi:attendances"]`' },
+            400: problemAnswer('A filter it cannot read'),
+            404: problemAnswer('No such person'),
+          },
+        },
+      },
       [`${p}/people/{id}/export`]: {
         get: {
           summary: 'Everything held about one person (staff)',

@@ -151,17 +151,24 @@ const attendancesFilter = {
 
 /** The event's RSVPs, oldest first, for staff: a sign-in sheet at the door. */
 events.get('/:id/attendances', requireStaff, async (c) => {
-  const { db } = c.var;
-  const event = await findEvent(db, c.req.param('id'));
+  const event = await findEvent(c.var.db, c.req.param('id'));
+  return attendancesPage(c, 'a.event_id = $1', event.id);
+});
+
+/**
+ * A page of the RSVPs `where` picks (its one parameter is `$1`), oldest first, as an OSDI
+ * collection that takes OSDI's filter: an event's, or a person's.
+ */
+export async function attendancesPage(c: Context<AppContext>, where: string, param: string) {
   const request = pageRequest(c);
   const filter = osdiFilter(c, attendancesFilter, 2);
   const { total, rows } = await readPage<AttendanceRow>(
-    db,
+    c.var.db,
     {
       from: 'attendances a',
       select: rsvpsWithPeople,
-      where: ['a.event_id = $1', ...filter.conditions],
-      params: [event.id, ...filter.params],
+      where: [where, ...filter.conditions],
+      params: [param, ...filter.params],
       order: 'a.created_at, a.id',
     },
     request,
@@ -170,7 +177,7 @@ events.get('/:id/attendances', requireStaff, async (c) => {
   return c.json(pagedCollection(c, 'osdi:attendances', request, total, embedded), 200, {
     'Content-Type': 'application/hal+json',
   });
-});
+}
 
 events.get('/:id/attendances/:attendance', requireStaff, async (c) => {
   const { db } = c.var;

@@ -1,6 +1,6 @@
 /**
  * People: the public signup helper (join), and for staff the OSDI people collection, one person's
- * record, their export and their erasure on request.
+ * record with their signatures and RSVPs, their export and their erasure on request.
  */
 import { Hono } from 'hono';
 import { apiBasePath, personSignup, type PersonReceipt } from '@rally/core';
@@ -12,6 +12,8 @@ import { pageRequest, pagedCollection, readPage } from '../http/paging.ts';
 import { uuidPattern } from '../http/query.ts';
 import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
 import { newReferralCode } from '../referral-code.ts';
+import { attendancesPage } from '../events/events.ts';
+import { signaturesPage } from '../petitions/petitions.ts';
 import { requireStaff } from '../staff/require-staff.ts';
 
 interface PersonRow extends Record<string, unknown> {
@@ -84,6 +86,17 @@ people.get('/:id', requireStaff, async (c) => {
   return c.json(personResource(c.req.url, row), 200, { 'Content-Type': 'application/hal+json' });
 });
 
+/** The petitions a person signed and the events they RSVPed to, as OSDI collections. */
+people.get('/:id/signatures', requireStaff, async (c) => {
+  const row = await findPerson(c.var.db, c.req.param('id'));
+  return signaturesPage(c, 's.person_id = $1', row.id);
+});
+
+people.get('/:id/attendances', requireStaff, async (c) => {
+  const row = await findPerson(c.var.db, c.req.param('id'));
+  return attendancesPage(c, 'a.person_id = $1', row.id);
+});
+
 /** Everything Rally holds about one person, for a data-access request. */
 people.get('/:id/export', requireStaff, async (c) => {
   const { db } = c.var;
@@ -153,6 +166,10 @@ export function personResource(requestUrl: string, row: PersonRow) {
     website: row.website,
     referral_code: row.referral_code,
     referred_by: row.referred_by ? `rally:${row.referred_by}` : null,
-    _links: { self: { href: personUrl(requestUrl, row.id) } },
+    _links: {
+      self: { href: personUrl(requestUrl, row.id) },
+      'osdi:signatures': { href: `${personUrl(requestUrl, row.id)}/signatures` },
+      'osdi:attendances': { href: `${personUrl(requestUrl, row.id)}/attendances` },
+    },
   };
 }

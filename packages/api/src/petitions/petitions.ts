@@ -2,7 +2,7 @@
  * Petitions: read from staff-written content, signed through the OSDI record signature helper.
  * Staff, and the tools they sync with, list each petition's signatures.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import {
   apiBasePath,
   signatureSubmission,
@@ -131,17 +131,24 @@ const signaturesWithPeople = `select s.*, p.given_name, p.family_name, p.email
 
 /** The petition's signatures, oldest first, for staff and the tools they sync with. */
 petitions.get('/:id/signatures', requireStaff, async (c) => {
-  const { db } = c.var;
-  const petition = await findPetition(db, c.req.param('id'));
+  const petition = await findPetition(c.var.db, c.req.param('id'));
+  return signaturesPage(c, 's.petition_id = $1', petition.id);
+});
+
+/**
+ * A page of the signatures `where` picks (its one parameter is `$1`), oldest first, as an OSDI
+ * collection that takes OSDI's filter: a petition's, or a person's.
+ */
+export async function signaturesPage(c: Context<AppContext>, where: string, param: string) {
   const request = pageRequest(c);
   const filter = osdiFilter(c, signaturesFilter, 2);
   const { total, rows } = await readPage<SignatureRow>(
-    db,
+    c.var.db,
     {
       from: 'signatures s',
       select: signaturesWithPeople,
-      where: ['s.petition_id = $1', ...filter.conditions],
-      params: [petition.id, ...filter.params],
+      where: [where, ...filter.conditions],
+      params: [param, ...filter.params],
       order: 's.created_at, s.id',
     },
     request,
@@ -150,7 +157,7 @@ petitions.get('/:id/signatures', requireStaff, async (c) => {
   return c.json(pagedCollection(c, 'osdi:signatures', request, total, embedded), 200, {
     'Content-Type': 'application/hal+json',
   });
-});
+}
 
 petitions.get('/:id/signatures/:signature', requireStaff, async (c) => {
   const { db } = c.var;

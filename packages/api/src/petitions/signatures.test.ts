@@ -164,6 +164,46 @@ describe.each(databases)("a petition's signatures for staff on %s", (_kind, open
     ).toBe(404);
   });
 
+  it("are linked from each signer's record, beside the events they RSVPed to", async () => {
+    await sign(api, 'rosa@example.org', { comments: 'For my mother.' });
+    await sign(api, 'ana@example.org');
+    const rsvp = await postJson(api, '/api/v1/events/union-meeting/attendances', {
+      person: person('rosa@example.org'),
+    });
+    expect(rsvp.status).toBe(201);
+    const rosa = (await page(api))._embedded['osdi:signatures'][0]!;
+    const record = (await (
+      await api.app.request(rosa._links['osdi:person']!.href, {
+        headers: { 'OSDI-API-Token': staffToken },
+      })
+    ).json()) as { _links: Record<string, { href: string }> };
+    const staffRead = (href: string) =>
+      api.app.request(href, { headers: { 'OSDI-API-Token': staffToken } });
+
+    const signed = (await (await staffRead(record._links['osdi:signatures']!.href)).json()) as Page;
+    expect(signed.total_records).toBe(1);
+    expect(signed._embedded['osdi:signatures']).toEqual([rosa]);
+    const went = (await (await staffRead(record._links['osdi:attendances']!.href)).json()) as {
+      total_records: number;
+      _embedded: {
+        'osdi:attendances': { status: string; _links: Record<string, { href: string }> }[];
+      };
+    };
+    expect(went.total_records).toBe(1);
+    expect(went._embedded['osdi:attendances'][0]!.status).toBe('accepted');
+    expect(went._embedded['osdi:attendances'][0]!._links['osdi:event']!.href).toBe(
+      'http://api.rally.test/api/v1/events/union-meeting',
+    );
+
+    const later = `?filter=${encodeURIComponent(`created_date gt '${rosa.created_date}'`)}`;
+    const none = (await (
+      await staffRead(`${record._links['osdi:signatures']!.href}${later}`)
+    ).json()) as Page;
+    expect(none._embedded['osdi:signatures']).toEqual([]);
+    expect((await api.app.request(record._links['osdi:signatures']!.href)).status).toBe(401);
+    expect((await staffGet(api, '/api/v1/people/not-an-id/signatures')).status).toBe(404);
+  });
+
   it('no longer lists a person erased on request', async () => {
     await sign(api, 'rosa@example.org');
     await sign(api, 'ana@example.org');
