@@ -5,15 +5,15 @@
 import { Hono } from 'hono';
 import { apiBasePath, personSignup, type PersonReceipt } from '@rally/core';
 import type { AppContext } from '../context.ts';
+import { attendancesPage } from '../events/events.ts';
 import { readSubmission } from '../http/body.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { osdiFilter } from '../http/osdi-filter.ts';
 import { pageRequest, pagedCollection, readPage } from '../http/paging.ts';
 import { uuidPattern } from '../http/query.ts';
 import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
-import { newReferralCode } from '../referral-code.ts';
-import { attendancesPage } from '../events/events.ts';
 import { signaturesPage } from '../petitions/petitions.ts';
+import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
 
 interface PersonRow extends Record<string, unknown> {
@@ -148,6 +148,7 @@ function personUrl(requestUrl: string, id: string): string {
 }
 
 export function personResource(requestUrl: string, row: PersonRow) {
+  const self = personUrl(requestUrl, row.id);
   return {
     identifiers: [`rally:${row.id}`],
     given_name: row.given_name,
@@ -167,9 +168,9 @@ export function personResource(requestUrl: string, row: PersonRow) {
     referral_code: row.referral_code,
     referred_by: row.referred_by ? `rally:${row.referred_by}` : null,
     _links: {
-      self: { href: personUrl(requestUrl, row.id) },
-      'osdi:signatures': { href: `${personUrl(requestUrl, row.id)}/signatures` },
-      'osdi:attendances': { href: `${personUrl(requestUrl, row.id)}/attendances` },
+      self: { href: self },
+      'osdi:signatures': { href: `${self}/signatures` },
+      'osdi:attendances': { href: `${self}/attendances` },
     },
   };
 }
