@@ -87,6 +87,9 @@ describe.each(databases)('filtering the people collection on %s', (_kind, open) 
     await join(api, 'rosa@example.org');
     for (const filter of [
       "given_name eq 'Rosa'",
+      "constructor eq '2026-11-01'",
+      "__proto__ gt '2026-11-01'",
+      `email_address eq '${'x'.repeat(1000)}'`,
       "modified_date ne '2026-11-01'",
       "modified_date gt 'yesterday'",
       "modified_date gt '2026-02-30'",
@@ -159,6 +162,8 @@ describe.each(databases)('filtering the people collection on %s', (_kind, open) 
       'modified_date',
       'created_date',
       'email_address',
+      'constructor',
+      '__proto__',
       ' eq ',
       ' gt ',
       ' and ',

@@ -27,6 +27,7 @@ const clausePattern = /^\s*([a-z_]+)\s+([a-z]+)\s+'((?:[^']|'')*)'\s*$/i;
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const maxClauses = 8;
+const maxLength = 1000;
 
 /**
  * Reads `filter` from the query. Absent or empty, it filters nothing; anything it cannot read is a
@@ -41,13 +42,17 @@ export function osdiFilter(
   const conditions: string[] = [];
   const params: unknown[] = [];
   if (!filter) return { conditions, params };
+  if (filter.length > maxLength) refuse(fields, `Keep it under ${maxLength} characters.`);
   const clauses = filter.split(/\s+and\s+(?=(?:[^']*'[^']*')*[^']*$)/i);
   if (clauses.length > maxClauses) refuse(fields, `Use at most ${maxClauses} conditions.`);
   for (const clause of clauses) {
     const match = clausePattern.exec(clause);
     if (!match) refuse(fields, `"${clause.trim()}" is not a condition it can read.`);
     const [, name, op, quoted] = match as unknown as [string, string, string, string];
-    const field = fields[name.toLowerCase()];
+    // Own fields only: `constructor` is on every object, and names no column.
+    const field = Object.hasOwn(fields, name.toLowerCase())
+      ? fields[name.toLowerCase()]
+      : undefined;
     if (!field) refuse(fields, `This collection cannot be filtered on "${name}".`);
     const operator = op.toLowerCase();
     if (!operators.includes(operator as Operator))
