@@ -84,6 +84,8 @@ describe.each(databases)('staff reports on %s', (_kind, open) => {
     });
     const people = await staffGet(api, '/api/v1/reports/people.csv');
     expect(people.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    // Personal data: no cache on the way keeps a copy (the token is not part of a cache's key).
+    expect(people.headers.get('cache-control')).toBe('no-store');
     const [header, row] = (await people.text()).trim().split('\r\n');
     expect(header).toBe(
       'id,given_name,family_name,email,phone,postal_code,languages,region,sector,source,referral_code,referred_by,tags,created_at',
