@@ -216,7 +216,11 @@ export function openApiDocument(organization: string) {
       [`${p}/petitions`]: {
         get: {
           summary: 'Petitions',
-          responses: { 200: { description: 'All petitions with counts' } },
+          parameters: [syncFilter(dateFilter)],
+          responses: {
+            200: { description: 'All petitions with counts' },
+            400: problemAnswer('A filter it cannot read'),
+          },
         },
       },
       [`${p}/petitions/{id}`]: {
@@ -274,8 +278,11 @@ export function openApiDocument(organization: string) {
       [`${p}/events`]: {
         get: {
           summary: 'Upcoming events',
-          parameters: filters,
-          responses: { 200: { description: 'Events, soonest first' } },
+          parameters: [...filters, syncFilter(dateFilter)],
+          responses: {
+            200: { description: 'Events, soonest first' },
+            400: problemAnswer('A filter it cannot read'),
+          },
         },
       },
       [`${p}/events/{id}`]: {

@@ -74,12 +74,19 @@ interface AttendanceResult extends WriteResult {
 
 export const events = new Hono<AppContext>();
 
+/** What changed in the events staff write, for a tool that keeps a copy of them. */
+const contentFilter = {
+  modified_date: { column: 'updated_at', type: 'date' },
+  created_date: { column: 'created_at', type: 'date' },
+} as const;
+
 events.get('/', async (c) => {
   const { conditions, params } = equalityFilters(c, ['region', 'sector', 'lang']);
-  const filters = ['end_at > now()', ...conditions];
+  const filter = osdiFilter(c, contentFilter, params.length + 1);
+  const filters = ['end_at > now()', ...conditions, ...filter.conditions];
   const rows = await c.var.db.query<EventRow>(
     `select * from events where ${filters.join(' and ')} order by start_at, id`,
-    params,
+    [...params, ...filter.params],
   );
   const embedded = rows.map((row) => toEventResource(c, row));
   return c.json(

@@ -66,8 +66,19 @@ const selectPetitions = `
 
 export const petitions = new Hono<AppContext>();
 
+/** What changed in the petitions staff write, for a tool that keeps a copy of them. */
+const contentFilter = {
+  modified_date: { column: 'p.updated_at', type: 'date' },
+  created_date: { column: 'p.created_at', type: 'date' },
+} as const;
+
 petitions.get('/', async (c) => {
-  const rows = await c.var.db.query<PetitionRow>(`${selectPetitions} order by p.created_at, p.id`);
+  const filter = osdiFilter(c, contentFilter, 1);
+  const where = filter.conditions.length > 0 ? `where ${filter.conditions.join(' and ')}` : '';
+  const rows = await c.var.db.query<PetitionRow>(
+    `${selectPetitions} ${where} order by p.created_at, p.id`,
+    filter.params,
+  );
   const lang = c.req.query('lang');
   const embedded = rows.map((row) => toPetitionResource(c.req.url, inLanguage(row, lang)));
   return c.json(
