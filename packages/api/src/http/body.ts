@@ -73,7 +73,9 @@ function validated<Schema extends z.ZodType>(raw: unknown, schema: Schema): z.in
 
 /**
  * Strings PostgreSQL cannot store (a NUL character, half of a surrogate pair) would fail deep in
- * the database; they are found here instead, in any field, and named like any other bad field.
+ * the database; they are found here instead, in any field, and named like any other bad field. So
+ * is a field named `__proto__`, which every JavaScript object reserves: it would be dropped on the
+ * way rather than stored.
  */
 function unstorableText(value: unknown, path: PropertyKey[] = []): z.core.$ZodIssue[] {
   if (typeof value === 'string') {
@@ -89,7 +91,11 @@ function unstorableText(value: unknown, path: PropertyKey[] = []): z.core.$ZodIs
       : [];
   }
   if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, child]) => unstorableText(child, [...path, key]));
+  return Object.entries(value).flatMap(([key, child]): z.core.$ZodIssue[] =>
+    key === '__proto__'
+      ? [{ code: 'custom', path: [...path, key], input: child, message: 'Rename this field.' }]
+      : unstorableText(child, [...path, key]),
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   databases,
   openTestApi,
   person,
+  postForm,
   postJson,
   staffGet,
   staffToken,
@@ -64,6 +65,30 @@ describe.each(databases)('people on %s', (_kind, open) => {
       expect(exported.consents).toEqual([
         { text: 'I agree to be contacted.', version: '2026-11', given_at: expect.anything() },
       ]);
+    });
+
+    it('refuses a custom field named as JavaScript objects reserve, rather than drop it', async () => {
+      const sent = JSON.stringify({
+        person: person('rosa@example.org'),
+      }).replace(
+        '"given_name"',
+        '"custom_fields":{"__proto__":"Sunrise","employer":"Sunrise"},"given_name"',
+      );
+      const response = await api.app.request('http://api.rally.test/api/v1/people', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: testOrigins.site },
+        body: sent,
+      });
+      expect(response.status).toBe(422);
+      const problem = await response.json();
+      expect(problem.errors[0].path).toBe('person.custom_fields.__proto__');
+      expect((await staffGet(api, '/api/v1/people')).status).toBe(200);
+      const form = await postForm(api, '/api/v1/people', {
+        email: 'rosa@example.org',
+        'custom_fields[__proto__]': 'Sunrise',
+      });
+      expect(form.status).toBe(422);
+      expect((await (await staffGet(api, '/api/v1/people')).json()).total_records).toBe(0);
     });
 
     it('matches by email and updates without erasing what the new submission left empty', async () => {
