@@ -1,0 +1,106 @@
+/**
+ * Property-based tests for reads: random and hostile query strings on every address that reads,
+ * public and staff. Whatever arrives, the API never answers 5xx, and a refusal is a problem
+ * document, never an error page.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databases, openTestApi, person, postJson, staffToken, type TestApi } from '../testing.ts';
+
+const reads = [
+  '/api/v1',
+  '/api/v1/petitions',
+  '/api/v1/petitions/fair-wages',
+  '/api/v1/petitions/fair-wages/signatures',
+  '/api/v1/events',
+  '/api/v1/events/union-meeting',
+  '/api/v1/events/union-meeting/attendances',
+  '/api/v1/events/union-meeting/calendar.ics',
+  '/api/v1/spotlights',
+  '/api/v1/people',
+  '/api/v1/dues',
+  '/api/v1/reports/summary',
+  '/api/v1/reports/people.csv',
+];
+
+const hostileValue = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.integer().map(String),
+  fc.constantFrom(
+    '',
+    '__proto__',
+    'constructor',
+    '-1',
+    '0',
+    '1e309',
+    '9999999999999999999999',
+    'NaN',
+    '%00',
+    "modified_date gt '2026-11-01'",
+    "modified_date gt '2026-13-45'",
+    "constructor eq '2026-11-01'",
+    "__proto__ gt '2026-11-01T09:30:00Z'",
+    "email_address eq 'rosa@example.org' and created_date lt '2026-11-01T25:61:00Z'",
+    "'; drop table people; --",
+    'x'.repeat(3000),
+  ),
+);
+
+/** OSDI filters, well and badly formed, on fields that exist and that do not. */
+const filter = fc.oneof(
+  hostileValue,
+  fc
+    .tuple(
+      fc.constantFrom('modified_date', 'created_date', 'email_address', 'constructor', '__proto__'),
+      fc.constantFrom('eq', 'gt', 'ge', 'lt', 'le', 'ne'),
+      fc.constantFrom("'2026-11-01'", "'2026-11-01T09:30:00Z'", "'rosa@example.org'", '2026'),
+    )
+    .map((clause) => clause.join(' ')),
+);
+
+const query = fc.record(
+  {
+    page: hostileValue,
+    per_page: hostileValue,
+    lang: hostileValue,
+    region: hostileValue,
+    filter,
+    cursor: hostileValue, // A parameter no address takes.
+  },
+  { requiredKeys: [] },
+);
+
+describe.each(databases)('hostile query strings on %s', (_kind, open) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await openTestApi(open);
+    await postJson(api, '/api/v1/petitions/fair-wages/signatures', {
+      person: person('rosa@example.org'),
+    });
+  });
+  afterAll(() => api.close());
+
+  it('never answer 5xx on any read, with or without a staff token', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...reads),
+        query,
+        fc.boolean(),
+        async (path, params, asStaff) => {
+          const url = new URL(`http://api.rally.test${path}`);
+          for (const [key, value] of Object.entries(params)) {
+            if (value !== undefined) url.searchParams.set(key, value);
+          }
+          const response = await api.app.request(url.toString(), {
+            headers: asStaff ? { 'OSDI-API-Token': staffToken } : {},
+          });
+          expect(response.status, url.toString()).toBeLessThan(500);
+          if (response.status >= 400) {
+            expect(response.headers.get('content-type')).toBe('application/problem+json');
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
