@@ -7,7 +7,6 @@ import {
   attendanceCheckIn,
   attendanceReceipt,
   attendanceResource,
-  signatureResource,
   attendanceSubmission,
   duesCheckoutReceipt,
   duesCheckoutStatus,
@@ -20,6 +19,7 @@ import {
   petitionResource,
   problem,
   signatureReceipt,
+  signatureResource,
   signatureSubmission,
   spotlightResource,
 } from '@rally/core';
@@ -189,6 +189,7 @@ export function openApiDocument(organization: string) {
               description: 'A page of signatures, each under `_embedded["osdi:signatures"]`',
             },
             400: problemAnswer('A filter it cannot read'),
+            401: problemAnswer('No valid token'),
             404: problemAnswer('No such person'),
           },
         },
@@ -201,6 +202,7 @@ export function openApiDocument(organization: string) {
           responses: {
             200: { description: 'A page of RSVPs, each under `_embedded["osdi:attendances"]`' },
             400: problemAnswer('A filter it cannot read'),
+            401: problemAnswer('No valid token'),
             404: problemAnswer('No such person'),
           },
         },
