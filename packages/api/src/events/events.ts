@@ -16,7 +16,7 @@ import type { AppContext } from '../context.ts';
 import type { Queryable } from '../database.ts';
 import { readJson, readSubmission } from '../http/body.ts';
 import { osdiFilter } from '../http/osdi-filter.ts';
-import { pageRequest, pagedCollection, readPage } from '../http/paging.ts';
+import { collectionAnswer } from '../http/paging.ts';
 import { cancelledPage, confirmCancelPage, pageLocale } from '../http/pages.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { equalityFilters, uuidPattern } from '../http/query.ts';
@@ -166,24 +166,20 @@ events.get('/:id/attendances', requireStaff, async (c) => {
  * A page of the RSVPs `where` picks (its one parameter is `$1`), oldest first, as an OSDI
  * collection that takes OSDI's filter: an event's, or a person's.
  */
-export async function attendancesPage(c: Context<AppContext>, where: string, param: string) {
-  const request = pageRequest(c);
-  const filter = osdiFilter(c, attendancesFilter, 2);
-  const { total, rows } = await readPage<AttendanceRow>(
-    c.var.db,
+export function attendancesPage(c: Context<AppContext>, where: string, param: string) {
+  return collectionAnswer<AttendanceRow, AttendanceResource>(
+    c,
+    'osdi:attendances',
     {
       from: 'attendances a',
       select: rsvpsWithPeople,
-      where: [where, ...filter.conditions],
-      params: [param, ...filter.params],
+      where: [where],
+      params: [param],
       order: 'a.created_at, a.id',
+      filter: attendancesFilter,
     },
-    request,
+    (row) => toAttendanceResource(c, row),
   );
-  const embedded = rows.map((row) => toAttendanceResource(c, row));
-  return c.json(pagedCollection(c, 'osdi:attendances', request, total, embedded), 200, {
-    'Content-Type': 'application/hal+json',
-  });
 }
 
 events.get('/:id/attendances/:attendance', requireStaff, async (c) => {

@@ -1,9 +1,12 @@
-/** OSDI paging for staff collections: `page` and `per_page` in, HAL links to the neighbours out. */
+/** OSDI staff collections: `page`, `per_page` and `filter` in; a page with HAL links out. */
 import type { Context } from 'hono';
-import type { Queryable } from '../database.ts';
+import type { AppContext } from '../context.ts';
+import { osdiFilter, type FilterField } from './osdi-filter.ts';
 import { boundedInteger } from './query.ts';
 
-export interface PageRequest {
+type Linked = { _links: Record<string, { href: string }> };
+
+interface PageRequest {
   page: number;
   perPage: number;
   /** Rows to skip for this page. */
@@ -11,14 +14,14 @@ export interface PageRequest {
 }
 
 /** The page asked for: 25 a page unless told, at most 100 (the entry point's `max_pagesize`). */
-export function pageRequest(c: Context): PageRequest {
+function pageRequest(c: Context): PageRequest {
   const perPage = boundedInteger(c.req.query('per_page'), 25, 1, 100, 'per_page');
   const page = boundedInteger(c.req.query('page'), 1, 1, 1_000_000, 'page');
   return { page, perPage, offset: (page - 1) * perPage };
 }
 
 /** A page of an OSDI collection: its items under `_embedded[rel]`, with self, next and previous. */
-export function pagedCollection<Item extends { _links: Record<string, { href: string }> }>(
+function pagedCollection<Item extends Linked>(
   c: Context,
   rel: string,
   { page, perPage }: PageRequest,
@@ -47,26 +50,49 @@ export function pagedCollection<Item extends { _links: Record<string, { href: st
   };
 }
 
+/** Where an OSDI collection's rows come from, and what its `filter` may compare. */
+export interface CollectionQuery {
+  /** The table counted, with the alias the conditions use (`signatures s`). */
+  from: string;
+  /** What a page reads: the same table, joined to what it shows. */
+  select: string;
+  /** Conditions on both, numbered from $1, with their parameters. */
+  where: string[];
+  params: unknown[];
+  /** A unique order, so pages never overlap. */
+  order: string;
+  /** The fields OSDI's `filter` may name here. */
+  filter: Record<string, FilterField>;
+}
+
 /**
- * One page of rows and the number of rows in all: `from` is the table counted (with the alias the
- * conditions use), `select` what a page reads (the same table, joined to what it shows), `where`
- * the conditions on both, numbered from $1, and `order` a unique order so pages never overlap.
+ * The answer to a request for a staff collection: the page asked for, narrowed by its `filter`,
+ * with the number of rows in all and HAL links to the neighbouring pages.
  */
-export async function readPage<Row extends Record<string, unknown>>(
-  db: Queryable,
-  query: { from: string; select: string; where: string[]; params: unknown[]; order: string },
-  { perPage, offset }: PageRequest,
-): Promise<{ total: number; rows: Row[] }> {
-  const where = query.where.length > 0 ? `where ${query.where.join(' and ')}` : '';
-  const n = query.params.length;
+export async function collectionAnswer<Row extends Record<string, unknown>, Item extends Linked>(
+  c: Context<AppContext>,
+  rel: string,
+  query: CollectionQuery,
+  toItem: (row: Row) => Item,
+): Promise<Response> {
+  const request = pageRequest(c);
+  const filter = osdiFilter(c, query.filter, query.params.length + 1);
+  const where = [...query.where, ...filter.conditions];
+  const clause = where.length > 0 ? `where ${where.join(' and ')}` : '';
+  const params = [...query.params, ...filter.params];
+  const n = params.length;
   const [[counted], rows] = await Promise.all([
-    db.query<{ total: number }>(`select count(*)::int as total from ${query.from} ${where}`, [
-      ...query.params,
-    ]),
-    db.query<Row>(
-      `${query.select} ${where} order by ${query.order} limit $${n + 1} offset $${n + 2}`,
-      [...query.params, perPage, offset],
+    c.var.db.query<{ total: number }>(
+      `select count(*)::int as total from ${query.from} ${clause}`,
+      params,
+    ),
+    c.var.db.query<Row>(
+      `${query.select} ${clause} order by ${query.order} limit $${n + 1} offset $${n + 2}`,
+      [...params, request.perPage, request.offset],
     ),
   ]);
-  return { total: counted!.total, rows };
+  const items = rows.map(toItem);
+  return c.json(pagedCollection(c, rel, request, counted!.total, items), 200, {
+    'Content-Type': 'application/hal+json',
+  });
 }

@@ -8,8 +8,7 @@ import type { AppContext } from '../context.ts';
 import { attendancesPage } from '../events/events.ts';
 import { readSubmission } from '../http/body.ts';
 import { HttpProblem } from '../http/problems.ts';
-import { osdiFilter } from '../http/osdi-filter.ts';
-import { pageRequest, pagedCollection, readPage } from '../http/paging.ts';
+import { collectionAnswer } from '../http/paging.ts';
 import { uuidPattern } from '../http/query.ts';
 import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
 import { signaturesPage } from '../petitions/petitions.ts';
@@ -61,25 +60,21 @@ const peopleFilter = {
   email_address: { column: 'p.email', type: 'text' },
 } as const;
 
-people.get('/', requireStaff, async (c) => {
-  const request = pageRequest(c);
-  const filter = osdiFilter(c, peopleFilter, 1);
-  const { total, rows } = await readPage<PersonRow>(
-    c.var.db,
+people.get('/', requireStaff, (c) =>
+  collectionAnswer<PersonRow, ReturnType<typeof personResource>>(
+    c,
+    'osdi:people',
     {
       from: 'people p',
       select: 'select p.* from people p',
-      where: filter.conditions,
-      params: filter.params,
+      where: [],
+      params: [],
       order: 'p.created_at, p.id',
+      filter: peopleFilter,
     },
-    request,
-  );
-  const embedded = rows.map((row) => personResource(c.req.url, row));
-  return c.json(pagedCollection(c, 'osdi:people', request, total, embedded), 200, {
-    'Content-Type': 'application/hal+json',
-  });
-});
+    (row) => personResource(c.req.url, row),
+  ),
+);
 
 people.get('/:id', requireStaff, async (c) => {
   const row = await findPerson(c.var.db, c.req.param('id'));

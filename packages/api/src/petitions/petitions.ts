@@ -15,7 +15,7 @@ import type { AppContext } from '../context.ts';
 import type { Queryable } from '../database.ts';
 import { readSubmission } from '../http/body.ts';
 import { osdiFilter } from '../http/osdi-filter.ts';
-import { pageRequest, pagedCollection, readPage } from '../http/paging.ts';
+import { collectionAnswer } from '../http/paging.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { uuidPattern } from '../http/query.ts';
 import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
@@ -150,24 +150,20 @@ petitions.get('/:id/signatures', requireStaff, async (c) => {
  * A page of the signatures `where` picks (its one parameter is `$1`), oldest first, as an OSDI
  * collection that takes OSDI's filter: a petition's, or a person's.
  */
-export async function signaturesPage(c: Context<AppContext>, where: string, param: string) {
-  const request = pageRequest(c);
-  const filter = osdiFilter(c, signaturesFilter, 2);
-  const { total, rows } = await readPage<SignatureRow>(
-    c.var.db,
+export function signaturesPage(c: Context<AppContext>, where: string, param: string) {
+  return collectionAnswer<SignatureRow, SignatureResource>(
+    c,
+    'osdi:signatures',
     {
       from: 'signatures s',
       select: signaturesWithPeople,
-      where: [where, ...filter.conditions],
-      params: [param, ...filter.params],
+      where: [where],
+      params: [param],
       order: 's.created_at, s.id',
+      filter: signaturesFilter,
     },
-    request,
+    (row) => toSignatureResource(c.req.url, row),
   );
-  const embedded = rows.map((row) => toSignatureResource(c.req.url, row));
-  return c.json(pagedCollection(c, 'osdi:signatures', request, total, embedded), 200, {
-    'Content-Type': 'application/hal+json',
-  });
 }
 
 petitions.get('/:id/signatures/:signature', requireStaff, async (c) => {
