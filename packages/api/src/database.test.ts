@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, sqlState } from './database.ts';
 import { migrate } from './migrate.ts';
-import { databases } from './testing.ts';
+import { databases, openTestPGlite } from './testing.ts';
 
 describe.each(['fsync', 'os'] as const)(
   'the embedded database with %s durability',
@@ -44,5 +44,50 @@ describe.each(databases)('transactions on %s', (_kind, open) => {
     } finally {
       await db.close();
     }
+  });
+
+  it('report a refused statement with its SQLSTATE and the constraint it broke', async () => {
+    const db = await open();
+    try {
+      await db.query(`insert into counters (name, value) values ('a', 1)`);
+      const refused = await db
+        .query(`insert into counters (name, value) values ('a', 2)`)
+        .catch((error: unknown) => error as Error & { constraint?: string });
+      expect(refused).toBeInstanceOf(Error);
+      expect(sqlState(refused)).toBe('23505');
+      expect((refused as { constraint?: string }).constraint).toBe('counters_pkey');
+      expect((refused as Error).message).toMatch(/duplicate key/);
+      // The database goes on answering after an error, inside a transaction and out.
+      await expect(
+        db.transaction(async (tx) => tx.query(`select value::int as value from counters`)),
+      ).resolves.toEqual([{ value: 1 }]);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe('the embedded database', () => {
+  it("runs beside the API's thread, which goes on answering during a long statement", async () => {
+    const db = await openTestPGlite();
+    try {
+      const events: string[] = [];
+      const long = db
+        .query('select count(*)::int as n from generate_series(1, 3000000)')
+        .then(() => events.push('statement done'));
+      // A timer on this thread fires while the database is still counting, not after it.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      events.push('timer fired');
+      await long;
+      expect(events).toEqual(['timer fired', 'statement done']);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('refuses statements once closed, with a clear error', async () => {
+    const db = await openTestPGlite();
+    await db.close();
+    await expect(db.query('select 1')).rejects.toThrow('The embedded database has stopped.');
   });
 });

@@ -2,9 +2,7 @@
  * The one door to storage: a thin adapter so the rest of the API speaks plain SQL without knowing
  * whether it runs on embedded PostgreSQL (PGlite, the default) or on a PostgreSQL server.
  */
-import { closeSync, fdatasyncSync, mkdirSync, openSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 
 /** What can run statements: the database, or one transaction on it. */
@@ -47,56 +45,129 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.url ? openPostgres(options.url, options.poolSize ?? 20) : openPGlite(options);
 }
 
+/** What the embedded database's thread is started with. */
+export interface EmbeddedThreadOptions {
+  dataDir: string;
+  loadDataDir: ArrayBuffer | undefined;
+  durability: 'fsync' | 'os';
+}
+
+/** A request to the embedded database's thread; `tx` names the transaction it belongs to. */
+export type ThreadRequest = { id: number; tx?: number | undefined } & (
+  | { op: 'query'; sql: string; params: unknown[] }
+  | { op: 'exec'; sql: string }
+  | { op: 'begin' }
+  | { op: 'end'; commit: boolean }
+  | { op: 'dump' }
+  | { op: 'close' }
+);
+type Operation = ThreadRequest extends infer R
+  ? R extends unknown
+    ? Omit<R, 'id'>
+    : never
+  : never;
+
+/** A failed statement's error as plain fields, which a message between threads can carry. */
+export interface ThreadError {
+  name: string;
+  message: string;
+  /** The SQLSTATE, as `sqlState` reads it. */
+  code?: string | undefined;
+  constraint?: string | undefined;
+  detail?: string | undefined;
+}
+
+/** The thread's answer to request `id` (0 announces that the database is open). */
+export type ThreadAnswer = { id: number } & (
+  { result: unknown; error?: undefined } | { error: ThreadError }
+);
+
+/**
+ * The embedded database runs in a thread of its own (embedded-database-thread.ts): under load it
+ * is most of the work, and there it runs on the second core while this thread answers HTTP.
+ */
 async function openPGlite({
   dataDir = 'memory://',
   loadDataDir,
   durability = 'fsync',
 }: DatabaseOptions): Promise<Database> {
-  const onDisk = !dataDir.includes('://');
-  if (onDisk) mkdirSync(dataDir, { recursive: true }); // PGlite creates only the last folder.
-  const db = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
-  // PGlite never calls fsync itself; flushing the write-ahead log after each statement is enough
-  // for PostgreSQL's crash recovery to bring back every commit.
-  const flush = durability === 'fsync' && onDisk ? () => flushWal(dataDir) : () => {};
+  const workerData: EmbeddedThreadOptions = {
+    dataDir,
+    loadDataDir: loadDataDir && (await loadDataDir.arrayBuffer()),
+    durability,
+  };
+  const thread = new Worker(new URL('./embedded-database-thread.ts', import.meta.url), {
+    workerData,
+    transferList: workerData.loadDataDir ? [workerData.loadDataDir] : [],
+  });
+  const waiting = new Map<
+    number,
+    { resolve: (result: unknown) => void; reject: (e: Error) => void }
+  >();
+  let lastId = 0;
+  let failure: Error | undefined;
+  const fail = (error: Error) => {
+    failure ??= error;
+    for (const { reject } of waiting.values()) reject(failure);
+    waiting.clear();
+  };
+  // The thread keeps the process alive only while a statement is waiting for it.
+  const send = <Result>(operation: Operation, id = ++lastId): Promise<Result> => {
+    if (failure) return Promise.reject(failure);
+    thread.ref();
+    return new Promise<Result>((resolve, reject) => {
+      waiting.set(id, { resolve: resolve as (result: unknown) => void, reject });
+      thread.postMessage({ ...operation, id } as ThreadRequest);
+    });
+  };
+  const opened = new Promise<void>((resolve, reject) => {
+    waiting.set(0, { resolve: () => resolve(), reject });
+  });
+  thread.on('message', (answer: ThreadAnswer) => {
+    const caller = waiting.get(answer.id);
+    waiting.delete(answer.id);
+    if (waiting.size === 0) thread.unref();
+    if (answer.error) caller?.reject(Object.assign(new Error(answer.error.message), answer.error));
+    else caller?.resolve(answer.result);
+  });
+  let closing = false;
+  thread.on('error', fail);
+  thread.on('exit', (code) => {
+    if (!closing) console.error(`The embedded database stopped (exit code ${code}).`);
+    fail(new Error('The embedded database has stopped.'));
+  });
+  await opened;
+
+  const on = (tx?: number): Queryable => ({
+    query: <Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
+      send<Row[]>({ op: 'query', sql, params, tx }),
+    exec: (sql: string) => send<void>({ op: 'exec', sql, tx }),
+  });
   return {
     kind: 'pglite',
-    dump: () => db.dumpDataDir('none'),
-    async query<Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) {
-      const { rows } = await db.query<Row>(sql, params);
-      flush();
-      return rows;
-    },
-    async exec(sql: string) {
-      await db.exec(sql);
-      flush();
+    ...on(),
+    async dump() {
+      return new Blob([await send<ArrayBuffer>({ op: 'dump' })]);
     },
     async transaction(work) {
-      const result = await db.transaction((tx) =>
-        work({
-          query: async <Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
-            (await tx.query<Row>(sql, params)).rows,
-          exec: async (sql: string) => void (await tx.exec(sql)),
-        }),
-      );
-      flush();
+      const tx = ++lastId;
+      await send<void>({ op: 'begin' }, tx);
+      let result;
+      try {
+        result = await work(on(tx));
+      } catch (error) {
+        await send<void>({ op: 'end', tx, commit: false }).catch(() => {});
+        throw error;
+      }
+      await send<void>({ op: 'end', tx, commit: true });
       return result;
     },
-    close: () => db.close(),
+    async close() {
+      closing = true;
+      await send<void>({ op: 'close' });
+      await thread.terminate();
+    },
   };
-}
-
-/** Forces the embedded database's write-ahead log segments to the disk. */
-function flushWal(dataDir: string): void {
-  const walDir = join(dataDir, 'pg_wal');
-  for (const name of readdirSync(walDir)) {
-    if (!/^[0-9A-F]{24}$/.test(name)) continue;
-    const fd = openSync(join(walDir, name), 'r+');
-    try {
-      fdatasyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  }
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {

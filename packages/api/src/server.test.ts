@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,4 +58,19 @@ it('says nothing of dues when Stripe is set up', async () => {
   });
   expect(output).not.toMatch(/Dues are|STRIPE_/);
   expect(output).toMatch(/Rally API: http:\/\/localhost:\d+\/api\/v1/);
+}, 60_000);
+
+it('stops with one clear line when its database cannot be opened', async () => {
+  const notAFolder = join(mkdtempSync(join(tmpdir(), 'rally-server-')), 'a-file');
+  writeFileSync(notAFolder, '');
+  const server = spawn(process.execPath, ['packages/api/src/server.ts'], {
+    env: { ...process.env, PORT: String(await freePort()), RALLY_DATA_DIR: join(notAFolder, 'db') },
+  });
+  let output = '';
+  server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise((resolve) => server.on('exit', resolve));
+  expect(code).toBe(1);
+  expect(output.trim()).toBe(
+    `Rally API cannot open its database in ${join(notAFolder, 'db')}: ENOTDIR: not a directory, mkdir '${join(notAFolder, 'db')}'`,
+  );
 }, 60_000);

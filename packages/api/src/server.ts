@@ -29,6 +29,10 @@ const db = await openDatabase({
   url: config.databaseUrl,
   dataDir: config.dataDir,
   durability: config.durability,
+}).catch((error: Error) => {
+  const where = config.databaseUrl ? 'on the PostgreSQL server' : `in ${config.dataDir}`;
+  console.error(`Rally API cannot open its database ${where}: ${error.message}`);
+  process.exit(1);
 });
 const applied = await migrate(db);
 if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
