@@ -114,10 +114,11 @@ async function openPGlite({
   // The thread keeps the process alive only while a statement is waiting for it.
   const send = <Result>(operation: Operation, id = ++lastId): Promise<Result> => {
     if (failure) return Promise.reject(failure);
-    thread.ref();
     return new Promise<Result>((resolve, reject) => {
-      waiting.set(id, { resolve: resolve as (result: unknown) => void, reject });
+      // Throws, before anything is waiting, for a parameter a message cannot carry.
       thread.postMessage({ ...operation, id } as ThreadRequest);
+      waiting.set(id, { resolve: resolve as (result: unknown) => void, reject });
+      thread.ref();
     });
   };
   const opened = new Promise<void>((resolve, reject) => {
