@@ -108,6 +108,13 @@ const translation = {
 const paging = [
   { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
   { name: 'per_page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+  {
+    name: 'after',
+    in: 'query',
+    schema: { type: 'string' },
+    description:
+      "Set by the API in a page's `next` link: the page starts after the record where the one before it ended.",
+  },
 ];
 /** OSDI's filter, for sync tools: what changed since they last looked. */
 const syncFilter = (fields: string) => ({

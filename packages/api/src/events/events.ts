@@ -173,9 +173,9 @@ export function attendancesPage(c: Context<AppContext>, where: string, param: st
     {
       from: 'attendances a',
       select: rsvpsWithPeople,
+      alias: 'a',
       where: [where],
       params: [param],
-      order: 'a.created_at, a.id',
       filter: attendancesFilter,
     },
     (row) => toAttendanceResource(c, row),

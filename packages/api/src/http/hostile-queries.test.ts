@@ -58,6 +58,24 @@ const filter = fc.oneof(
     .map((clause) => clause.join(' ')),
 );
 
+/** Cursors of next links, made up or tampered with: well-formed ones at the calendar's edges. */
+const after = fc.oneof(
+  hostileValue,
+  fc
+    .tuple(
+      fc.constantFrom(
+        '0000-01-01T00:00:00.000000',
+        '1969-12-31T23:59:59.999999',
+        '9999-12-31T23:59:59.999999',
+        '2026-02-29T00:00:00.000000',
+        '2024-02-29T12:00:00.000000',
+        '2026-11-01 09:30:00',
+      ),
+      fc.oneof(fc.uuid(), fc.constantFrom('', '00000000-0000-0000-0000-000000000000')),
+    )
+    .map((cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url')),
+);
+
 const query = fc.record(
   {
     page: hostileValue,
@@ -65,6 +83,7 @@ const query = fc.record(
     lang: hostileValue,
     region: hostileValue,
     filter,
+    after,
     cursor: hostileValue, // A parameter no address takes.
   },
   { requiredKeys: [] },
@@ -101,6 +120,19 @@ describe.each(databases)('hostile query strings on %s', (_kind, open) => {
         },
       ),
       { numRuns: 400 },
+    );
+  });
+
+  it('never answer 5xx to a next link made up or tampered with', async () => {
+    const collections = reads.filter((path) => /people$|signatures$|attendances$/.test(path));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...collections), after, async (path, cursor) => {
+        const response = await api.app.request(`${path}?after=${encodeURIComponent(cursor)}`, {
+          headers: { 'OSDI-API-Token': staffToken },
+        });
+        expect(response.status, cursor).toBeLessThan(500);
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -173,6 +173,63 @@ describe.each(databases)('people on %s', (_kind, open) => {
       expect((await staffGet(api, '/api/v1/people?per_page=500')).status).toBe(400);
     });
 
+    it('follow next links to every person, even when one already read is erased meanwhile', async () => {
+      for (let i = 0; i < 5; i++)
+        await postJson(api, '/api/v1/people', { person: person(`p${i}@example.org`) });
+      type Page = {
+        page: number;
+        total_records: number;
+        _links: { next?: { href: string } };
+        _embedded: {
+          'osdi:people': { identifiers: string[]; email_addresses: { address: string }[] }[];
+        };
+      };
+      const read = async (href: string) => {
+        const url = new URL(href, 'http://rally.test');
+        return (await (await staffGet(api, url.pathname + url.search)).json()) as Page;
+      };
+      const emails = (page: Page) =>
+        page._embedded['osdi:people'].map((p) => p.email_addresses[0]!.address);
+
+      const first = await read('/api/v1/people?per_page=2');
+      expect(emails(first)).toEqual(['p0@example.org', 'p1@example.org']);
+      const p0 = first._embedded['osdi:people'][0]!.identifiers[0]!.replace('rally:', '');
+      const erased = await api.app.request(`/api/v1/people/${p0}`, {
+        method: 'DELETE',
+        headers: { 'OSDI-API-Token': staffToken },
+      });
+      expect(erased.status).toBe(204);
+      // Counting rows to skip, page 2 would now start at p3, and p2 would never be read.
+      expect(emails(await read('/api/v1/people?per_page=2&page=2'))).toEqual([
+        'p3@example.org',
+        'p4@example.org',
+      ]);
+      const second = await read(first._links.next!.href);
+      expect(second).toMatchObject({ page: 2, total_records: 4 });
+      expect(emails(second)).toEqual(['p2@example.org', 'p3@example.org']);
+      const third = await read(second._links.next!.href);
+      expect(emails(third)).toEqual(['p4@example.org']);
+      expect(third._links.next).toBeUndefined();
+    });
+
+    it('refuse a next link that the API did not write', async () => {
+      const bad = (after: string) => staffGet(api, `/api/v1/people?after=${after}`);
+      const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      for (const after of [
+        'not-a-cursor',
+        cursor(['2026-02-30T10:00:00.000000', '00000000-0000-4000-8000-000000000000']),
+        cursor(['0000-01-01T00:00:00.000000', '00000000-0000-4000-8000-000000000000']),
+        cursor(['2026-02-01T10:00:00.000000', 'robert; drop table people']),
+        cursor({ time: '2026-02-01T10:00:00.000000' }),
+      ]) {
+        const response = await bad(after);
+        expect(response.status).toBe(400);
+        expect((await response.json()).detail).toMatch(/^after is not one the API gave/);
+      }
+      const fine = cursor(['2026-02-01T10:00:00.000000', '00000000-0000-4000-8000-000000000000']);
+      expect((await bad(fine)).status).toBe(200);
+    });
+
     it('erase a person on request, with their signatures uncounted', async () => {
       await postJson(api, '/api/v1/petitions/fair-wages/signatures', {
         person: person('rosa@example.org'),

@@ -67,9 +67,9 @@ people.get('/', requireStaff, (c) =>
     {
       from: 'people p',
       select: 'select p.* from people p',
+      alias: 'p',
       where: [],
       params: [],
-      order: 'p.created_at, p.id',
       filter: peopleFilter,
     },
     (row) => personResource(c.req.url, row),

@@ -157,9 +157,9 @@ export function signaturesPage(c: Context<AppContext>, where: string, param: str
     {
       from: 'signatures s',
       select: signaturesWithPeople,
+      alias: 's',
       where: [where],
       params: [param],
-      order: 's.created_at, s.id',
       filter: signaturesFilter,
     },
     (row) => toSignatureResource(c.req.url, row),
