@@ -2,7 +2,7 @@
  * The embedded database's own thread. PGlite is PostgreSQL compiled to WebAssembly: it runs in
  * the thread that opened it, and under load it is most of the API's work. Here it runs beside the
  * API's thread instead of in it, so HTTP, validation and the database use the machine's two cores
- * at once, and a long staff export no longer stops every other request while it runs.
+ * at once, and while a long statement runs (a staff export), requests that need none are answered.
  *
  * The API's side of this conversation is `openPGlite` in database.ts; the messages are
  * `ThreadRequest` and `ThreadAnswer` there.

@@ -63,14 +63,16 @@ it('says nothing of dues when Stripe is set up', async () => {
 it('stops with one clear line when its database cannot be opened', async () => {
   const notAFolder = join(mkdtempSync(join(tmpdir(), 'rally-server-')), 'a-file');
   writeFileSync(notAFolder, '');
+  const dataDir = join(notAFolder, 'db');
   const server = spawn(process.execPath, ['packages/api/src/server.ts'], {
-    env: { ...process.env, PORT: String(await freePort()), RALLY_DATA_DIR: join(notAFolder, 'db') },
+    env: { ...process.env, PORT: String(await freePort()), RALLY_DATA_DIR: dataDir },
   });
   let output = '';
   server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise((resolve) => server.on('exit', resolve));
   expect(code).toBe(1);
   expect(output.trim()).toBe(
-    `Rally API cannot open its database in ${join(notAFolder, 'db')}: ENOTDIR: not a directory, mkdir '${join(notAFolder, 'db')}'`,
+    `Rally API cannot open its database in ${dataDir}: ` +
+      `ENOTDIR: not a directory, mkdir '${dataDir}'`,
   );
 }, 60_000);

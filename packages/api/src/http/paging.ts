@@ -13,7 +13,7 @@ type Linked = { _links: Record<string, { href: string }> };
  * two pages, and a tool syncing page by page would never see it.
  */
 interface Cursor {
-  /** The `created_at` of the page before's last row, in UTC to the microsecond (`…T06:00:00.123456`). */
+  /** The `created_at` of the last row before, in UTC to the microsecond (`…T06:00:00.123456`). */
   time: string;
   id: string;
 }
@@ -165,7 +165,8 @@ export async function collectionAnswer<Row extends Record<string, unknown>, Item
     ),
     c.var.db.query<Row & CursorColumns>(
       `select page.*, page.id::text as page_cursor_id,
-         to_char(page.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as page_cursor_time
+         to_char(page.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')
+           as page_cursor_time
        from (${query.select} ${clause(page.where)} order by ${order}
              limit $${n + 1} offset $${n + 2}) page
        order by page.created_at, page.id`,
