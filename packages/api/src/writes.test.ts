@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { batcher } from './batcher.ts';
-import { databases, openTestApi, person, postJson, testSettings, type TestApi } from './testing.ts';
+import {
+  databases,
+  openTestApi,
+  person,
+  postJson,
+  staffToken,
+  testSettings,
+  type TestApi,
+} from './testing.ts';
 
 describe('batcher', () => {
   it('sends a lone call at once, and gathers the calls that wait', async () => {
@@ -80,6 +88,31 @@ describe.each(databases)('writes arriving together on %s', (_kind, open) => {
       { petition_id: 'fair-wages', counted: 25, kept: 25 },
       { petition_id: 'heat-rules', counted: 25, kept: 25 },
     ]);
+  });
+
+  it('go on while staff erase someone who signed, each counted exactly once', async () => {
+    const sign = (email: string) =>
+      postJson(api, '/api/v1/petitions/fair-wages/signatures', { person: person(email) });
+    expect((await sign('leaving@example.org')).status).toBe(201);
+    const [leaving] = await api.db.query<{ id: string }>(
+      `select id from people where email = 'leaving@example.org'`,
+    );
+    // The erasure's transaction runs in the middle of the crowd's batches.
+    const [erased, ...answers] = await Promise.all([
+      api.app.request(`/api/v1/people/${leaving!.id}`, {
+        method: 'DELETE',
+        headers: { 'OSDI-API-Token': staffToken },
+      }),
+      ...Array.from({ length: 30 }, (_, i) => sign(`crowd${i}@example.org`)),
+    ]);
+    expect(erased!.status).toBe(204);
+    expect(answers.map((a) => a.status)).toEqual(Array(30).fill(201));
+    const [petition] = await api.db.query<{ counted: number; kept: number }>(
+      `select (select sum(signatures)::int from petition_signature_counts
+               where petition_id = 'fair-wages') as counted,
+              (select count(*)::int from signatures where petition_id = 'fair-wages') as kept`,
+    );
+    expect(petition).toEqual({ counted: 30, kept: 30 });
   });
 
   it('fail alone when one of them reuses an Idempotency-Key, and replay a key after closing', async () => {
