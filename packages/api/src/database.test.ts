@@ -57,7 +57,7 @@ describe.each(databases)('transactions on %s', (_kind, open) => {
       expect(sqlState(refused)).toBe('23505');
       expect((refused as { constraint?: string }).constraint).toBe('counters_pkey');
       expect((refused as Error).message).toMatch(/duplicate key/);
-      // The database goes on answering after an error, inside a transaction and out.
+      // After the error, the database goes on answering, a transaction included.
       await expect(
         db.transaction(async (tx) => tx.query(`select value::int as value from counters`)),
       ).resolves.toEqual([{ value: 1 }]);
