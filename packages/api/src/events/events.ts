@@ -171,7 +171,7 @@ export function attendancesPage(c: Context<AppContext>, where: string, param: st
     c,
     'osdi:attendances',
     {
-      from: 'attendances a',
+      table: 'attendances',
       select: rsvpsWithPeople,
       alias: 'a',
       where: [where],

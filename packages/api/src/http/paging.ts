@@ -110,14 +110,14 @@ function pagedCollection<Item extends Linked>(
 
 /** Where an OSDI collection's rows come from, and what its `filter` may compare. */
 export interface CollectionQuery {
-  /** The table counted, with the alias the conditions use (`signatures s`). */
-  from: string;
+  /** The table counted (`signatures`). */
+  table: string;
   /**
    * What a page reads: the same table's columns (`s.*`, so its `id` and `created_at`), with what
    * it is joined to. Pages run oldest first, in the order of `created_at`, then `id`.
    */
   select: string;
-  /** The alias of `from`'s table. */
+  /** The alias the conditions and `select` give the table (`s`). */
   alias: string;
   /** Conditions on both, numbered from $1, with their parameters. */
   where: string[];
@@ -160,7 +160,7 @@ export async function collectionAnswer<Row extends Record<string, unknown>, Item
   const n = page.params.length;
   const [[counted], rows] = await Promise.all([
     c.var.db.query<{ total: number }>(
-      `select count(*)::int as total from ${query.from} ${clause(where)}`,
+      `select count(*)::int as total from ${query.table} ${alias} ${clause(where)}`,
       params,
     ),
     c.var.db.query<Row & CursorColumns>(

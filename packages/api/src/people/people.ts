@@ -65,7 +65,7 @@ people.get('/', requireStaff, (c) =>
     c,
     'osdi:people',
     {
-      from: 'people p',
+      table: 'people',
       select: 'select p.* from people p',
       alias: 'p',
       where: [],

@@ -155,7 +155,7 @@ export function signaturesPage(c: Context<AppContext>, where: string, param: str
     c,
     'osdi:signatures',
     {
-      from: 'signatures s',
+      table: 'signatures',
       select: signaturesWithPeople,
       alias: 's',
       where: [where],
