@@ -4,7 +4,7 @@
  * that disagree). Each case builds a copy of the project with one file broken.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -28,6 +28,10 @@ function projectWith(file: string, edit: (text: string) => string): string {
   for (const entry of ['package.json', 'rally.config.json', 'tsconfig.json'])
     cpSync(join(project, entry), join(root, entry));
   symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'));
+  // Each site gets a copy of the widget bundle, built on its own; any file will do here, so a
+  // build stops only for the mistake each test makes.
+  mkdirSync(join(root, 'dist/widgets'), { recursive: true });
+  writeFileSync(join(root, 'dist/widgets/rally.js'), '');
   const path = join(root, file);
   const before = readFileSync(path, 'utf8');
   const after = edit(before);
@@ -53,7 +57,9 @@ describe('a broken content file', () => {
     const { status, output } = astro(root, 'sync');
     expect(status).not.toBe(0);
     expect(output).toContain('spotlights → en/dele-okafor');
-    expect(output).toContain('photo.alt: Describe the photo for people who cannot see it.');
+    expect(output).toContain(
+      'photo.alt: Empty; write what the photo shows, for people who cannot see it.',
+    );
     expect(output).toContain('content/spotlights/en/dele-okafor.mdx');
   });
 
@@ -65,6 +71,18 @@ describe('a broken content file', () => {
     expect(status).not.toBe(0);
     expect(output).toContain(
       'content/spotlights/en/thu-nguyen.mdx: region: there is no region called "houston"',
+    );
+  }, 120_000);
+
+  it('stops the build at a time without its offset from UTC, which would show the wrong hour', () => {
+    // Astro reads this as 9 a.m. UTC (3 a.m. in Chicago); the API would read it in its own zone.
+    const root = projectWith('content/events/en/biloxi-school-staff-town-hall.mdx', (text) =>
+      text.replace(/^start: (\S+)-06:00$/m, 'start: $1'),
+    );
+    const { status, output } = astro(root, 'build');
+    expect(status).not.toBe(0);
+    expect(output).toContain(
+      'content/events/en/biloxi-school-staff-town-hall.mdx: start: Write the date and time with its offset from UTC, like 2027-03-13T09:00:00-06:00.',
     );
   }, 120_000);
 

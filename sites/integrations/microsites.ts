@@ -9,6 +9,7 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/pro
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readContent } from '@rally/api/content';
 import type { AstroIntegration } from 'astro';
 import sirv from 'sirv';
 import type { Plugin } from 'vite';
@@ -18,18 +19,37 @@ const widgetsDir = join(root, 'dist/widgets');
 export const sitesDir = join(root, 'dist/sites');
 
 export function microsites(): AstroIntegration {
+  let previewing = false;
   return {
     name: 'rally:microsites',
     hooks: {
       // `pnpm dev` serves every site from one server; the widget bundle comes from its own build.
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ updateConfig, command }) => {
+        previewing = command === 'dev';
         updateConfig({ vite: { plugins: [serveWidgetBundle()] } });
+      },
+      // After Astro has checked every file against the schemas, listing each mistake.
+      'astro:build:start': () => readContentAsTheApiDoes(),
+      'astro:server:setup': async ({ logger }) => {
+        // A preview says what is wrong and keeps running while the file is fixed. (A build starts
+        // a server too, and has already stopped at its own check.)
+        if (previewing)
+          await readContentAsTheApiDoes().catch((error: Error) => logger.error(error.message));
       },
       'astro:build:done': async ({ dir }) => {
         await splitSites(fileURLToPath(dir));
       },
     },
   };
+}
+
+/**
+ * Reads the content the way the API will, which sees the front matter as text where Astro sees
+ * dates: a time written without its offset from UTC reads as a date to Astro, and would show the
+ * wrong hour on the sites. A file the API would refuse stops the build, naming the file and field.
+ */
+async function readContentAsTheApiDoes(): Promise<void> {
+  await readContent(relative(process.cwd(), join(root, 'content')) || 'content');
 }
 
 function serveWidgetBundle(): Plugin {

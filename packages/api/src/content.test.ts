@@ -40,6 +40,24 @@ describe('readContent', () => {
     await expect(readContent(dir)).rejects.toThrow(/petitions\/en\/broken\.mdx: target: /);
   });
 
+  it('refuses a time without its offset from UTC, which it would read in its own time zone', async () => {
+    const dir = contentDir({
+      'events/en/town-hall.mdx': [
+        '---',
+        'title: Town hall',
+        'description: Plan the next year.',
+        'start: 2027-03-13T09:00:00',
+        'end: 2027-03-13T12:00:00-06:00',
+        'timezone: America/Chicago',
+        'online_url: https://meet.example.org/town-hall',
+        '---',
+      ].join('\n'),
+    });
+    await expect(readContent(dir)).rejects.toThrow(
+      /events\/en\/town-hall\.mdx: start: Write the date and time with its offset from UTC/,
+    );
+  });
+
   it('names the file when its front matter is missing or not YAML', async () => {
     await expect(
       readContent(contentDir({ 'events/en/none.mdx': '# No front matter' })),

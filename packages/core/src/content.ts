@@ -7,36 +7,144 @@
  */
 import { z } from 'zod';
 import { locales } from './locale.ts';
-import { slug } from './people.ts';
 
-const date = z.coerce.date();
+/*
+ * Staff read these messages when a build stops: the build prints `file: field: message`, so each
+ * message says what to write there, with an example, rather than what a parser expected.
+ */
+
+/** The message for a field that is missing or not what `how` asks for ("Write …."). */
+function needs(how: string) {
+  return ({ input }: { input?: unknown }) =>
+    input === undefined ? `Missing; ${how.charAt(0).toLowerCase()}${how.slice(1)}` : how;
+}
+
+/** Required text of at most `max` characters; `what` finishes "Write …". */
+function text(what: string, max: number) {
+  const how = needs(`Write ${what}.`);
+  return z
+    .string({
+      // YAML reads `title: 2027` or `quote: true` as a number or a yes/no; quotes keep the words.
+      error: ({ input }) =>
+        typeof input === 'number' || typeof input === 'boolean'
+          ? `Put it in quotes, like "${String(input)}", so it is read as text.`
+          : how({ input }),
+    })
+    .trim()
+    .min(1, `Empty; write ${what}.`)
+    .max(max, {
+      error: ({ input }) =>
+        `Too long: ${String(input).length} characters, and the most is ${max}. Shorten it.`,
+    });
+}
+
+/** A whole number above zero; `what` finishes "Write …". */
+function count(what: string) {
+  const how = needs(`Write ${what}.`);
+  return z
+    .number({
+      error: ({ input }) =>
+        typeof input === 'string' && /^[\d,. ]+$/.test(input)
+          ? `Write the number with digits only, like ${input.replace(/\D/g, '')}.`
+          : how({ input }),
+    })
+    .int('Write a whole number, like 2500.')
+    .positive('Write a number above 0.');
+}
+
+/** A YAML list of `least` to `most` items; `what` says what the items are. */
+function list<Item extends z.ZodType>(item: Item, what: string, least: number, most: number) {
+  const how = `List ${what}, each on its own line starting with "- "`;
+  // Refinements, not .min() and .max(): those also measure a string written where the list goes.
+  return z
+    .array(item, { error: needs(`${how}.`) })
+    .refine((items) => items.length >= least, `${how}; at least ${least}.`)
+    .refine((items) => items.length <= most, `Keep it to ${most} at most.`);
+}
+
+/** A web address on http or https (a `javascript:` link in a page would run, not open). */
+function webAddress(example: string) {
+  return z.url({
+    protocol: /^https?$/,
+    abort: true,
+    error: needs(`Write the whole address, starting with https://, like ${example}.`),
+  });
+}
+
+/** A date the front matter gives as text, or as a date the sites' YAML reader already made of it. */
+function dateFrom(textIsValid: (text: string) => boolean, how: string) {
+  return z
+    .custom<Date | string>(
+      (value) =>
+        value instanceof Date
+          ? !isNaN(value.getTime())
+          : typeof value === 'string' && textIsValid(value.trim()),
+      { error: needs(how) },
+    )
+    .transform((value) => new Date(value));
+}
+
+/**
+ * A moment, like an event's start, with its offset from UTC (2027-03-13T09:00:00-06:00). Without
+ * one, a time means 9 a.m. wherever the computer reading it is set, so the sites and the API could
+ * disagree by hours. The sites' YAML reader hands over dates, not text, so this check needs the
+ * API's reader, which reads text; the build runs it too.
+ */
+const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const moment = (example: string) =>
+  dateFrom(
+    (text) => withOffset.test(text) && !isNaN(Date.parse(text)),
+    `Write the date and time with its offset from UTC, like ${example}.`,
+  );
+
+/** A calendar day, like a story's publication date. */
+const day = (example: string) =>
+  dateFrom(
+    (text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !isNaN(Date.parse(text)),
+    `Write the day as year-month-day, like ${example}.`,
+  );
+
+/** The file name of a region or a sector in content/regions/ or content/sectors/. */
+function siteSlug(kind: 'region' | 'sector', example: string) {
+  return z
+    .string({ error: needs(`Write the ${kind}'s file name without .mdx, like ${example}.`) })
+    .trim()
+    .toLowerCase()
+    .regex(
+      /^[a-z0-9][a-z0-9-]{0,62}$/,
+      `Write the ${kind}'s file name without .mdx: lower-case letters, digits and dashes, like ${example}.`,
+    );
+}
 
 /** A decision maker a petition is addressed to. */
-export const petitionTarget = z.object({
-  /** The person or body, e.g. "Louisiana Workforce Commission". */
-  name: z.string().min(1),
-  /** Their role, when the name alone does not say it. */
-  title: z.string().optional(),
-});
+export const petitionTarget = z.object(
+  {
+    /** The person or body, e.g. "Louisiana Workforce Commission". */
+    name: text('who it is addressed to, like Louisiana Workforce Commission', 200),
+    /** Their role, when the name alone does not say it. */
+    title: text('their role, like Secretary of Labor', 200).optional(),
+  },
+  { error: 'Write each one as "- name: …", like - name: Louisiana Workforce Commission.' },
+);
 
 export const petitionContent = z
   .object({
     /** The petition's headline. */
-    title: z.string().min(1).max(200),
+    title: text('the headline, like Water, shade and rest', 200),
     /** One or two sentences for previews and the widget's intro. */
-    description: z.string().min(1).max(500),
+    description: text('one or two sentences that say what it asks for', 500),
     /** Who the petition is addressed to. */
-    target: z.array(petitionTarget).min(1),
+    target: list(petitionTarget, 'who it is addressed to', 1, 10),
     /** Signatures the campaign is aiming for; shown as a goal bar. */
-    goal: z.number().int().positive(),
+    goal: count('how many signatures you are aiming for, like 2500'),
     /** Region slug the petition belongs to, if any. */
-    region: slug.optional(),
+    region: siteSlug('region', 'louisiana').optional(),
     /** Sector slug the petition belongs to, if any. */
-    sector: slug.optional(),
+    sector: siteSlug('sector', 'education').optional(),
     /** First moment signatures are accepted; open now when absent. */
-    opens_at: date.optional(),
+    opens_at: moment('2027-01-04T08:00:00-06:00').optional(),
     /** Last moment signatures are accepted; open indefinitely when absent. */
-    closes_at: date.optional(),
+    closes_at: moment('2027-01-31T23:59:00-06:00').optional(),
   })
   .refine((p) => !p.opens_at || !p.closes_at || p.opens_at < p.closes_at, {
     message: 'closes_at must be after opens_at.',
@@ -44,18 +152,26 @@ export const petitionContent = z
   });
 
 /** Where an in-person event happens. */
-export const eventLocation = z.object({
-  /** Name of the place, e.g. "Union hall". */
-  venue: z.string().min(1),
-  /** Street address lines. */
-  address_lines: z.array(z.string()).default([]),
-  /** City or town. */
-  locality: z.string().min(1),
-  /** State or province. */
-  region: z.string().optional(),
-  /** Postal code. */
-  postal_code: z.string().optional(),
-});
+export const eventLocation = z.object(
+  {
+    /** Name of the place, e.g. "Union hall". */
+    venue: text('the name of the place, like Union hall', 200),
+    /** Street address lines. */
+    address_lines: list(
+      text('a line of the address', 200),
+      'the lines of the street address',
+      0,
+      4,
+    ).default([]),
+    /** City or town. */
+    locality: text('the city or town, like New Orleans', 100),
+    /** State or province. */
+    region: text('the state, like LA', 100).optional(),
+    /** Postal code. */
+    postal_code: text('the postal code, like 70112', 20).optional(),
+  },
+  { error: 'Write the place as indented lines: venue:, address_lines: and locality:.' },
+);
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -69,27 +185,29 @@ function isTimeZone(zone: string): boolean {
 export const eventContent = z
   .object({
     /** The event's name. */
-    title: z.string().min(1).max(200),
+    title: text("the event's name, like Home care workers' meeting", 200),
     /** One or two sentences for previews and the widget. */
-    description: z.string().min(1).max(500),
+    description: text('one or two sentences that say what happens there', 500),
     /** Start, with its UTC offset (2026-12-05T10:00:00-06:00). */
-    start: date,
+    start: moment('2027-03-13T09:00:00-06:00'),
     /** End, with its UTC offset. */
-    end: date,
+    end: moment('2027-03-13T12:00:00-06:00'),
     /** IANA time zone the event happens in (America/Chicago), for calendars and display. */
-    timezone: z.string().refine(isTimeZone, 'Use an IANA time zone, like America/Chicago.'),
+    timezone: z
+      .string({ error: needs('Write the time zone it happens in, like America/Chicago.') })
+      .refine(isTimeZone, 'Write a time zone from the IANA list, like America/Chicago.'),
     /** Where it happens in person; at least this or online_url. */
     location: eventLocation.optional(),
     /** Link for joining online. */
-    online_url: z.url().optional(),
+    online_url: webAddress('https://meet.example.org/assembly').optional(),
     /** Places available; unlimited when absent. Past it, people join the waitlist. */
-    capacity: z.number().int().positive().optional(),
+    capacity: count('how many people can come, like 60').optional(),
     /** Language the event is held in, when it differs from the language of this file. */
-    language: z.enum(locales).optional(),
+    language: z.enum(locales, { error: `Write one of ${locales.join(', ')}.` }).optional(),
     /** Region slug, if any. */
-    region: slug.optional(),
+    region: siteSlug('region', 'louisiana').optional(),
     /** Sector slug, if any. */
-    sector: slug.optional(),
+    sector: siteSlug('sector', 'education').optional(),
   })
   .refine((e) => e.start < e.end, { message: 'end must be after start.', path: ['end'] })
   .refine((e) => e.location || e.online_url, {
@@ -99,27 +217,37 @@ export const eventContent = z
 
 export const spotlightContent = z.object({
   /** The member's or member organization's name as they want it shown. */
-  name: z.string().min(1).max(120),
+  name: text('their name as they want it shown, like Marisol Reyes', 120),
   /** Whether this spotlights one member or a member organization. */
-  kind: z.enum(['member', 'organization']).default('member'),
+  kind: z
+    .enum(['member', 'organization'], { error: 'Write member or organization.' })
+    .default('member'),
   /** Region slug. */
-  region: slug,
+  region: siteSlug('region', 'louisiana'),
   /** Sector slug. */
-  sector: slug,
+  sector: siteSlug('sector', 'education'),
   /** The photo: its file name in content/photos/, and what it shows. */
-  photo: z.object({
-    src: z
-      .string()
-      .regex(
-        /^[\w-][\w.-]*\.(jpe?g|png|webp|avif)$/i,
-        'Write the file name of a JPEG, PNG, WebP or AVIF photo in content/photos/, like maria.jpg.',
-      ),
-    alt: z.string().min(1, 'Describe the photo for people who cannot see it.'),
-  }),
+  photo: z.object(
+    {
+      src: z
+        .string({
+          error: needs('Write the file name of the photo in content/photos/, like maria.jpg.'),
+        })
+        .regex(
+          /^[\w-][\w.-]*\.(jpe?g|png|webp|avif)$/i,
+          'Write the file name of a JPEG, PNG, WebP or AVIF photo in content/photos/, like maria.jpg.',
+        ),
+      alt: text('what the photo shows, for people who cannot see it', 300),
+    },
+    {
+      error:
+        'Write the photo as two indented lines, src: (its file name) and alt: (what it shows).',
+    },
+  ),
   /** A short pull quote in the member's words. */
-  quote: z.string().min(1).max(280),
+  quote: text('a short quote in their own words', 280),
   /** Publication date; newest first in feeds. */
-  date: date,
+  date: day('2026-11-21'),
 });
 
 /**
@@ -157,14 +285,13 @@ export const reservedSiteSlugs = [
 /** A region or a sector: each one gets its own microsite. */
 export const micrositeContent = z.object({
   /** Its name, as in "Rally Louisiana" or "Domestic workers". */
-  name: z.string().min(1).max(80),
+  name: text('its name, like Louisiana', 80),
   /** One sentence under the name, also used for search results and link previews. */
-  tagline: z.string().min(1).max(200),
+  tagline: text('one sentence to show under the name', 200),
   /** Three or so short reasons to join, shown as a list on the home page. */
-  why_join: z.array(z.string().min(1).max(200)).min(1).max(6),
+  why_join: list(text('a short reason to join', 200), 'reasons to join', 1, 6),
   /** The microsite's own address (https://louisiana.example.org); built from the config when absent. */
-  url: z
-    .url()
+  url: webAddress('https://louisiana.example.org')
     .refine(
       (value) => new URL(value).pathname === '/',
       'Write an address with no path, like https://louisiana.example.org.',
