@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,8 @@ describe('pnpm new', () => {
     const content = mkdtempSync(join(tmpdir(), 'rally-new-'));
     const common = ['--content', content, '--yes'];
     const commands = [
+      ['region', '--slug', 'louisiana', '--name', 'Louisiana', '--tagline', 'x', '--why', 'y'],
+      ['sector', '--slug', 'education', '--name', 'Education', '--tagline', 'x', '--why', 'y'],
       [
         'spotlight',
         '--name',
@@ -82,6 +84,61 @@ describe('pnpm new', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('end: end must be after start.');
     expect(existsSync(join(content, 'events/en/backwards.mdx'))).toBe(false);
+  });
+
+  it('asks again when an answer is wrong, and writes an event time with its offset that day', () => {
+    const content = mkdtempSync(join(tmpdir(), 'rally-new-'));
+    cpSync('content/regions', join(content, 'regions'), { recursive: true });
+    const answers = [
+      ...['Town hall', 'Plan the next year.'],
+      ...['Chicago', 'America/Chicago'], // a city first, then the zone
+      ...['March 13 at 9', '2027-03-13 09:00', '2027-03-20 11:30'],
+      ...['', 'Union hall', '1200 Canal Street', 'New Orleans'],
+      ...['nola', 'louisiana', ''],
+    ];
+    const result = runNew(['event', '--content', content], `${answers.join('\n')}\n`);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('Write a time zone from the IANA list, like America/Chicago.');
+    expect(result.stdout).toContain(
+      'Write the day and the time on its clocks, like 2027-03-13 09:00.',
+    );
+    expect(result.stdout).toContain(
+      'There is no region called "nola"; choose one of: florida-gulf, louisiana, mississippi-alabama, texas-gulf.',
+    );
+    const written = frontMatter(join(content, 'events/en/town-hall.mdx'));
+    // Chicago's clocks go forward on 14 March 2027: −06:00 before, −05:00 after.
+    expect(written).toMatchObject({
+      start: '2027-03-13T09:00:00-06:00',
+      end: '2027-03-20T11:30:00-05:00',
+      timezone: 'America/Chicago',
+      location: { venue: 'Union hall', locality: 'New Orleans' },
+      region: 'louisiana',
+    });
+  });
+
+  it('names the choices and writes nothing for a region that does not exist', () => {
+    const content = mkdtempSync(join(tmpdir(), 'rally-new-'));
+    cpSync('content/regions', join(content, 'regions'), { recursive: true });
+    const result = runNew([
+      'spotlight',
+      ...['--content', content, '--yes', '--name', 'Ana', '--region', 'lousiana'],
+      ...['--sector', 'education', '--alt', 'Ana at school.', '--quote', 'We won.'],
+    ]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      '--region: There is no region called "lousiana"; choose one of: florida-gulf, louisiana,',
+    );
+    expect(existsSync(join(content, 'spotlights/en/ana.mdx'))).toBe(false);
+  });
+
+  it('explains itself with --help, and names a flag it does not know', () => {
+    const help = runNew(['--help']);
+    expect(help.status).toBe(0);
+    for (const kind of ['spotlight', 'region', 'sector', 'petition', 'event'])
+      expect(help.stdout).toMatch(new RegExp(`^  ${kind} `, 'm'));
+    const typo = runNew(['petition', '--titel', 'Heat rules now']);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toBe("Unknown option '--titel'. Run pnpm new --help to see the flags.\n");
   });
 
   it('never replaces an existing file', () => {

@@ -10,7 +10,7 @@
  * `--lang es` writes the Spanish version (content/<kind>s/es/); `--yes` never prompts and fails on
  * a missing field instead.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
@@ -25,6 +25,7 @@ import {
   spotlightContent,
 } from '@rally/core';
 import { portraitSvg } from './demo-photos.ts';
+import { onTheClocksOf } from './local-time.ts';
 
 const kinds = {
   spotlight: { folder: 'spotlights', schema: spotlightContent },
@@ -35,46 +36,84 @@ const kinds = {
 } as const;
 type Kind = keyof typeof kinds;
 
-const { values: flags, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    slug: { type: 'string' },
-    lang: { type: 'string', default: 'en' },
-    yes: { type: 'boolean', default: false },
-    content: { type: 'string', default: 'content' },
-    // Fields, named as in the front matter (with dashes for underscores).
-    name: { type: 'string' },
-    tagline: { type: 'string' },
-    why: { type: 'string', multiple: true },
-    url: { type: 'string' },
-    kind: { type: 'string' },
-    region: { type: 'string' },
-    sector: { type: 'string' },
-    photo: { type: 'string' },
-    alt: { type: 'string' },
-    quote: { type: 'string' },
-    date: { type: 'string' },
-    title: { type: 'string' },
-    description: { type: 'string' },
-    target: { type: 'string', multiple: true },
-    goal: { type: 'string' },
-    'opens-at': { type: 'string' },
-    'closes-at': { type: 'string' },
-    start: { type: 'string' },
-    end: { type: 'string' },
-    timezone: { type: 'string' },
-    venue: { type: 'string' },
-    address: { type: 'string' },
-    city: { type: 'string' },
-    'online-url': { type: 'string' },
-    capacity: { type: 'string' },
-    language: { type: 'string' },
-  },
-});
+const usage = `pnpm new <${Object.keys(kinds).join('|')}> [flags]
 
+Writes a new content file, asking for every field not given as a flag.
+
+  --lang es       the Spanish version, in content/<kind>s/es/ (give the English one's --slug)
+  --slug NAME     the file name, without .mdx (made from the name or title when not given)
+  --yes           ask nothing; stop at the first field that is missing
+
+The fields, by kind:
+  spotlight  --name --region --sector --alt --quote [--photo FILE] [--kind organization] [--date]
+  region     --name --tagline --why (up to three times) [--url]
+  sector     the same as a region
+  petition   --title --description --target (up to three times) --goal
+             [--region] [--sector] [--opens-at] [--closes-at]
+  event      --title --description --timezone --start --end, then --online-url or
+             --venue --city [--address], [--capacity] [--language] [--region] [--sector]
+
+Times are on the clocks of the event's --timezone, like "2027-03-13 09:00"; the file gets the
+offset from UTC that applies on that day.`;
+
+function parseFlags() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h', default: false },
+        slug: { type: 'string' },
+        lang: { type: 'string', default: 'en' },
+        yes: { type: 'boolean', default: false },
+        content: { type: 'string', default: 'content' },
+        // Fields, named as in the front matter (with dashes for underscores).
+        name: { type: 'string' },
+        tagline: { type: 'string' },
+        why: { type: 'string', multiple: true },
+        url: { type: 'string' },
+        kind: { type: 'string' },
+        region: { type: 'string' },
+        sector: { type: 'string' },
+        photo: { type: 'string' },
+        alt: { type: 'string' },
+        quote: { type: 'string' },
+        date: { type: 'string' },
+        title: { type: 'string' },
+        description: { type: 'string' },
+        target: { type: 'string', multiple: true },
+        goal: { type: 'string' },
+        'opens-at': { type: 'string' },
+        'closes-at': { type: 'string' },
+        start: { type: 'string' },
+        end: { type: 'string' },
+        timezone: { type: 'string' },
+        venue: { type: 'string' },
+        address: { type: 'string' },
+        city: { type: 'string' },
+        'online-url': { type: 'string' },
+        capacity: { type: 'string' },
+        language: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    // "Unknown option '--titel'. To specify a positional argument…": the first sentence says it.
+    console.error(
+      `${(error as Error).message.split('. ')[0]}. Run pnpm new --help to see the flags.`,
+    );
+    process.exit(2);
+  }
+}
+
+const { values: flags, positionals } = parseFlags();
+if (flags.help) {
+  console.log(usage);
+  process.exit(0);
+}
 const kind = positionals[0] as Kind | undefined;
 if (!kind || !(kind in kinds)) {
-  console.error(`Say what to create: pnpm new <${Object.keys(kinds).join('|')}>`);
+  console.error(
+    `Say what to create: pnpm new <${Object.keys(kinds).join('|')}>; --help says more.`,
+  );
   process.exit(2);
 }
 if (!isLocale(flags.lang)) {
@@ -89,42 +128,113 @@ const answers = prompt?.[Symbol.asyncIterator]();
 async function readAnswer(text: string): Promise<string> {
   process.stdout.write(text);
   const next = await answers!.next();
-  if (next.done) {
-    console.error('\nThe answers ended before every field was given; nothing was written.');
-    process.exit(2);
-  }
+  if (next.done) stop('\nThe answers ended before every field was given.');
   return next.value;
 }
 
-/** A flag's value, or the answer to a question; `optional` fields may be left empty. */
+function stop(message: string): never {
+  prompt?.close();
+  console.error(`${message}\nNothing was written.`);
+  process.exit(1);
+}
+
+/** What is wrong with an answer, in the words the build would use; undefined when nothing is. */
+type Check = (answer: string) => string | undefined;
+
+/** A check by one field of a schema, on the answer as the front matter will hold it. */
+const asField =
+  (field: z.ZodType, convert: (answer: string) => unknown = (answer) => answer): Check =>
+  (answer) => {
+    const checked = field.safeParse(convert(answer));
+    return checked.success ? undefined : checked.error.issues[0]!.message;
+  };
+
+/**
+ * A flag's value, or the answer to a question; `optional` fields may be left empty. An answer is
+ * checked as soon as it is given and asked again when wrong, so one typo does not cost the rest.
+ */
 async function ask(
   flag: keyof typeof flags,
   question: string,
-  optional = false,
+  { optional = false, check }: { optional?: boolean; check?: Check } = {},
 ): Promise<string | undefined> {
   const given = flags[flag];
-  if (typeof given === 'string' && given !== '') return given;
+  if (typeof given === 'string' && given !== '') {
+    const problem = check?.(given);
+    if (problem) stop(`--${flag}: ${problem}`);
+    return given;
+  }
   if (!prompt) {
     if (optional) return undefined;
-    console.error(`--${flag} is required with --yes (${question}).`);
-    process.exit(2);
+    stop(`--${flag} is required with --yes (${question}).`);
   }
   for (;;) {
     const answer = (await readAnswer(`${question}${optional ? ' (optional)' : ''}: `)).trim();
-    if (answer || optional) return answer || undefined;
+    if (!answer && optional) return undefined;
+    const problem = answer ? check?.(answer) : undefined;
+    if (answer && !problem) return answer;
+    if (problem) console.log(`  ${problem}`);
   }
 }
 
-async function askMany(flag: 'why' | 'target', question: string, count: number): Promise<string[]> {
-  if (flags[flag]?.length) return flags[flag];
+async function askMany(
+  flag: 'why' | 'target',
+  question: string,
+  count: number,
+  check: Check,
+): Promise<string[]> {
+  if (flags[flag]?.length) {
+    for (const given of flags[flag]) {
+      const problem = check(given);
+      if (problem) stop(`--${flag}: ${problem}`);
+    }
+    return flags[flag];
+  }
   const answers: string[] = [];
   for (let i = 1; i <= count; i++) {
-    const answer = await ask(flag, `${question} ${i}`, i > 1);
+    const answer = await ask(flag, `${question} ${i}`, { optional: i > 1, check });
     if (!answer) break;
     answers.push(answer);
   }
   return answers;
 }
+
+/** The regions or the sectors there are: the file names in content/regions/ or content/sectors/. */
+function existing(folder: 'regions' | 'sectors'): string[] {
+  const names = new Set<string>();
+  for (const lang of ['en', 'es']) {
+    const dir = join(flags.content, folder, lang);
+    if (existsSync(dir))
+      for (const name of readdirSync(dir)) if (name.endsWith('.mdx')) names.add(name.slice(0, -4));
+  }
+  return [...names].sort();
+}
+
+/** A region or a sector that exists, since the build stops at one that does not. */
+function oneOf(which: 'region' | 'sector'): Check {
+  const names = existing(which === 'region' ? 'regions' : 'sectors');
+  return (answer) =>
+    names.length === 0
+      ? `There is no ${which} yet; create one first with pnpm new ${which}.`
+      : names.includes(answer)
+        ? undefined
+        : `There is no ${which} called "${answer}"; choose one of: ${names.join(', ')}.`;
+}
+
+/** A time as staff give it: on the event's clocks ("2027-03-13 09:00"), or with its offset. */
+const onTheClocks = (zone: string) => (answer: string) =>
+  onTheClocksOf(zone, answer) ?? answer.trim();
+
+/** A start or an end, asked for as the clocks show it (the file's form is the tool's business). */
+const clockTime =
+  (field: z.ZodType, zone: string): Check =>
+  (answer) =>
+    asField(field, onTheClocks(zone))(answer) &&
+    'Write the day and the time on its clocks, like 2027-03-13 09:00.';
+
+/** "2,500" or "2500" as the number the front matter holds; anything else as written. */
+const wholeNumber = (answer: string) =>
+  /^[\d,]+$/.test(answer) ? Number(answer.replaceAll(',', '')) : answer;
 
 const slugOf = (text: string) =>
   text
@@ -139,62 +249,120 @@ const today = new Date().toISOString().slice(0, 10);
 async function describe(): Promise<Record<string, unknown>> {
   switch (kind!) {
     case 'region':
-    case 'sector':
+    case 'sector': {
+      const field = micrositeContent.shape;
       return {
-        name: await ask('name', `Name of the ${kind}`),
-        tagline: await ask('tagline', 'One sentence under the name'),
-        why_join: await askMany('why', 'A reason to join', 3),
-        url: await ask('url', 'Its own web address, like https://louisiana.example.org', true),
+        name: await ask('name', `Name of the ${kind}`, { check: asField(field.name) }),
+        tagline: await ask('tagline', 'One sentence under the name', {
+          check: asField(field.tagline),
+        }),
+        why_join: await askMany(
+          'why',
+          'A reason to join',
+          3,
+          asField(field.why_join, (a) => [a]),
+        ),
+        url: await ask('url', 'Its own web address, like https://louisiana.example.org', {
+          optional: true,
+          check: asField(field.url),
+        }),
       };
+    }
     case 'spotlight': {
-      const name = await ask('name', 'Name of the member or member organization');
+      const field = spotlightContent.shape;
+      const name = await ask('name', 'Name of the member or member organization', {
+        check: asField(field.name),
+      });
       return {
         name,
         kind: flags.kind ?? 'member',
-        region: await ask('region', 'Region (the file name in content/regions/, like louisiana)'),
-        sector: await ask('sector', 'Sector (the file name in content/sectors/, like education)'),
+        region: await ask('region', 'Region (the file name in content/regions/, like louisiana)', {
+          check: oneOf('region'),
+        }),
+        sector: await ask('sector', 'Sector (the file name in content/sectors/, like education)', {
+          check: oneOf('sector'),
+        }),
         photo: {
           src:
-            (await ask('photo', 'Photo file name in content/photos/', true)) ??
-            `${slugOf(name!)}.jpg`,
-          alt: await ask('alt', 'What the photo shows, for people who cannot see it'),
+            (await ask('photo', 'Photo file name in content/photos/', {
+              optional: true,
+              check: asField(field.photo.shape.src),
+            })) ?? `${slugOf(name!)}.jpg`,
+          alt: await ask('alt', 'What the photo shows, for people who cannot see it', {
+            check: asField(field.photo.shape.alt),
+          }),
         },
-        quote: await ask('quote', 'A short quote in their words'),
+        quote: await ask('quote', 'A short quote in their words', { check: asField(field.quote) }),
         date: flags.date ?? today,
       };
     }
-    case 'petition':
+    case 'petition': {
+      const field = petitionContent.shape;
+      const target = asField(field.target, (name) => [{ name }]);
       return {
-        title: await ask('title', 'Headline'),
-        description: await ask('description', 'One or two sentences for previews'),
-        target: (await askMany('target', 'Who it is addressed to', 3)).map((name) => ({ name })),
-        goal: Number(await ask('goal', 'Signatures you are aiming for')),
-        region: await ask('region', 'Region', true),
-        sector: await ask('sector', 'Sector', true),
+        title: await ask('title', 'Headline', { check: asField(field.title) }),
+        description: await ask('description', 'One or two sentences for previews', {
+          check: asField(field.description),
+        }),
+        target: (await askMany('target', 'Who it is addressed to', 3, target)).map((name) => ({
+          name,
+        })),
+        goal: wholeNumber(
+          (await ask('goal', 'Signatures you are aiming for', {
+            check: asField(field.goal, wholeNumber),
+          }))!,
+        ),
+        region: await ask('region', 'Region', { optional: true, check: oneOf('region') }),
+        sector: await ask('sector', 'Sector', { optional: true, check: oneOf('sector') }),
         opens_at: flags['opens-at'],
         closes_at: flags['closes-at'],
       };
+    }
     case 'event': {
-      const online = await ask('online-url', 'Link to join online', true);
-      const venue = online && !flags.venue ? undefined : await ask('venue', 'Name of the place');
+      const field = eventContent.shape;
+      const place = field.location.unwrap().shape;
+      const title = await ask('title', 'Name of the event', { check: asField(field.title) });
+      const description = await ask('description', 'One or two sentences for previews', {
+        check: asField(field.description),
+      });
+      const timezone = (await ask('timezone', 'Time zone it happens in, like America/Chicago', {
+        check: asField(field.timezone),
+      }))!;
+      const time = onTheClocks(timezone);
+      const start = await ask('start', 'Start, on its clocks, like 2027-03-13 09:00', {
+        check: clockTime(field.start, timezone),
+      });
+      const end = await ask('end', 'End, the same way', {
+        check: clockTime(field.end, timezone),
+      });
+      const online = await ask('online-url', 'Link to join online', {
+        optional: true,
+        check: asField(field.online_url),
+      });
+      const venue =
+        online && !flags.venue
+          ? undefined
+          : await ask('venue', 'Name of the place', { check: asField(place.venue) });
       return {
-        title: await ask('title', 'Name of the event'),
-        description: await ask('description', 'One or two sentences for previews'),
-        start: await ask('start', 'Start, with its UTC offset, like 2027-03-13T09:00:00-06:00'),
-        end: await ask('end', 'End, the same way'),
-        timezone: await ask('timezone', 'Time zone, like America/Chicago'),
+        title,
+        description,
+        start: time(start!),
+        end: time(end!),
+        timezone,
         location: venue
           ? {
               venue,
-              address_lines: [await ask('address', 'Street address', true)].filter(Boolean),
-              locality: await ask('city', 'City or town'),
+              address_lines: [await ask('address', 'Street address', { optional: true })].filter(
+                Boolean,
+              ),
+              locality: await ask('city', 'City or town', { check: asField(place.locality) }),
             }
           : undefined,
         online_url: online,
-        capacity: flags.capacity ? Number(flags.capacity) : undefined,
+        capacity: flags.capacity ? wholeNumber(flags.capacity) : undefined,
         language: flags.language,
-        region: await ask('region', 'Region', true),
-        sector: await ask('sector', 'Sector', true),
+        region: await ask('region', 'Region', { optional: true, check: oneOf('region') }),
+        sector: await ask('sector', 'Sector', { optional: true, check: oneOf('sector') }),
       };
     }
   }
