@@ -9,7 +9,7 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/pro
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readContent } from '@rally/api/content';
+import { readTimedContent } from '@rally/api/content';
 import type { AstroIntegration } from 'astro';
 import sirv from 'sirv';
 import type { Plugin } from 'vite';
@@ -29,12 +29,12 @@ export function microsites(): AstroIntegration {
         updateConfig({ vite: { plugins: [serveWidgetBundle()] } });
       },
       // After Astro has checked every file against the schemas, listing each mistake.
-      'astro:build:start': () => readContentAsTheApiDoes(),
+      'astro:build:start': () => checkTimesAsTheApiReadsThem(),
       'astro:server:setup': async ({ logger }) => {
         // A preview says what is wrong and keeps running while the file is fixed. (A build starts
         // a server too, and has already stopped at its own check.)
         if (previewing)
-          await readContentAsTheApiDoes().catch((error: Error) => logger.error(error.message));
+          await checkTimesAsTheApiReadsThem().catch((error: Error) => logger.error(error.message));
       },
       'astro:build:done': async ({ dir }) => {
         await splitSites(fileURLToPath(dir));
@@ -44,12 +44,12 @@ export function microsites(): AstroIntegration {
 }
 
 /**
- * Reads the content the way the API will, which sees the front matter as text where Astro sees
- * dates: a time written without its offset from UTC reads as a date to Astro, and would show the
- * wrong hour on the sites. A file the API would refuse stops the build, naming the file and field.
+ * Reads the petitions and events the way the API will, which sees the front matter as text where
+ * Astro sees dates: a time written without its offset from UTC is a date to Astro, and would show
+ * the wrong hour on the sites. A file the API would refuse stops the build, naming file and field.
  */
-async function readContentAsTheApiDoes(): Promise<void> {
-  await readContent(relative(process.cwd(), join(root, 'content')) || 'content');
+async function checkTimesAsTheApiReadsThem(): Promise<void> {
+  await readTimedContent(relative(process.cwd(), join(root, 'content')) || 'content');
 }
 
 function serveWidgetBundle(): Plugin {

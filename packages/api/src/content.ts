@@ -51,6 +51,15 @@ export async function readContent(contentDir: string): Promise<Content> {
 }
 
 /**
+ * Reads the petitions and events alone: the content with times in it, which the sites' build reads
+ * here too, since only a reader that sees the text can tell a time without its offset from UTC.
+ */
+export async function readTimedContent(contentDir: string): Promise<void> {
+  await readCollection(contentDir, 'petitions', petitionContent);
+  await readCollection(contentDir, 'events', eventContent);
+}
+
+/**
  * Reads `<collection>/<language>/<id>.mdx`. The same id in two language folders is one piece of
  * content translated, so its facts must agree.
  */
