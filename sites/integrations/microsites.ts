@@ -30,11 +30,16 @@ export function microsites(): AstroIntegration {
       },
       // After Astro has checked every file against the schemas, listing each mistake.
       'astro:build:start': () => checkTimesAsTheApiReadsThem(),
-      'astro:server:setup': async ({ logger }) => {
-        // A preview says what is wrong and keeps running while the file is fixed. (A build starts
-        // a server too, and has already stopped at its own check.)
-        if (previewing)
-          await checkTimesAsTheApiReadsThem().catch((error: Error) => logger.error(error.message));
+      // A preview says what is wrong, at the start and at each save, and keeps running while the
+      // file is fixed. (A build starts a server too; its own check above stops it.)
+      'astro:server:setup': async ({ server, logger }) => {
+        if (!previewing) return;
+        const check = () =>
+          checkTimesAsTheApiReadsThem().catch((error: Error) => logger.error(error.message));
+        await check();
+        server.watcher.on('change', (file) => {
+          if (/content[/\\](petitions|events)[/\\]/.test(file)) void check();
+        });
       },
       'astro:build:done': async ({ dir }) => {
         await splitSites(fileURLToPath(dir));
