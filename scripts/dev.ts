@@ -26,9 +26,11 @@ const api = spawn(process.execPath, ['packages/api/src/server.ts'], {
 const { dev } = await import('astro');
 const server = await dev({ server: { port: sitePort } });
 
+// The API first: a terminal's Ctrl-C reaches it anyway, but a stop sent to this process alone
+// must not leave it running on its port.
 async function stop() {
-  await server.stop();
   api.kill('SIGTERM');
+  await server.stop();
   process.exit(0);
 }
 process.once('SIGINT', () => void stop());
