@@ -157,6 +157,32 @@ describe.each(sharedStores)('the %s rate limiter, with several API instances', (
   });
 });
 
+describe('a shared rate limiter whose store answers out of order', () => {
+  it('is still exact when a later exchange reaches the store before an earlier one', async () => {
+    // A server's pool can send two exchanges on two connections, and the second may commit first:
+    // here the first exchange, which carries the hits counted while far from the limit, is slow.
+    const counts = new Map<string, number>();
+    let exchanges = 0;
+    const limiter = sharedRateLimiter(
+      async (increments) => {
+        if (exchanges++ === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+        return increments.map(({ key, hits }) => {
+          counts.set(key, (counts.get(key) ?? 0) + hits);
+          return counts.get(key)!;
+        });
+      },
+      { syncEveryMs: 60_000 },
+    );
+    try {
+      const limit = { key: 'ip:203.0.113.7', max: 10, windowSeconds: 600 };
+      const waits = await Promise.all(Array.from({ length: 15 }, () => limiter.hit([limit])));
+      expect(waits.filter((wait) => wait === 0)).toHaveLength(10);
+    } finally {
+      await limiter.close();
+    }
+  });
+});
+
 describe('a shared rate limiter whose store goes down', () => {
   it('says so once, keeps what it counted, and says when its counts are shared again', async () => {
     const counts = new Map<string, number>();
