@@ -153,7 +153,8 @@ export function sharedRateLimiter(
           return sent.hits;
         }),
       );
-      // In the same order every time, so two exchanges never wait on each other in a circle.
+      // In the same order every time, so two instances' exchanges never wait on each other in a
+      // circle.
       const ordered = [...sending].sort(([a], [b]) =>
         a.key === b.key ? a.start - b.start : a.key < b.key ? -1 : 1,
       );
