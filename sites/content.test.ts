@@ -82,6 +82,18 @@ describe('a broken content file', () => {
     );
   }, 120_000);
 
+  it('stops the build at an event placed in a region that is a sector, naming the regions', () => {
+    // The event would otherwise be left off every region's site without a word.
+    const root = projectWith('content/events/en/biloxi-school-staff-town-hall.mdx', (text) =>
+      text.replace(/^region: mississippi-alabama$/m, 'region: education'),
+    );
+    const { status, output } = astro(root, 'build');
+    expect(status).not.toBe(0);
+    expect(output).toContain(
+      'content/events/en/biloxi-school-staff-town-hall.mdx: region: there is no region called "education"; use one of: florida-gulf, louisiana, mississippi-alabama, texas-gulf.',
+    );
+  }, 120_000);
+
   it('stops the build at a time without its offset from UTC, which would show the wrong hour', () => {
     // Astro reads this as 9 a.m. UTC (3 a.m. in Chicago); the API would read it in its own zone.
     const root = projectWith('content/events/en/biloxi-school-staff-town-hall.mdx', (text) =>

@@ -1,7 +1,7 @@
 /**
  * The content, as the pages need it: each piece grouped with its translations, each microsite
  * with what belongs to it. Checks the links between files that a schema alone cannot — that a
- * spotlight's region exists, that its photo is there — and names the file when one is wrong.
+ * piece's region exists, that a spotlight's photo is there — and names the file when one is wrong.
  */
 import type { ImageMetadata } from 'astro';
 import { getCollection, render, type CollectionEntry, type CollectionKey } from 'astro:content';
@@ -154,16 +154,14 @@ function firstVersion<C extends CollectionKey>(piece: Piece<C>): CollectionEntry
 
 /** Spotlights of a microsite (every one for the hub), newest first. */
 export async function spotlightsOf(site: Microsite | undefined) {
-  const all = await pieces('spotlights');
-  await checkSpotlights(all);
-  return all
+  return (await placed('spotlights'))
     .filter((p) => !site || belongs(site, firstVersion(p).data))
     .sort((a, b) => firstVersion(b).data.date.getTime() - firstVersion(a).data.date.getTime());
 }
 
 /** Petitions open now on a microsite. */
 export async function openPetitionsOf(site: Microsite | undefined, now = new Date()) {
-  return (await pieces('petitions')).filter((p) => {
+  return (await placed('petitions')).filter((p) => {
     const data = firstVersion(p).data;
     return (
       (!site || belongs(site, data)) &&
@@ -175,12 +173,12 @@ export async function openPetitionsOf(site: Microsite | undefined, now = new Dat
 
 /** Every petition that belongs to a microsite, open or not: each keeps its page. */
 export async function petitionsOf(site: Microsite) {
-  return (await pieces('petitions')).filter((p) => belongs(site, firstVersion(p).data));
+  return (await placed('petitions')).filter((p) => belongs(site, firstVersion(p).data));
 }
 
 /** Events of a microsite, soonest first. */
 export async function eventsOf(site: Microsite | undefined) {
-  return (await pieces('events'))
+  return (await placed('events'))
     .filter((p) => !site || belongs(site, firstVersion(p).data))
     .sort((a, b) => firstVersion(a).data.start.getTime() - firstVersion(b).data.start.getTime());
 }
@@ -205,24 +203,42 @@ export function photoOf(entry: CollectionEntry<'spotlights'>): ImageMetadata {
   return photo.default;
 }
 
-let checked: Promise<void> | undefined;
+type Placed = 'spotlights' | 'petitions' | 'events';
+const checked = new Map<Placed, Promise<void>>();
 
-/** Every spotlight names a region and a sector that exist, and a photo that is there. */
-function checkSpotlights(all: Piece<'spotlights'>[]): Promise<void> {
-  if (!useCache) checked = undefined;
-  checked ??= (async () => {
-    const slugs = new Set((await microsites()).map((site) => site.slug));
-    for (const piece of all) {
-      for (const entry of Object.values(piece.versions)) {
-        for (const field of ['region', 'sector'] as const) {
-          if (!slugs.has(entry.data[field]))
-            throw new Error(
-              `${entry.filePath}: ${field}: there is no ${field} called "${entry.data[field]}"; use the name of a file in content/${field}s/.`,
-            );
+/**
+ * Every spotlight, petition and event names a region and a sector that exist (a spotlight must
+ * name both; the others may name neither), and every spotlight's photo is there. A misspelled
+ * region would otherwise leave the piece off that region's site without a word.
+ */
+function checkLinks(collection: Placed, all: Piece<Placed>[]): Promise<void> {
+  if (!useCache) checked.delete(collection);
+  let check = checked.get(collection);
+  if (!check) {
+    check = (async () => {
+      const sites = await microsites();
+      for (const piece of all) {
+        for (const entry of Object.values(piece.versions)) {
+          for (const kind of ['region', 'sector'] as const) {
+            const named = entry.data[kind];
+            const choices = sites.filter((site) => site.kind === kind).map((site) => site.slug);
+            if (named !== undefined && !choices.includes(named))
+              throw new Error(
+                `${entry.filePath}: ${kind}: there is no ${kind} called "${named}"; use one of: ${choices.join(', ')}.`,
+              );
+          }
+          if (collection === 'spotlights') photoOf(entry as CollectionEntry<'spotlights'>);
         }
-        photoOf(entry);
       }
-    }
-  })();
-  return checked;
+    })();
+    checked.set(collection, check);
+  }
+  return check;
+}
+
+/** A collection's pieces, once their regions, sectors and photos are known to exist. */
+async function placed<C extends Placed>(collection: C): Promise<Piece<C>[]> {
+  const all = await pieces(collection);
+  await checkLinks(collection, all);
+  return all;
 }
