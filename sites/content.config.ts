@@ -4,24 +4,19 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
-import { eventContent, micrositeContent, petitionContent, spotlightContent } from '@rally/core';
+import {
+  eventContent,
+  micrositeContent,
+  pageContent,
+  petitionContent,
+  spotlightContent,
+} from '@rally/core';
 
 const mdx = (folder: string) => glob({ pattern: '*/*.mdx', base: `./content/${folder}` });
 
-const pages = defineCollection({
-  loader: mdx('pages'),
-  schema: z.object({
-    /** The page's title, shown as its heading and in the browser tab. */
-    title: z.string().min(1),
-    /** One or two sentences for search results and link previews. */
-    description: z.string().min(1),
-  }),
-});
-
 // Petitions, events and spotlights are also read by the API, with these same schemas.
 export const collections = {
-  pages,
+  pages: defineCollection({ loader: mdx('pages'), schema: pageContent }),
   regions: defineCollection({ loader: mdx('regions'), schema: micrositeContent }),
   sectors: defineCollection({ loader: mdx('sectors'), schema: micrositeContent }),
   petitions: defineCollection({ loader: mdx('petitions'), schema: petitionContent }),

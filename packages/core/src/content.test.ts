@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { eventContent, micrositeContent, petitionContent, spotlightContent } from './content.ts';
+import {
+  eventContent,
+  micrositeContent,
+  pageContent,
+  petitionContent,
+  spotlightContent,
+} from './content.ts';
 
 const event = {
   title: 'Town hall',
@@ -145,6 +151,12 @@ describe('a mistake in a content file', () => {
       micrositeContent,
       { ...microsite, why_join: 'Because we win.' },
       'why_join: List reasons to join, each on its own line starting with "- ".',
+    ],
+    [
+      "a page's missing description",
+      pageContent,
+      { title: 'About us' },
+      'description: Missing; write one or two sentences for search results and link previews.',
     ],
     [
       'seven reasons to join',

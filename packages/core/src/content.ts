@@ -299,6 +299,14 @@ export const micrositeContent = z.object({
     .optional(),
 });
 
+/** One of the organization's own pages, such as "About us" or the accessibility statement. */
+export const pageContent = z.object({
+  /** The page's title, shown as its heading and in the browser tab. */
+  title: text('the title, like About us', 120),
+  /** One or two sentences for search results and link previews. */
+  description: text('one or two sentences for search results and link previews', 300),
+});
+
 export type PetitionContent = z.infer<typeof petitionContent>;
 export type EventContent = z.infer<typeof eventContent>;
 export type SpotlightContent = z.infer<typeof spotlightContent>;
