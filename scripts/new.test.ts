@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { micrositeContent } from '@rally/core';
+import { micrositeContent, type EventContent } from '@rally/core';
 import { readContent } from '../packages/api/src/content.ts';
 
 function runNew(args: string[], input?: string) {
@@ -139,6 +139,34 @@ describe('pnpm new', () => {
     const typo = runNew(['petition', '--titel', 'Heat rules now']);
     expect(typo.status).toBe(2);
     expect(typo.stderr).toBe("Unknown option '--titel'. Run pnpm new --help to see the flags.\n");
+  });
+
+  it('takes the facts of a translation from the other language, asking only for the words', async () => {
+    const content = mkdtempSync(join(tmpdir(), 'rally-new-'));
+    cpSync('content/regions', join(content, 'regions'), { recursive: true });
+    cpSync('content/sectors', join(content, 'sectors'), { recursive: true });
+    const english = runNew([
+      'event',
+      ...['--content', content, '--yes', '--slug', 'town-hall', '--title', 'Town hall'],
+      ...['--description', 'Plan the next year.', '--timezone', 'America/Chicago'],
+      ...['--start', '2027-03-13 09:00', '--end', '2027-03-13 11:00', '--capacity', '80'],
+      ...['--online-url', 'https://meet.example.org/town-hall', '--region', 'louisiana'],
+    ]);
+    expect(english.stderr).toBe('');
+    // Only the words are asked for: the title, the description, then the sector, which the
+    // English version leaves empty.
+    const spanish = runNew(
+      ['event', '--content', content, '--lang', 'es', '--slug', 'town-hall'],
+      'Asamblea\nPlanear el año que viene.\n\n',
+    );
+    expect(spanish.stderr).toBe('');
+    expect(spanish.stdout).toMatch(
+      /Took start, end, timezone, capacity, online_url, region from \S*events\/en\/town-hall\.mdx\./,
+    );
+    const read = await readContent(content);
+    const [[, en], [, es]] = read.events.get('town-hall')! as [unknown, EventContent][];
+    expect(es).toMatchObject({ title: 'Asamblea', capacity: 80, region: 'louisiana' });
+    expect(es.start).toEqual(en.start);
   });
 
   it('never replaces an existing file', () => {

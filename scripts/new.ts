@@ -7,21 +7,24 @@
  *   pnpm new petition --title "Heat rules now" --description "…" --target "State labor board" --goal 2000
  *   pnpm new region --slug gulf-shores --name "Gulf Shores" --tagline "…" --why "…" --why "…" --yes
  *
- * `--lang es` writes the Spanish version (content/<kind>s/es/); `--yes` never prompts and fails on
- * a missing field instead.
+ * `--lang es` writes the Spanish version (content/<kind>s/es/), taking the facts translations
+ * share from the English file of the same `--slug`; `--yes` never prompts and fails on a missing
+ * field instead.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { z } from 'zod';
 import {
   eventContent,
   isLocale,
+  locales,
   micrositeContent,
   petitionContent,
+  sharedFacts,
   spotlightContent,
 } from '@rally/core';
 import { portraitSvg } from './demo-photos.ts';
@@ -164,6 +167,8 @@ async function ask(
     if (problem) stop(`--${flag}: ${problem}`);
     return given;
   }
+  const fact = shared[flag.replaceAll('-', '_')];
+  if (fact !== undefined) return String(fact);
   if (!prompt) {
     if (optional) return undefined;
     stop(`--${flag} is required with --yes (${question}).`);
@@ -236,6 +241,32 @@ const clockTime =
 const wholeNumber = (answer: string) =>
   /^[\d,]+$/.test(answer) ? Number(answer.replaceAll(',', '')) : answer;
 
+/**
+ * The facts translations share (a date, a goal, a region), from this piece's file in the other
+ * language when there is one: a Spanish version translates the English one's words, and retyping
+ * its facts would only invite a difference that stops the build.
+ */
+function factsOfTranslation(): { file?: string; facts: Record<string, unknown> } {
+  if (!flags.slug) return { facts: {} };
+  const { folder } = kinds[kind!];
+  for (const lang of locales.filter((other) => other !== flags.lang)) {
+    const file = join(flags.content, folder, lang, `${flags.slug}.mdx`);
+    if (!existsSync(file)) continue;
+    const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'))?.[1];
+    let data: Record<string, unknown>;
+    try {
+      data = (parse(frontMatter ?? '') ?? {}) as Record<string, unknown>;
+    } catch {
+      return { facts: {} }; // The build names what is wrong with that file.
+    }
+    const facts = sharedFacts[folder].filter((key) => data[key] !== undefined);
+    return { file, facts: Object.fromEntries(facts.map((key) => [key, data[key]])) };
+  }
+  return { facts: {} };
+}
+const translation = factsOfTranslation();
+const shared = translation.facts;
+
 const slugOf = (text: string) =>
   text
     .normalize('NFD')
@@ -275,7 +306,7 @@ async function describe(): Promise<Record<string, unknown>> {
       });
       return {
         name,
-        kind: flags.kind ?? 'member',
+        kind: flags.kind ?? shared.kind ?? 'member',
         region: await ask('region', 'Region (the file name in content/regions/, like louisiana)', {
           check: oneOf('region'),
         }),
@@ -293,7 +324,7 @@ async function describe(): Promise<Record<string, unknown>> {
           }),
         },
         quote: await ask('quote', 'A short quote in their words', { check: asField(field.quote) }),
-        date: flags.date ?? today,
+        date: flags.date ?? shared.date ?? today,
       };
     }
     case 'petition': {
@@ -314,8 +345,8 @@ async function describe(): Promise<Record<string, unknown>> {
         ),
         region: await ask('region', 'Region', { optional: true, check: oneOf('region') }),
         sector: await ask('sector', 'Sector', { optional: true, check: oneOf('sector') }),
-        opens_at: flags['opens-at'],
-        closes_at: flags['closes-at'],
+        opens_at: flags['opens-at'] ?? shared.opens_at,
+        closes_at: flags['closes-at'] ?? shared.closes_at,
       };
     }
     case 'event': {
@@ -359,7 +390,7 @@ async function describe(): Promise<Record<string, unknown>> {
             }
           : undefined,
         online_url: online,
-        capacity: flags.capacity ? wholeNumber(flags.capacity) : undefined,
+        capacity: flags.capacity ? wholeNumber(flags.capacity) : shared.capacity,
         language: flags.language,
         region: await ask('region', 'Region', { optional: true, check: oneOf('region') }),
         sector: await ask('sector', 'Sector', { optional: true, check: oneOf('sector') }),
@@ -400,6 +431,8 @@ const body =
 mkdirSync(dirname(file), { recursive: true });
 writeFileSync(file, `---\n${stringify(data)}---\n\n${body}\n`);
 console.log(`Wrote ${relative('.', file)}.`);
+if (translation.file && Object.keys(shared).length > 0)
+  console.log(`Took ${Object.keys(shared).join(', ')} from ${relative('.', translation.file)}.`);
 
 if (kind === 'spotlight') {
   const photo = join(flags.content, 'photos', (data.photo as { src: string }).src);
