@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { micrositeContent, type EventContent } from '@rally/core';
+import { micrositeContent } from '@rally/core';
 import { readContent } from '../packages/api/src/content.ts';
 
 function runNew(args: string[], input?: string) {
@@ -164,9 +164,30 @@ describe('pnpm new', () => {
       /Took start, end, timezone, capacity, online_url, region from \S*events\/en\/town-hall\.mdx\./,
     );
     const read = await readContent(content);
-    const [[, en], [, es]] = read.events.get('town-hall')! as [unknown, EventContent][];
-    expect(es).toMatchObject({ title: 'Asamblea', capacity: 80, region: 'louisiana' });
-    expect(es.start).toEqual(en.start);
+    const [en, es] = read.events.get('town-hall')!.map(([, event]) => event);
+    expect(es!).toMatchObject({ title: 'Asamblea', capacity: 80, region: 'louisiana' });
+    expect(es!.start).toEqual(en!.start);
+
+    // A story's Spanish version shows the same photo, whatever the English file calls it.
+    const story = [
+      '--content',
+      content,
+      '--yes',
+      '--slug',
+      'ana',
+      '--alt',
+      'Ana.',
+      '--quote',
+      'Sí.',
+    ];
+    const place = ['--region', 'louisiana', '--sector', 'education', '--photo', 'ana-at-work.jpg'];
+    expect(runNew(['spotlight', ...story, '--name', 'Ana', ...place]).stderr).toBe('');
+    expect(runNew(['spotlight', ...story, '--lang', 'es', '--name', 'Ana']).stderr).toBe('');
+    const [enStory, esStory] = (await readContent(content)).spotlights
+      .get('ana')!
+      .map(([, story]) => story);
+    expect(esStory!.photo.src).toBe('ana-at-work.jpg');
+    expect(esStory).toMatchObject({ region: enStory!.region, date: enStory!.date });
   });
 
   it('never replaces an existing file', () => {

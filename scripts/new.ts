@@ -246,7 +246,12 @@ const wholeNumber = (answer: string) =>
  * language when there is one: a Spanish version translates the English one's words, and retyping
  * its facts would only invite a difference that stops the build.
  */
-function factsOfTranslation(): { file?: string; facts: Record<string, unknown> } {
+function factsOfTranslation(): {
+  file?: string;
+  facts: Record<string, unknown>;
+  /** A story's photo, the same in every language unless one is given. */
+  photo?: string;
+} {
   if (!flags.slug) return { facts: {} };
   const { folder } = kinds[kind!];
   for (const lang of locales.filter((other) => other !== flags.lang)) {
@@ -260,7 +265,12 @@ function factsOfTranslation(): { file?: string; facts: Record<string, unknown> }
       return { facts: {} }; // The build names what is wrong with that file.
     }
     const facts = sharedFacts[folder].filter((key) => data[key] !== undefined);
-    return { file, facts: Object.fromEntries(facts.map((key) => [key, data[key]])) };
+    const photo = (data.photo as { src?: unknown } | undefined)?.src;
+    return {
+      file,
+      facts: Object.fromEntries(facts.map((key) => [key, data[key]])),
+      photo: typeof photo === 'string' ? photo : undefined,
+    };
   }
   return { facts: {} };
 }
@@ -318,7 +328,9 @@ async function describe(): Promise<Record<string, unknown>> {
             (await ask('photo', 'Photo file name in content/photos/', {
               optional: true,
               check: asField(field.photo.shape.src),
-            })) ?? `${slugOf(name!)}.jpg`,
+            })) ??
+            translation.photo ??
+            `${slugOf(name!)}.jpg`,
           alt: await ask('alt', 'What the photo shows, for people who cannot see it', {
             check: asField(field.photo.shape.alt),
           }),
