@@ -207,7 +207,7 @@ async function askMany(
 /** The regions or the sectors there are: the file names in content/regions/ or content/sectors/. */
 function existing(folder: 'regions' | 'sectors'): string[] {
   const names = new Set<string>();
-  for (const lang of ['en', 'es']) {
+  for (const lang of locales) {
     const dir = join(flags.content, folder, lang);
     if (existsSync(dir))
       for (const name of readdirSync(dir)) if (name.endsWith('.mdx')) names.add(name.slice(0, -4));

@@ -217,14 +217,16 @@ function checkLinks(collection: Placed, all: Piece<Placed>[]): Promise<void> {
   if (!check) {
     check = (async () => {
       const sites = await microsites();
+      const choices = (kind: Microsite['kind']) =>
+        sites.filter((site) => site.kind === kind).map((site) => site.slug);
+      const names = { region: choices('region'), sector: choices('sector') };
       for (const piece of all) {
         for (const entry of Object.values(piece.versions)) {
           for (const kind of ['region', 'sector'] as const) {
             const named = entry.data[kind];
-            const choices = sites.filter((site) => site.kind === kind).map((site) => site.slug);
-            if (named !== undefined && !choices.includes(named))
+            if (named !== undefined && !names[kind].includes(named))
               throw new Error(
-                `${entry.filePath}: ${kind}: there is no ${kind} called "${named}"; use one of: ${choices.join(', ')}.`,
+                `${entry.filePath}: ${kind}: there is no ${kind} called "${named}"; use one of: ${names[kind].join(', ')}.`,
               );
           }
           if (collection === 'spotlights') photoOf(entry as CollectionEntry<'spotlights'>);
