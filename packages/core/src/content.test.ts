@@ -53,6 +53,12 @@ describe('a mistake in a content file', () => {
       'start: Write the date and time with its offset from UTC, like 2027-03-13T09:00:00-06:00.',
     ],
     [
+      'a day the calendar does not have',
+      eventContent,
+      { ...event, start: '2027-02-30T09:00:00-06:00' },
+      'start: Write the date and time with its offset from UTC, like 2027-03-13T09:00:00-06:00.',
+    ],
+    [
       'a time in words',
       eventContent,
       { ...event, end: 'noon' },
@@ -138,6 +144,12 @@ describe('a mistake in a content file', () => {
       'a date in words',
       spotlightContent,
       { ...spotlight, date: 'last Tuesday' },
+      'date: Write the day as year-month-day, like 2026-11-21.',
+    ],
+    [
+      '30 February',
+      spotlightContent,
+      { ...spotlight, date: '2026-02-30' },
       'date: Write the day as year-month-day, like 2026-11-21.',
     ],
     [

@@ -84,6 +84,13 @@ function dateFrom(textIsValid: (text: string) => boolean, how: string) {
     .transform((value) => new Date(value));
 }
 
+/** Whether text starting "2027-02-30" names a day the calendar has (JavaScript makes it 2 March). */
+function onTheCalendar(text: string): boolean {
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /**
  * A moment, like an event's start, with its offset from UTC (2027-03-13T09:00:00-06:00). Without
  * one, a time means 9 a.m. wherever the computer reading it is set, so the sites and the API could
@@ -93,14 +100,14 @@ function dateFrom(textIsValid: (text: string) => boolean, how: string) {
 const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const moment = (example: string) =>
   dateFrom(
-    (text) => withOffset.test(text) && !isNaN(Date.parse(text)),
+    (text) => withOffset.test(text) && onTheCalendar(text) && !isNaN(Date.parse(text)),
     `Write the date and time with its offset from UTC, like ${example}.`,
   );
 
 /** A calendar day, like a story's publication date. */
 const day = (example: string) =>
   dateFrom(
-    (text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !isNaN(Date.parse(text)),
+    (text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && onTheCalendar(text),
     `Write the day as year-month-day, like ${example}.`,
   );
 
