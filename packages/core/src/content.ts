@@ -9,8 +9,9 @@ import { z } from 'zod';
 import { locales } from './locale.ts';
 
 /*
- * Staff read these messages when a build stops: the build prints `file: field: message`, so each
- * message says what to write there, with an example, rather than what a parser expected.
+ * Staff read these messages when a build stops: it names the file and prints each mistake as
+ * `field: message`, so each message says what to write there, with an example, rather than what
+ * a parser expected.
  */
 
 /** The message for a field that is missing or not what `how` asks for ("Write …."). */
