@@ -2,6 +2,7 @@
  * The one door to storage: a thin adapter so the rest of the API speaks plain SQL without knowing
  * whether it runs on embedded PostgreSQL (PGlite, the default) or on a PostgreSQL server.
  */
+import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 
@@ -50,6 +51,25 @@ export interface EmbeddedThreadOptions {
   dataDir: string;
   loadDataDir: ArrayBuffer | undefined;
   durability: 'fsync' | 'os';
+  /** PGlite's PostgreSQL and initdb, compiled once for every thread of this process. */
+  modules: { pglite: WebAssembly.Module; initdb: WebAssembly.Module };
+}
+
+/**
+ * PGlite's two WebAssembly programs, compiled once per process: each thread that opens a database
+ * then starts from the compiled code instead of compiling its own copy. That is faster (the tests
+ * open hundreds), and V8 has a known fault, which PGlite brings out, when compiled WebAssembly is
+ * made and thrown away in many threads of one process (nodejs/node#64500): a process that
+ * compiles once gives it far less to go wrong on.
+ */
+let compiled: Promise<EmbeddedThreadOptions['modules']> | undefined;
+function pgliteModules(): Promise<EmbeddedThreadOptions['modules']> {
+  const compile = async (name: string) =>
+    WebAssembly.compile(await readFile(new URL(name, import.meta.resolve('@electric-sql/pglite'))));
+  compiled ??= Promise.all([compile('./pglite.wasm'), compile('./initdb.wasm')]).then(
+    ([pglite, initdb]) => ({ pglite, initdb }),
+  );
+  return compiled;
 }
 
 /** A request to the embedded database's thread; `tx` names the transaction it belongs to. */
@@ -95,6 +115,7 @@ async function openPGlite({
     dataDir,
     loadDataDir: loadDataDir && (await loadDataDir.arrayBuffer()),
     durability,
+    modules: await pgliteModules(),
   };
   const thread = new Worker(new URL('./embedded-database-thread.ts', import.meta.url), {
     workerData,

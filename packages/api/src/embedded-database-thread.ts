@@ -18,15 +18,16 @@ import type {
   ThreadRequest,
 } from './database.ts';
 
-const { dataDir, loadDataDir, durability } = workerData as EmbeddedThreadOptions;
+const { dataDir, loadDataDir, durability, modules } = workerData as EmbeddedThreadOptions;
 const port = parentPort!;
 
 const onDisk = !dataDir.includes('://');
 if (onDisk) mkdirSync(dataDir, { recursive: true }); // PGlite creates only the last folder.
-const db = await PGlite.create(
-  dataDir,
-  loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {},
-);
+const db = await PGlite.create(dataDir, {
+  pgliteWasmModule: modules.pglite,
+  initdbWasmModule: modules.initdb,
+  ...(loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {}),
+});
 // PGlite never calls fsync itself; flushing the write-ahead log after each statement is enough
 // for PostgreSQL's crash recovery to bring back every commit.
 const flush = durability === 'fsync' && onDisk ? () => flushWal(dataDir) : () => {};
