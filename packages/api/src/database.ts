@@ -3,6 +3,8 @@
  * whether it runs on embedded PostgreSQL (PGlite, the default) or on a PostgreSQL server.
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 
@@ -64,9 +66,11 @@ export interface EmbeddedThreadOptions {
  */
 let compiled: Promise<EmbeddedThreadOptions['modules']> | undefined;
 function pgliteModules(): Promise<EmbeddedThreadOptions['modules']> {
-  const compile = async (name: string) =>
-    WebAssembly.compile(await readFile(new URL(name, import.meta.resolve('@electric-sql/pglite'))));
-  compiled ??= Promise.all([compile('./pglite.wasm'), compile('./initdb.wasm')]).then(
+  // Beside PGlite's entry point; found through require's resolution, which every loader of this
+  // module supports (Vite's test runner has no import.meta.resolve).
+  const dist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  const compile = async (name: string) => WebAssembly.compile(await readFile(join(dist, name)));
+  compiled ??= Promise.all([compile('pglite.wasm'), compile('initdb.wasm')]).then(
     ([pglite, initdb]) => ({ pglite, initdb }),
   );
   return compiled;
