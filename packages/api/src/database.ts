@@ -60,7 +60,7 @@ export interface EmbeddedThreadOptions {
 /**
  * PGlite's two WebAssembly programs, compiled once per process: each thread that opens a database
  * then starts from the compiled code instead of compiling its own copy. That is faster (the tests
- * open hundreds), and V8 has a known fault, which PGlite brings out, when compiled WebAssembly is
+ * open well over a hundred), and V8 has a known fault, which PGlite brings out, when compiled WebAssembly is
  * made and thrown away in many threads of one process (nodejs/node#64500): a process that
  * compiles once gives it far less to go wrong on.
  */
