@@ -16,7 +16,8 @@ import { dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
-import { parse, stringify } from 'yaml';
+import { frontMatter } from '@rally/api/content';
+import { stringify } from 'yaml';
 import type { z } from 'zod';
 import {
   eventContent,
@@ -257,10 +258,9 @@ function factsOfTranslation(): {
   for (const lang of locales.filter((other) => other !== flags.lang)) {
     const file = join(flags.content, folder, lang, `${flags.slug}.mdx`);
     if (!existsSync(file)) continue;
-    const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'))?.[1];
     let data: Record<string, unknown>;
     try {
-      data = (parse(frontMatter ?? '') ?? {}) as Record<string, unknown>;
+      data = (frontMatter(readFileSync(file, 'utf8'), file) ?? {}) as Record<string, unknown>;
     } catch {
       return { facts: {} }; // The build names what is wrong with that file.
     }

@@ -121,7 +121,8 @@ async function listDir(dir: string): Promise<string[]> {
   }
 }
 
-function frontMatter(text: string, file: string): unknown {
+/** A content file's front matter, read as the API reads it; a ContentError names what is wrong. */
+export function frontMatter(text: string, file: string): unknown {
   const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
   if (!match?.[1]) throw new ContentError(`${file}: no front matter between --- lines at the top.`);
   try {
