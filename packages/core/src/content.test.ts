@@ -141,6 +141,12 @@ describe('a mistake in a content file', () => {
       'photo: Write the photo as two indented lines, src: (its file name) and alt: (what it shows).',
     ],
     [
+      'no photo',
+      spotlightContent,
+      { ...spotlight, photo: undefined },
+      'photo: Missing; write the photo as two indented lines, src: (its file name) and alt: (what it shows).',
+    ],
+    [
       'a date in words',
       spotlightContent,
       { ...spotlight, date: 'last Tuesday' },

@@ -248,8 +248,9 @@ export const spotlightContent = z.object({
       alt: text('what the photo shows, for people who cannot see it', 300),
     },
     {
-      error:
+      error: needs(
         'Write the photo as two indented lines, src: (its file name) and alt: (what it shows).',
+      ),
     },
   ),
   /** A short pull quote in the member's words. */

@@ -263,11 +263,12 @@ describe.each(databases)('people on %s', (_kind, open) => {
           return String(JSON.stringify(row!['QUERY PLAN']).match(/"Index Name":"([^"]+)"/)?.[1]);
         });
         // Not an index that starts with another column, which would be read from end to end.
+        // Each PostgreSQL test has a schema of its own with the same index names.
         const [index] = await api.db.query<{ indexdef: string }>(
-          'select indexdef from pg_indexes where indexname = $1',
+          'select indexdef from pg_indexes where schemaname = current_schema() and indexname = $1',
           [used],
         );
-        expect(index?.indexdef, table).toMatch(/\(person_id[,)]/);
+        expect(index?.indexdef, `${table}: ${used}`).toMatch(/\(person_id[,)]/);
       }
     });
   });
