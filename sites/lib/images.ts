@@ -11,6 +11,16 @@ type Options = { format: 'webp' | 'jpg' | 'jpeg' | 'png' | 'gif' | 'svg' } & (
 );
 type Image = Awaited<ReturnType<typeof getImage>>;
 
+/**
+ * The widths every photo is offered in, on cards, story pages and the carousel alike: a phone
+ * picks the same file for a story's card and its page, so the story opens with its photo already
+ * downloaded, and each photo is encoded four times rather than once per place it appears.
+ */
+export const photoWidths = [240, 480, 720, 960];
+
+/** The widest a photo is sent: link previews, and browsers without WebP. */
+const largestWidth = 1200;
+
 const made = new Map<string, Promise<Image>>();
 
 /** `getImage` for a local photo, from what it made before when asked the same. */
@@ -25,7 +35,17 @@ export function sizedPhoto(src: ImageMetadata, options: Options): Promise<Image>
   return image;
 }
 
+/**
+ * The photo once, large, in a format every browser and link preview reads: the photo's own for
+ * GIF and SVG, JPEG for the rest (`preview`) or PNG where transparency may matter (the fallback).
+ * Never wider than the photo itself, so a JPEG photo's fallback and preview are one file.
+ */
+export function largePhoto(src: ImageMetadata, use: 'fallback' | 'preview'): Promise<Image> {
+  const format = use === 'preview' ? 'jpg' : fallbackFormat(src);
+  return sizedPhoto(src, { format, width: Math.min(largestWidth, src.width) });
+}
+
 /** The format a `<picture>` falls back to: the photo's own for photographs, as Astro's does. */
-export function fallbackFormat(src: ImageMetadata): Options['format'] {
+function fallbackFormat(src: ImageMetadata): Options['format'] {
   return (['gif', 'svg', 'jpg', 'jpeg'] as const).find((format) => format === src.format) ?? 'png';
 }

@@ -5,7 +5,7 @@
 import type { APIContext } from 'astro';
 import type { SpotlightResource } from '@rally/core';
 import { inLanguage, photoOf, spotlightsOf } from '../../../lib/content.ts';
-import { sizedPhoto } from '../../../lib/images.ts';
+import { photoWidths, sizedPhoto } from '../../../lib/images.ts';
 import { localPath } from '../../../lib/links.ts';
 import { micrositePaths, type MicrositePage } from '../../../lib/paths.ts';
 
@@ -16,7 +16,8 @@ export async function GET({ props }: APIContext) {
   const spotlights: (SpotlightResource & { url: string })[] = [];
   for (const { id, versions } of await spotlightsOf(site)) {
     const { entry, lang: written } = inLanguage(versions, lang);
-    const photo = await sizedPhoto(photoOf(entry), { width: 640, format: 'webp' });
+    // One of the widths the pages use, so a visitor's browser may have it already.
+    const photo = await sizedPhoto(photoOf(entry), { width: photoWidths[2]!, format: 'webp' });
     spotlights.push({
       identifiers: [`rally:${id}`],
       name: entry.data.name,
