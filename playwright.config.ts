@@ -9,6 +9,14 @@ const stripeWebhookSecret = 'whsec_e2e_tests';
 const url = (port: number) => `http://127.0.0.1:${port}`;
 /** A microsite as the tests reach it: on its own origin, as on its own domain. */
 export const micrositeUrl = (slug: string) => `http://${slug}.localhost:${ports.site}`;
+/**
+ * The demo content with its events and petitions brought forward to lie ahead of today, one copy
+ * for the sites' build and one for the API (made side by side, from the same day).
+ */
+const datedContent = {
+  sites: 'test-results/e2e-content/sites',
+  api: 'test-results/e2e-content/api',
+};
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -27,22 +35,27 @@ export default defineConfig({
   webServer: [
     {
       // Every site, built for the ports below and served each on its own origin.
-      command: `vite build --config packages/widgets/vite.config.ts && astro build && node scripts/serve-sites.ts --port ${ports.site}`,
+      command: `node scripts/dated-content.ts ${datedContent.sites} && vite build --config packages/widgets/vite.config.ts && astro build && node scripts/serve-sites.ts --port ${ports.site}`,
       url: `${url(ports.site)}/`,
       reuseExistingServer: false,
       timeout: 180_000,
       // Two stories a page, so that the demo's few stories per microsite make several pages.
-      env: { ...localSiteEnvironment(ports.site, ports.api), RALLY_SPOTLIGHTS_PER_PAGE: '2' },
+      env: {
+        ...localSiteEnvironment(ports.site, ports.api),
+        RALLY_SPOTLIGHTS_PER_PAGE: '2',
+        RALLY_CONTENT_DIR: datedContent.sites,
+      },
     },
     {
       // The real API on a fresh embedded database, with the demo content.
-      command: 'rm -rf test-results/e2e-data && node packages/api/src/server.ts',
+      command: `rm -rf test-results/e2e-data && node scripts/dated-content.ts ${datedContent.api} && node packages/api/src/server.ts`,
       url: `${url(ports.api)}/healthz`,
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
         PORT: String(ports.api),
         RALLY_DATA_DIR: 'test-results/e2e-data',
+        RALLY_CONTENT_DIR: datedContent.api,
         RALLY_EMBEDDED_DURABILITY: 'os',
         RALLY_ADMIN_TOKEN: staffToken,
         // Tests type faster than people; the bot trap has tests of its own.

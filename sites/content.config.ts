@@ -1,6 +1,7 @@
 /**
- * The content collections the sites are built from. Each reads MDX files under content/, one folder
- * per language (`content/spotlights/es/marisol-reyes.mdx`), so an entry's id is `es/marisol-reyes`.
+ * The content collections the sites are built from. Each reads MDX files under content/ (or the
+ * folder lib/content-dir.ts names), one folder per language (`content/spotlights/es/marisol-reyes.mdx`),
+ * so an entry's id is `es/marisol-reyes`.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
@@ -11,8 +12,9 @@ import {
   petitionContent,
   spotlightContent,
 } from '@rally/core';
+import { contentDir } from './lib/content-dir.ts';
 
-const mdx = (folder: string) => glob({ pattern: '*/*.mdx', base: `./content/${folder}` });
+const mdx = (folder: string) => glob({ pattern: '*/*.mdx', base: `${contentDir}/${folder}` });
 
 // Petitions, events and spotlights are also read by the API, with these same schemas.
 export const collections = {

@@ -22,6 +22,7 @@ import { readTimedContent } from '@rally/api/content';
 import type { AstroIntegration } from 'astro';
 import sirv from 'sirv';
 import type { Plugin } from 'vite';
+import { contentAlias, contentDir } from '../lib/content-dir.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const widgetsDir = join(root, 'dist/widgets');
@@ -35,7 +36,12 @@ export function microsites(): AstroIntegration {
       // `pnpm dev` serves every site from one server; the widget bundle comes from its own build.
       'astro:config:setup': ({ updateConfig, command }) => {
         previewing = command === 'dev';
-        updateConfig({ vite: { plugins: [serveWidgetBundle()] } });
+        updateConfig({
+          vite: {
+            plugins: [serveWidgetBundle()],
+            resolve: { alias: { [contentAlias]: contentDir } },
+          },
+        });
       },
       // After Astro has checked every file against the schemas, listing each mistake.
       'astro:build:start': () => checkTimesAsTheApiReadsThem(),
@@ -47,7 +53,7 @@ export function microsites(): AstroIntegration {
           checkTimesAsTheApiReadsThem().catch((error: Error) => logger.error(error.message));
         await check();
         server.watcher.on('change', (file) => {
-          if (/content[/\\](petitions|events)[/\\]/.test(file)) void check();
+          if (/^(petitions|events)[/\\]/.test(relative(contentDir, file))) void check();
         });
       },
       'astro:build:done': ({ dir }) => splitSites(fileURLToPath(dir)),
@@ -61,7 +67,7 @@ export function microsites(): AstroIntegration {
  * the wrong hour on the sites. A file the API would refuse stops the build, naming file and field.
  */
 async function checkTimesAsTheApiReadsThem(): Promise<void> {
-  await readTimedContent(relative(process.cwd(), join(root, 'content')) || 'content');
+  await readTimedContent(relative(process.cwd(), contentDir) || '.');
 }
 
 function serveWidgetBundle(): Plugin {
@@ -77,7 +83,7 @@ function serveWidgetBundle(): Plugin {
 export function micrositeSlugs(): string[] {
   const slugs = new Set<string>();
   for (const kind of ['regions', 'sectors']) {
-    const base = join(root, 'content', kind);
+    const base = join(contentDir, kind);
     const langs = existsSync(base) ? readdirSync(base) : [];
     for (const lang of langs) {
       for (const name of readdirSync(join(base, lang))) {

@@ -188,19 +188,24 @@ export async function upcomingEventsOf(site: Microsite | undefined, now = new Da
   return (await eventsOf(site)).filter((p) => firstVersion(p).data.end > now);
 }
 
-const photos = import.meta.glob<{ default: ImageMetadata }>(
-  '/content/photos/*.{jpg,jpeg,png,webp,avif,JPG,JPEG,PNG}',
-  { eager: true },
+// By the content folder's alias (lib/content-dir.ts), as a glob's folder must be written out.
+const photos = new Map(
+  Object.entries(
+    import.meta.glob<{ default: ImageMetadata }>(
+      '@rally-content/photos/*.{jpg,jpeg,png,webp,avif,JPG,JPEG,PNG}',
+      { eager: true },
+    ),
+  ).map(([path, photo]) => [path.slice(path.lastIndexOf('/') + 1), photo.default]),
 );
 
 /** A spotlight's photo, ready for astro:assets. */
 export function photoOf(entry: CollectionEntry<'spotlights'>): ImageMetadata {
-  const photo = photos[`/content/photos/${entry.data.photo.src}`];
+  const photo = photos.get(entry.data.photo.src);
   if (!photo)
     throw new Error(
       `${entry.filePath}: photo.src: there is no content/photos/${entry.data.photo.src}; add the photo there or fix the name.`,
     );
-  return photo.default;
+  return photo;
 }
 
 type Placed = 'spotlights' | 'petitions' | 'events';
