@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { microsites } from './sites/integrations/microsites.ts';
+import { contentCacheDir } from './sites/lib/content-dir.ts';
 
 // The sites' Astro sources live in sites/, their MDX content in content/. Astro builds every
 // site at once into dist/.site-build/; the microsites integration splits it into dist/sites/<site>/.
@@ -9,6 +10,8 @@ export default defineConfig({
   srcDir: './sites',
   outDir: './dist/.site-build',
   integrations: [mdx(), microsites()],
+  // Astro's own (node_modules/.astro), unless the content comes from another folder.
+  ...(contentCacheDir && { cacheDir: contentCacheDir }),
   // Each page links to its own folder (/join/), which the sitemap and the crawl test rely on.
   trailingSlash: 'always',
   // Pages are rendered four at a time: while one waits (on a file written, an image measured),
