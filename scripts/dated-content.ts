@@ -35,13 +35,13 @@ export function bringForward(
   collection: keyof typeof moving,
   now: Date = new Date(),
 ): string {
-  const [deciding, ...others] = moving[collection];
-  const found = dateLine(deciding).exec(text);
+  const fields = moving[collection];
+  const found = dateLine(fields[0]).exec(text);
   if (!found) return text;
   const behind = now.getTime() + margin - Date.parse(found[3]! + found[4]!);
   const steps = Math.max(0, Math.ceil(behind / step));
   if (steps === 0) return text;
-  for (const field of [deciding, ...others])
+  for (const field of fields)
     text = text.replace(
       dateLine(field),
       (_, key: string, quote: string, local: string, offset: string) =>

@@ -24,7 +24,6 @@ const pages = {
 };
 const categories: Category[] = ['performance', 'accessibility', 'best-practices', 'seo'];
 
-const dataDir = mkdtempSync(join(tmpdir(), 'rally-bench-sites-'));
 // The demo's events and petitions brought ahead of today, so the event page measured always
 // carries its RSVP form, as a visitor finds it, not the note that the event is over.
 // In one folder every run, so the build's cache for it (lib/content-dir.ts) is reused.
@@ -41,6 +40,7 @@ execFileSync('node_modules/.bin/astro', ['build', '--silent'], {
   stdio: 'inherit',
 });
 
+const dataDir = mkdtempSync(join(tmpdir(), 'rally-bench-sites-'));
 const api = await start(
   process.execPath,
   ['packages/api/src/server.ts'],
