@@ -48,6 +48,8 @@ const en = {
   heldIn: (language: string) => `Held in ${language}.`,
   onlyIn: (language: string) =>
     `This page has not been translated yet, so it is shown in ${language}.`,
+  /** On a story's card, when the story is not translated. */
+  writtenIn: (language: string) => `In ${language}`,
   partOf: (org: string) => `Part of ${org}`,
   allSites: 'All regions and sectors',
   feed: 'Member stories feed (RSS)',
@@ -101,6 +103,7 @@ const es: typeof en = {
   heldIn: (language: string) => `Se realiza en ${language}.`,
   onlyIn: (language: string) =>
     `Esta página todavía no está traducida, así que se muestra en ${language}.`,
+  writtenIn: (language: string) => `En ${language}`,
   partOf: (org: string) => `Parte de ${org}`,
   allSites: 'Todas las regiones y sectores',
   feed: 'Canal de historias (RSS)',

@@ -150,6 +150,13 @@ test.describe('languages', () => {
     await page.goto(`${micrositeUrl('louisiana')}/es/spotlights/marisol-reyes/`);
     await expect(page.locator('.notice')).toHaveCount(0);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Marisol Reyes');
+
+    // The story's card says so before the reader opens it; translated stories' cards say nothing.
+    await page.goto(`${micrositeUrl('louisiana')}/es/`);
+    const card = (name: string) => page.locator('.card').filter({ hasText: name });
+    await expect(card('Thu Nguyen').locator('.card-language')).toHaveText('En inglés');
+    await expect(card('Thu Nguyen').locator('.card-language')).toHaveAttribute('lang', 'es');
+    await expect(card('Marisol Reyes').locator('.card-language')).toHaveCount(0);
   });
 
   test('the language switch leads to the same page in the other language', async ({ page }) => {
