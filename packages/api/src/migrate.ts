@@ -4,11 +4,19 @@ import type { Database } from './database.ts';
 
 const migrationsDir = new URL('../migrations/', import.meta.url);
 
+/** Held by whichever instance is changing the schema; every other one waits for it. */
+const lock = 'select pg_advisory_xact_lock(7261001)';
+
 export async function migrate(db: Database): Promise<string[]> {
-  await db.exec(`create table if not exists schema_migrations (
-    name text primary key,
-    applied_at timestamptz not null default now()
-  )`);
+  // Under the lock too: two sessions can both find the table missing, and the second then fails
+  // on the catalog's unique key for the table's type instead of finding it there.
+  await db.transaction(async (tx) => {
+    await tx.query(lock);
+    await tx.exec(`create table if not exists schema_migrations (
+      name text primary key,
+      applied_at timestamptz not null default now()
+    )`);
+  });
   const files = (await readdir(migrationsDir)).filter((name) => name.endsWith('.sql')).sort();
   const applied: string[] = [];
   for (const name of files) {
@@ -17,7 +25,7 @@ export async function migrate(db: Database): Promise<string[]> {
     // migration exactly once and a failed file leaves nothing half-done.
     try {
       const ran = await db.transaction(async (tx) => {
-        await tx.query('select pg_advisory_xact_lock(7261001)');
+        await tx.query(lock);
         const done = await tx.query('select 1 from schema_migrations where name = $1', [name]);
         if (done.length > 0) return false;
         await tx.exec(sql);

@@ -18,6 +18,9 @@ export async function installEnvironmentToken(
   token: string | undefined,
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    // Instances starting together each replace the token: one at a time, or two would each find
+    // no token and insert the same one. A lock of its own, so no migration waits for it.
+    await tx.query('select pg_advisory_xact_lock(7261002)');
     await tx.query(`delete from api_tokens where name = 'RALLY_ADMIN_TOKEN'`);
     if (token) {
       await tx.query(`insert into api_tokens (token_hash, name) values ($1, 'RALLY_ADMIN_TOKEN')`, [
