@@ -8,7 +8,8 @@ import type { Database } from './database.ts';
 import { limitBodies } from './http/body-limit.ts';
 import { allowedOrigins } from './http/origins.ts';
 import { fixFieldsPage, pageLocale, thanksPage } from './http/pages.ts';
-import { HttpProblem } from './http/problems.ts';
+import { printable, HttpProblem } from './http/problems.ts';
+import { refuseUnstorableAddress } from './http/query.ts';
 import type { RateLimiter } from './http/rate-limits.ts';
 import { openApiDocument } from './openapi.ts';
 import { dues } from './dues/dues.ts';
@@ -20,6 +21,9 @@ import { people } from './people/people.ts';
 import { petitions } from './petitions/petitions.ts';
 import { reports } from './reports/reports.ts';
 import { spotlights } from './spotlights/spotlights.ts';
+
+/** How long to wait before trying again when the database is away: it is usually back soon. */
+const retryAfterOutageSeconds = 5;
 
 export interface AppOptions {
   db: Database;
@@ -36,6 +40,12 @@ export interface AppOptions {
 
 /** Largest body a write accepts: a signup is well under 4 KB. */
 const maxBodyBytes = 64 * 1024;
+
+/**
+ * Largest Stripe event taken: an `invoice.paid` with a few hundred lines is ~85 KB, and an event
+ * refused here is one Stripe gives up on, leaving a payment unrecorded.
+ */
+const maxStripeEventBytes = 1024 * 1024;
 
 export function createApp({
   db,
@@ -64,13 +74,18 @@ export function createApp({
       await db.query('select 1');
       return c.json({ status: 'ok', database: db.kind });
     } catch {
-      return c.json({ status: 'unavailable', database: db.kind }, 503);
+      return c.json({ status: 'unavailable', database: db.kind }, 503, {
+        'Retry-After': String(retryAfterOutageSeconds),
+      });
     }
   });
 
   const api = new Hono<AppContext>();
   api.use(allowedOrigins(settings.allowedOrigins));
-  api.use(limitBodies(maxBodyBytes));
+  api.use(
+    limitBodies(maxBodyBytes, { [`${apiBasePath}/stripe/webhook`]: maxStripeEventBytes }),
+  );
+  api.use(refuseUnstorableAddress);
 
   api.get('/', (c) => {
     const link = (path: string, title: string) => ({
@@ -125,13 +140,17 @@ export function createApp({
   app.notFound((c) => problemResponse(c, new HttpProblem(404, `Nothing at ${c.req.path}.`)));
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problemResponse(c, error);
-    // Log what went wrong without the request's personal data.
-    console.error(`${c.req.method} ${c.req.path} failed: ${error.name}: ${error.message}`);
+    // Log what went wrong without the request's personal data, and with any control character
+    // of the path escaped, so an address cannot write a line of its own into the log.
+    console.error(
+      printable(`${c.req.method} ${c.req.path} failed: ${error.name}: ${error.message}`),
+    );
     return problemResponse(
       c,
       new HttpProblem(
         503,
         'The service could not complete this request; try again shortly. Nothing was recorded.',
+        { headers: { 'Retry-After': String(retryAfterOutageSeconds) } },
       ),
     );
   });
@@ -146,12 +165,23 @@ function problemResponse(
   const fromForm = c.req.header('content-type')?.startsWith('application/x-www-form-urlencoded');
   if (fromForm && problem.status === 422 && problem.errors) {
     const locale = pageLocale(undefined, c.req.header('accept-language'));
-    return c.html(fixFieldsPage(locale, problem.errors, c.req.header('referer')), 422);
+    const back = trustedPage(c.req.header('referer'), c.var.settings.allowedOrigins);
+    return c.html(fixFieldsPage(locale, problem.errors, back), 422);
   }
   return c.body(JSON.stringify(problem), problem.status as 400, {
     ...problem.headers,
     'Content-Type': 'application/problem+json',
   });
+}
+
+/**
+ * The page a plain form came from, to link back to: only an http(s) page on an origin the API
+ * trusts, since the `Referer` header is whatever the sender wrote.
+ */
+function trustedPage(referer: string | undefined, allowed: Set<string>): string | undefined {
+  if (!referer || !URL.canParse(referer)) return undefined;
+  const url = new URL(referer);
+  return /^https?:$/.test(url.protocol) && allowed.has(url.origin) ? url.toString() : undefined;
 }
 
 function clientIp(c: Context, trustProxy: boolean): string {

@@ -131,6 +131,47 @@ describe.each(databases)('Stripe webhooks on %s', (_kind, open) => {
     expect(await api.db.query('select id from stripe_events')).toEqual([]);
   });
 
+  it('records an invoice of several hundred lines, larger than any other body may be', async () => {
+    await deliver(api, completed('evt_1', 1000));
+    const lines = Array.from({ length: 800 }, (_, index) => ({
+      id: `il_${index}`,
+      object: 'line_item',
+      amount: 2500,
+      description: `Membership dues, line ${index} of a long invoice`,
+    }));
+    const large = { ...invoice('evt_2', 'invoice.paid', 1100), lines: { data: lines } };
+    expect(JSON.stringify(large).length).toBeGreaterThan(64 * 1024);
+    const response = await deliver(api, large);
+    expect(response.status).toBe(200);
+    expect(await payments()).toEqual([{ id: 'in_1', status: 'paid', amount: 2500 }]);
+
+    // Still bounded: a body of several megabytes is refused before it is read.
+    const huge = await api.app.request('http://api.rally.test/api/v1/stripe/webhook', {
+      method: 'POST',
+      headers: { 'Stripe-Signature': 't=1,v1=0', 'Content-Length': String(2 * 1024 * 1024) },
+      body: 'x'.repeat(2 * 1024 * 1024),
+    });
+    expect(huge.status).toBe(413);
+  });
+
+  it('refuses an event signed with a time in the future, changing nothing', async () => {
+    const payload = JSON.stringify(completed('evt_1', 1000));
+    const signature = Stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret: testStripeWebhookSecret,
+      timestamp: Math.floor(Date.now() / 1000) + 3600,
+    });
+    const response = await api.app.request('http://api.rally.test/api/v1/stripe/webhook', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Stripe-Signature': signature },
+      body: payload,
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).detail).toMatch(/in the future/);
+    expect(await membership()).toBeUndefined();
+    expect(await api.db.query('select id from stripe_events')).toEqual([]);
+  });
+
   it('applies a retried or duplicated event once, even when the copies arrive together', async () => {
     await deliver(api, completed('evt_1', 1000));
     const copies = await Promise.all(

@@ -9,6 +9,9 @@ import type { AppContext } from '../context.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { applyStripeEvent } from './stripe-events.ts';
 
+/** How far a signature's time may be from this machine's clock, either way: Stripe's default. */
+const toleranceSeconds = 300;
+
 export function stripeWebhook(webhookSecret: string | undefined) {
   const webhook = new Hono<AppContext>();
   webhook.post('/', async (c) => {
@@ -20,11 +23,25 @@ export function stripeWebhook(webhookSecret: string | undefined) {
     const payload = await c.req.text();
     let event: Stripe.Event;
     try {
-      event = await Stripe.webhooks.constructEventAsync(payload, signature, webhookSecret);
+      event = await Stripe.webhooks.constructEventAsync(
+        payload,
+        signature,
+        webhookSecret,
+        toleranceSeconds,
+      );
     } catch {
       throw new HttpProblem(
         400,
         'The Stripe-Signature header does not match this body and the webhook secret.',
+      );
+    }
+    // Stripe's check refuses a signature too old, not one from the future: a replay window
+    // opened ahead of time is refused here, with the same tolerance for clocks that disagree.
+    const signedAt = Number(/(?:^|,)t=(\d+)/.exec(signature)?.[1]);
+    if (!(signedAt * 1000 <= Date.now() + toleranceSeconds * 1000)) {
+      throw new HttpProblem(
+        400,
+        'The Stripe-Signature timestamp is in the future; check the clock of the sending machine.',
       );
     }
     const outcome = await c.var.db.transaction((tx) => applyStripeEvent(tx, event));

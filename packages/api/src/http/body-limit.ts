@@ -9,20 +9,34 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HttpProblem } from './problems.ts';
 
-export function limitBodies(maxBytes: number): MiddlewareHandler {
-  const tooLarge = () => {
-    throw new HttpProblem(413, `The body is larger than ${maxBytes / 1024} KB.`);
-  };
-  const streamed = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
+/**
+ * `maxBytes` for every body, except the paths in `larger`, which take their own (still bounded)
+ * limit: a signed Stripe event, say, is as large as Stripe makes it.
+ */
+export function limitBodies(
+  maxBytes: number,
+  larger: Record<string, number> = {},
+): MiddlewareHandler {
+  const limits = new Map(
+    [...Object.entries(larger), ['', maxBytes] as const].map(([path, max]) => [
+      path,
+      { max, streamed: bodyLimit({ maxSize: max, onError: () => tooLarge(max) }) },
+    ]),
+  );
   return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') {
       return next();
     }
+    const { max, streamed } = limits.get(c.req.path) ?? limits.get('')!;
     const declared = c.req.header('content-length');
     if (declared === undefined || c.req.header('transfer-encoding') !== undefined) {
       return streamed(c, next);
     }
-    if (Number(declared) > maxBytes) tooLarge();
+    if (Number(declared) > max) tooLarge(max);
     await next();
   };
+}
+
+function tooLarge(maxBytes: number): never {
+  throw new HttpProblem(413, `The body is larger than ${maxBytes / 1024} KB.`);
 }

@@ -61,7 +61,25 @@ async function jsonBody(c: Context): Promise<unknown> {
   }
 }
 
+/**
+ * How deep a body may nest. The deepest field a helper takes sits five levels down
+ * (`person.postal_addresses.0.address_lines.0`); JSON nested thousands deep would overflow the
+ * stack of every recursive check after the parser, so it is refused before any of them.
+ */
+const maxDepth = 16;
+
 function validated<Schema extends z.ZodType>(raw: unknown, schema: Schema): z.infer<Schema> {
+  const tooDeep = pathDeeperThan(raw, maxDepth);
+  if (tooDeep) {
+    throw invalidSubmission([
+      {
+        code: 'custom',
+        path: tooDeep,
+        input: undefined,
+        message: `This field nests deeper than ${maxDepth} levels; send plain values.`,
+      },
+    ]);
+  }
   // With the input on each issue, a missing field can be told from a wrong one; never echoed back.
   const parsed = schema.safeParse(raw, { reportInput: true });
   const unstorable = unstorableText(raw);
@@ -72,6 +90,27 @@ function validated<Schema extends z.ZodType>(raw: unknown, schema: Schema): z.in
 }
 
 /**
+ * The path of a field of `value` nested more than `limit` levels deep, named by its top-level
+ * field (which is what a sender can find and fix; `[]` for the body itself), or `undefined`. Walked with a stack
+ * of its own, so any depth is safe to measure.
+ */
+function pathDeeperThan(value: unknown, limit: number): PropertyKey[] | undefined {
+  const pending: [node: unknown, depth: number, top: PropertyKey | undefined][] = [
+    [value, 0, undefined],
+  ];
+  while (pending.length > 0) {
+    const [node, depth, top] = pending.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= limit) return top === undefined ? [] : [top];
+    for (const [key, child] of Object.entries(node)) {
+      // A body that is itself an array has no field to name: the body is what is wrong.
+      pending.push([child, depth + 1, top ?? (Array.isArray(node) ? undefined : key)]);
+    }
+  }
+  return undefined;
+}
+
+/**
  * Strings PostgreSQL cannot store (a NUL character, half of a surrogate pair) would fail deep in
  * the database; they are found here instead, in any field, and named like any other bad field. So
  * is a field named `__proto__`, which every JavaScript object reserves: it would be dropped on the
@@ -79,7 +118,7 @@ function validated<Schema extends z.ZodType>(raw: unknown, schema: Schema): z.in
  */
 function unstorableText(value: unknown, path: PropertyKey[] = []): z.core.$ZodIssue[] {
   if (typeof value === 'string') {
-    return value.includes('\u0000') || !value.isWellFormed()
+    return unstorable(value)
       ? [
           {
             code: 'custom',
@@ -92,10 +131,16 @@ function unstorableText(value: unknown, path: PropertyKey[] = []): z.core.$ZodIs
   }
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, child]): z.core.$ZodIssue[] =>
-    key === '__proto__'
+    // A name PostgreSQL cannot store fails like a value would, inside a custom_fields object.
+    key === '__proto__' || unstorable(key)
       ? [{ code: 'custom', path: [...path, key], input: child, message: 'Rename this field.' }]
       : unstorableText(child, [...path, key]),
   );
+}
+
+/** Text PostgreSQL refuses: a NUL character, or half of a surrogate pair. */
+export function unstorable(text: string): boolean {
+  return text.includes('\u0000') || !text.isWellFormed();
 }
 
 /**

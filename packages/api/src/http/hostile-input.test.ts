@@ -166,3 +166,100 @@ describe.each(databases)('text PostgreSQL cannot store, on %s', (_kind, open) =>
     expect(await storedRows(api)).toBe(0);
   });
 });
+
+/** JSON nested `depth` levels deep, as text: parsing it is fine, walking it recursively is not. */
+const nested = (depth: number, inner = '1') => '['.repeat(depth) + inner + ']'.repeat(depth);
+
+describe.each(databases)(
+  'bodies nested deep, and ids PostgreSQL cannot hold, on %s',
+  (_kind, open) => {
+    let api: TestApi;
+    beforeAll(async () => {
+      api = await openTestApi(open);
+    });
+    afterAll(() => api.close());
+
+    it.each(writes)(
+      'POST %s refuses JSON nested 2,000 deep with a 422 naming the field',
+      async (path) => {
+        const deepField = `{"person":${JSON.stringify(person('rosa@example.org'))},"comments":${nested(2000)}}`;
+        for (const [body, part] of [
+          [nested(2000), 'body'],
+          [deepField, 'comments'],
+        ] as const) {
+          expect(body.length).toBeLessThan(64 * 1024);
+          const response = await api.app.request(path, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Origin: testOrigins.site },
+            body,
+          });
+          expect(response.status).toBe(422);
+          const problem = await response.json();
+          expect(problem.detail).toContain(part);
+        }
+        expect(await storedRows(api)).toBe(0);
+      },
+    );
+
+    it('never answers 5xx to nesting of any depth, anywhere in the body', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 1, max: 3000 }),
+          fc.constantFrom('top', 'comments', 'custom_fields', 'consent'),
+          fc.constantFrom('[', '{"a":'),
+          async (depth, where, opener) => {
+            const closer = opener === '[' ? ']' : '}';
+            const deep = opener.repeat(depth) + '1' + closer.repeat(depth);
+            const submission = {
+              person: person('rosa@example.org'),
+              consent: { text: 'I agree.' },
+            };
+            const body =
+              where === 'top'
+                ? deep
+                : JSON.stringify(submission).replace(
+                    where === 'custom_fields' ? '"given_name"' : '"person"',
+                    where === 'custom_fields'
+                      ? `"custom_fields":{"x":${deep}},"given_name"`
+                      : `"${where}":${deep},"person"`,
+                  );
+            const before = await storedRows(api);
+            const response = await api.app.request(writes[1]!, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json', Origin: testOrigins.site },
+              body,
+            });
+            expect(response.status).toBeLessThan(500);
+            if (response.status >= 400) expect(await storedRows(api)).toBe(before);
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+
+    it("refuses a NUL in a write's id with a 400, while writes sent with it are recorded", async () => {
+      const sign = (id: string, email: string) =>
+        api.app.request(`/api/v1/petitions/${id}/signatures`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: testOrigins.site },
+          body: JSON.stringify({ person: person(email) }),
+        });
+      // Sent together, so the good ones would share a batch with the bad one if it got that far.
+      const answers = await Promise.all([
+        sign('fair-wages', 'ana@example.org'),
+        sign('%00', 'nul@example.org'),
+        sign('fair%00wages', 'nul2@example.org'),
+        sign('fair-wages', 'bea@example.org'),
+      ]);
+      expect(answers.map((answer) => answer.status)).toEqual([201, 400, 400, 201]);
+      expect((await answers[1]!.json()).errors).toEqual([
+        expect.objectContaining({ path: 'path' }),
+      ]);
+      const signers = await api.db.query<{ email: string }>(
+        `select email from people where email in ('ana@example.org', 'bea@example.org',
+         'nul@example.org', 'nul2@example.org') order by email`,
+      );
+      expect(signers.map((row) => row.email)).toEqual(['ana@example.org', 'bea@example.org']);
+    });
+  },
+);

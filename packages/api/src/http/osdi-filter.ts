@@ -72,6 +72,8 @@ export function osdiFilter(
     if (!readable || !isCalendarDay(value.slice(0, 10)) || Number.isNaN(instant.getTime()))
       refuse(fields, `"${value}" is not a date: write 2026-11-01 or 2026-11-01T09:30:00Z.`);
     for (const [bound, time] of bounds(operator as Operator, instant.getTime(), day)) {
+      if (time < earliest || time > latest)
+        refuse(fields, `"${value}" is outside the dates it compares: 0001-01-01 to 9999-12-31.`);
       params.push(new Date(time).toISOString());
       conditions.push(`${field.column} ${bound} ${next()}`);
     }
@@ -84,6 +86,13 @@ function isCalendarDay(value: string): boolean {
   const time = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 }
+
+/**
+ * The instants a bound may be: years 1 to 9999 UTC. JavaScript reads year 0 and, a millisecond
+ * past the end of 9999, writes a six-digit year; PostgreSQL takes neither.
+ */
+const earliest = Date.parse('0001-01-01T00:00:00Z');
+const latest = Date.parse('9999-12-31T23:59:59.999Z');
 
 const millisecond = 1;
 const oneDay = 86_400_000;

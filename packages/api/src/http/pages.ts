@@ -64,9 +64,14 @@ function page(locale: Locale, title: string, body: unknown) {
     </html>`;
 }
 
+/** What a plain form's thank-you page can say happened (`?rally=signed`). */
+const outcomes = ['joined', 'signed', 'rsvp'] as const;
+type Outcome = (typeof outcomes)[number];
+
 export function thanksPage(locale: Locale, outcome: string | undefined) {
   const t = strings[locale];
-  const message = t[outcome ?? ''] ?? t.recorded;
+  // Only an outcome's own words: a lookup by any word would reach `constructor` and the like.
+  const message = outcomes.includes(outcome as Outcome) ? t[outcome!] : t.recorded;
   return page(locale, t.thanksTitle!, html`<p>${message}</p>`);
 }
 

@@ -94,3 +94,15 @@ function fieldErrorMessage(issue: z.core.$ZodIssue): string {
 function unit(origin: string): string {
   return origin === 'string' ? 'characters' : origin === 'array' ? 'entries' : '';
 }
+
+/**
+ * Text safe for one line of a log: control characters (a newline from `%0a` in an address, say)
+ * written as `\u000a` escapes, so nothing a request holds can forge a line of its own.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what it looks for.
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

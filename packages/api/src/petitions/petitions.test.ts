@@ -233,6 +233,33 @@ describe.each(databases)('petitions on %s', (_kind, open) => {
       expect(await page.text()).toContain('Tu firma quedó registrada.');
     });
 
+    it.each(['constructor', 'toString', '__proto__', 'thanksTitle'])(
+      'thanks plainly when the outcome is an unknown word (%s)',
+      async (word) => {
+        const page = await (await api.app.request(`/api/v1/thanks?rally=${word}`)).text();
+        expect(page).toContain('<p>Your submission is recorded.</p>');
+        expect(page).not.toMatch(/function|native code|\[object/);
+      },
+    );
+
+    it.each([
+      'javascript:alert(document.domain)',
+      'data:text/html,<script>alert(1)</script>',
+      'https://phishing.example/join',
+      `ftp://${new URL(testOrigins.site).host}/join`,
+    ])('links back only to a page of a trusted origin, never to %s', async (referer) => {
+      const response = await postForm(
+        api,
+        signatures,
+        { email: 'not an email' },
+        { Referer: referer },
+      );
+      expect(response.status).toBe(422);
+      const page = await response.text();
+      expect(page).toContain('<strong>email</strong>');
+      expect(page).not.toContain('href=');
+    });
+
     it('shows a page naming the fields to correct, in the browser language', async () => {
       const response = await postForm(
         api,
