@@ -34,30 +34,42 @@ export async function countBotSubmission(db: Database): Promise<void> {
   );
 }
 
-/** Counts one write against the client's IP and the email; throws 429 past either limit. */
+/**
+ * Counts one write against the client's IP and the email; throws 429 past either limit. The same
+ * submission sent again (`fingerprint`: the same address and body) counts against the IP, but not
+ * again against the email: otherwise anyone could lock a person out of acting by sending their
+ * address over and over.
+ */
 export async function enforceRateLimits(
   limiter: RateLimiter,
   settings: RallySettings,
   ip: string,
   email: string,
+  fingerprint: string,
 ): Promise<void> {
   const { per_ip: perIp, per_email: perEmail } = settings.abuse;
+  // Counted under hashes: the counters are bookkeeping and must not hold anyone's address.
+  const repeated =
+    (await limiter.hit([
+      { key: `same:${fingerprint}`, max: 1, windowSeconds: perEmail.window_seconds },
+    ])) > 0;
   const wait = await limiter.hit([
     { key: `ip:${ip}`, max: perIp.max, windowSeconds: perIp.window_seconds },
-    // Counted under a hash: the counters are bookkeeping and must not hold anyone's address.
-    {
-      key: `email:${createHash('sha256').update(email).digest('base64url').slice(0, 22)}`,
-      max: perEmail.max,
-      windowSeconds: perEmail.window_seconds,
-    },
+    ...(repeated
+      ? []
+      : [
+          {
+            key: `email:${createHash('sha256').update(email).digest('base64url').slice(0, 22)}`,
+            max: perEmail.max,
+            windowSeconds: perEmail.window_seconds,
+          },
+        ]),
   ]);
   if (wait > 0) {
     throw new HttpProblem(
       429,
-      `Too many submissions; try again in ${wait} seconds. Nothing was recorded.`,
-      {
-        headers: { 'Retry-After': String(wait) },
-      },
+      `Too many submissions; try again in ${wait} seconds. This one was not recorded.`,
+      { headers: { 'Retry-After': String(wait) } },
     );
   }
 }

@@ -9,7 +9,7 @@ import type { Context } from 'hono';
 import type { PersonSignup } from '@rally/core';
 import type { AppContext } from '../context.ts';
 import type { Write, WriteFunction, Writer } from '../writes.ts';
-import { sqlState } from '../database.ts';
+import { sqlState, type Database, type Queryable } from '../database.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { countBotSubmission, enforceRateLimits, looksAutomated } from './abuse.ts';
 import type { Submission } from './body.ts';
@@ -79,17 +79,38 @@ export async function performWrite<Result extends WriteResult>(
   }
 
   const email = helper.person.email_addresses[0]!.address.trim().toLowerCase();
-  await enforceRateLimits(rateLimiter, settings, clientIp, email);
-
   const { nickname: _nickname, form_started_at: _startedAt, ...stored } = helper;
   const scope = `${c.req.method} ${c.req.path}`;
+  const key = idempotencyKey(c);
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify([scope, stored, options.args]))
+    .digest('hex');
+  const replay = (earlier: Result) => {
+    c.header('Idempotent-Replayed', 'true');
+    return { result: earlier, automated: false };
+  };
+
+  // A retry of a recorded request is answered as the replay it is, before any limit counts it.
+  if (key) {
+    const earlier = await recordedAnswer<Result>(db, { scope, key, requestHash, wait: false });
+    if (earlier) return replay(earlier);
+  }
+  try {
+    await enforceRateLimits(rateLimiter, settings, clientIp, email, requestHash);
+  } catch (error) {
+    // Refused, but perhaps only because copies of it are still being written: a retry sent while
+    // the first try was in flight. Wait for that write, and answer what it recorded.
+    if (!(error instanceof HttpProblem) || error.status !== 429 || !key) throw error;
+    const earlier = await recordedAnswer<Result>(db, { scope, key, requestHash, wait: true });
+    if (earlier) return replay(earlier);
+    throw error;
+  }
+
   const request = {
     ...options.args,
     scope,
-    idempotency_key: idempotencyKey(c),
-    request_hash: createHash('sha256')
-      .update(JSON.stringify([scope, stored, options.args]))
-      .digest('hex'),
+    idempotency_key: key,
+    request_hash: requestHash,
     referrer_data: helper.referrer_data ?? {},
     person: {
       ...helper.person,
@@ -203,6 +224,46 @@ function problemFromDatabase(error: unknown): HttpProblem | undefined {
       return undefined;
   }
 }
+
+/**
+ * The answer recorded under this request's Idempotency-Key, or `undefined` when none is. With
+ * `wait`, a write of the same key still in flight on another connection is waited for: claiming
+ * the key, as the write function does, blocks until that write commits or fails, and the claim is
+ * then rolled back, so this never writes anything itself.
+ */
+async function recordedAnswer<Result extends WriteResult>(
+  db: Database,
+  request: { scope: string; key: string; requestHash: string; wait: boolean },
+): Promise<Result | undefined> {
+  const { scope, key, requestHash, wait } = request;
+  const read = async (tx: Queryable) => {
+    const [earlier] = await tx.query<{ request_hash: string; response: Result }>(
+      'select request_hash, response from idempotency_keys where scope = $1 and key = $2',
+      [scope, key],
+    );
+    if (earlier && earlier.request_hash !== requestHash) throw problemFromDatabase(reusedKey)!;
+    return earlier?.response;
+  };
+  if (!wait) return read(db);
+  const nothingRecorded = Symbol('nothing recorded');
+  try {
+    return await db.transaction(async (tx) => {
+      const [claimed] = await tx.query(
+        `insert into idempotency_keys (scope, key, request_hash, response)
+         values ($1, $2, $3, '{}') on conflict do nothing returning key`,
+        [scope, key, requestHash],
+      );
+      if (claimed) throw nothingRecorded;
+      return read(tx);
+    });
+  } catch (error) {
+    if (error === nothingRecorded) return undefined;
+    throw error;
+  }
+}
+
+/** What the database reports for a key reused with another request. */
+const reusedKey = Object.assign(new Error('idempotency key reused'), { code: 'R0422' });
 
 /** A random id in the shape the database would give, for decoy answers. */
 export const decoyId = randomUUID;

@@ -452,9 +452,10 @@ describe.each(databases)('rate limits on %s', (_kind, open) => {
       testSettings({ per_email: { max: 2, window_seconds: 600 } }),
     );
     try {
-      for (let i = 0; i < 2; i++) {
+      for (const comments of ['First', 'Second']) {
         expect(
-          (await postJson(api, signatures, { person: person('rosa@example.org') })).status,
+          (await postJson(api, signatures, { person: person('rosa@example.org'), comments }))
+            .status,
         ).toBe(201);
       }
       const limited = await postJson(api, '/api/v1/petitions/fair-wages/signatures', {
@@ -471,6 +472,53 @@ describe.each(databases)('rate limits on %s', (_kind, open) => {
       // The counters never hold anyone's address.
       const keys = await api.db.query<{ key: string }>('select key from rate_limits');
       expect(keys.map((row) => row.key).join(' ')).not.toContain('example.org');
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('answers 50 retries of one request sent at once as one write and its replays, never 429', async () => {
+    const api = await openTestApi(open, testSettings({ per_ip: { max: 30, window_seconds: 600 } }));
+    try {
+      const headers = { 'Idempotency-Key': 'retry-storm-1' };
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, () =>
+          postJson(api, signatures, { person: person('rosa@example.org') }, headers),
+        ),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual(Array(50).fill(201));
+      const replays = answers.filter((a) => a.headers.get('idempotent-replayed') === 'true');
+      expect(replays).toHaveLength(49);
+      const bodies = new Set(await Promise.all(answers.map((a) => a.text())));
+      expect(bodies.size).toBe(1);
+      expect(await totalSignatures(api)).toBe(1);
+
+      // Once the address's limit is spent, a retry of what was recorded is still a replay.
+      for (let i = 0; i < 40; i++)
+        await postJson(api, signatures, { person: person(`crowd${i}@example.org`) });
+      const spent = await postJson(api, signatures, { person: person('new@example.org') });
+      expect(spent.status).toBe(429);
+      expect((await spent.json()).detail).not.toMatch(/Nothing was recorded/);
+      const late = await postJson(api, signatures, { person: person('rosa@example.org') }, headers);
+      expect(late.status).toBe(201);
+      expect(late.headers.get('idempotent-replayed')).toBe('true');
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('lets a person act though someone sent their address over and over', async () => {
+    const api = await openTestApi(
+      open,
+      testSettings({ per_email: { max: 5, window_seconds: 600 } }),
+    );
+    try {
+      const stranger = { person: person('rosa@example.org', { given_name: 'Prank' }) };
+      for (let i = 0; i < 30; i++) await postJson(api, signatures, stranger);
+      const rosa = await postJson(api, '/api/v1/events/union-meeting/attendances', {
+        person: person('rosa@example.org'),
+      });
+      expect(rosa.status).toBe(201);
     } finally {
       await api.close();
     }
