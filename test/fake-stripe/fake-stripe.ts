@@ -52,6 +52,8 @@ export interface FakeStripe {
   webhookUrl: string;
   /** Every Checkout Session created, by id. */
   sessions: Map<string, Session>;
+  /** Every billing-portal session opened, by id: whose customer it shows. */
+  portals: Map<string, { customer: string; return_url: string | null }>;
   /** How long to hold each webhook back after a payment, like Stripe under load. */
   webhookDelay: number;
   /** Pays a session as a card payment at Stripe would, then delivers its webhooks. */
@@ -240,6 +242,7 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
     url: `http://127.0.0.1:${port}`,
     webhookUrl: options.webhookUrl,
     sessions,
+    portals,
     webhookDelay: 0,
     pay,
     close: () =>

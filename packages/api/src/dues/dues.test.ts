@@ -1,3 +1,4 @@
+import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeStripe, type FakeStripe } from '../../../../test/fake-stripe/fake-stripe.ts';
 import type { RallySettings } from '../config.ts';
@@ -232,6 +233,79 @@ describe.each(databases)('dues checkout on %s', (_kind, open) => {
     const expired = await portal();
     expect(expired.status).toBe(410);
     expect((await expired.json()).detail).toMatch(/sign-in link/);
+  });
+
+  it('never lets a stranger with a paying member’s address reach, reveal or rename their dues', async () => {
+    const open = async (email: string, given_name: string) =>
+      (
+        await postJson(api, '/api/v1/dues/checkouts', {
+          ...checkout(email, { tier: 'under-25k', amount: 1000, interval: 'month' }),
+          person: person(email, { given_name }),
+        })
+      ).json();
+    const member = await open('marisol@example.org', 'Marisol');
+    await stripe.pay(member.checkout_session);
+    const memberCustomer = stripe.sessions.get(member.checkout_session)!.customer;
+
+    const stranger = await open('Marisol@example.org', 'Mallory');
+    // Opened exactly as for someone new: nothing in it says the address already pays dues.
+    const params = (id: string) => {
+      const { metadata: _metadata, ...rest } = stripe.sessions.get(id)!.params;
+      return rest;
+    };
+    expect(params(stranger.checkout_session)).toEqual(params(member.checkout_session));
+    expect(params(stranger.checkout_session)).not.toHaveProperty('customer');
+
+    // Paying the floor opens the stranger's own new customer's portal, never the member's.
+    await stripe.pay(stranger.checkout_session);
+    const portal = await postJson(
+      api,
+      `/api/v1/dues/checkouts/${stranger.checkout_session}/portal`,
+      {},
+    );
+    expect(portal.status).toBe(200);
+    const portalId = new URL((await portal.json()).url).pathname.split('/').at(-1)!;
+    const shown = stripe.portals.get(portalId)!.customer;
+    expect(shown).toBe(stripe.sessions.get(stranger.checkout_session)!.customer);
+    expect(shown).not.toBe(memberCustomer);
+
+    // The member keeps their name and their membership, even when the stranger cancels.
+    const [row] = await api.db.query<{ given_name: string }>(
+      "select given_name from people where email = 'marisol@example.org'",
+    );
+    expect(row!.given_name).toBe('Marisol');
+    const payload = JSON.stringify({
+      id: 'evt_stranger_cancels',
+      object: 'event',
+      type: 'customer.subscription.deleted',
+      created: Math.floor(Date.now() / 1000) + 1,
+      data: {
+        object: {
+          id: stripe.sessions.get(stranger.checkout_session)!.subscription,
+          object: 'subscription',
+          customer: shown,
+          status: 'canceled',
+          cancellation_details: { reason: 'cancellation_requested' },
+          metadata: stripe.sessions.get(stranger.checkout_session)!.metadata,
+        },
+      },
+    });
+    const cancelled = await api.app.request(webhookUrl, {
+      method: 'POST',
+      headers: {
+        'Stripe-Signature': Stripe.webhooks.generateTestHeaderString({
+          payload,
+          secret: testStripeWebhookSecret,
+        }),
+      },
+      body: payload,
+    });
+    expect(cancelled.status).toBe(200);
+    const [membership] = await api.db.query<{ status: string; stripe_customer_id: string }>(
+      `select status, stripe_customer_id from dues_memberships m join people p on p.id = m.person_id
+       where p.email = 'marisol@example.org'`,
+    );
+    expect(membership).toEqual({ status: 'active', stripe_customer_id: memberCustomer });
   });
 
   it('tells the member nothing was charged when Stripe refuses the session', async () => {

@@ -77,14 +77,13 @@ export function dues(stripeSettings: StripeSettings) {
       return c.json(receipt(c, result.person_id, id, `${id}_secret_${decoyId()}`), 201);
     }
 
-    const [member] = await c.var.db.query<{ stripe_customer_id: string | null }>(
-      'select stripe_customer_id from dues_memberships where person_id = $1',
-      [result.person_id],
-    );
+    // Every checkout starts from the address typed, never from a Stripe customer on file: anyone
+    // can type a member's address, and the member's customer would hand them the member's cards,
+    // invoices and subscription in the billing portal. A returning member manages their dues
+    // through the portal's own sign-in, which Stripe sends to the address on file (docs/dues.md).
     const session = await openCheckoutSession(stripe(), {
       choice,
       personId: result.person_id,
-      customer: member?.stripe_customer_id ?? undefined,
       currency: settings.dues.currency,
       organization: settings.organization.name,
       lang: resolveLocale(c.req.query('lang')),
@@ -120,15 +119,15 @@ export function dues(stripeSettings: StripeSettings) {
   });
 
   app.post('/checkouts/:id/portal', async (c) => {
+    // The portal of the customer this checkout's own payment created, and no one else's.
     const [checkout] = await c.var.db.query<{
       confirmed_at: Date | null;
       recent: boolean;
       stripe_customer_id: string | null;
     }>(
-      `select k.confirmed_at, m.stripe_customer_id,
-              k.created_at > now() - make_interval(hours => $2) as recent
-       from dues_checkouts k left join dues_memberships m on m.person_id = k.person_id
-       where k.id = $1`,
+      `select confirmed_at, stripe_customer_id,
+              created_at > now() - make_interval(hours => $2) as recent
+       from dues_checkouts where id = $1`,
       [c.req.param('id'), portalWindowHours],
     );
     if (!checkout) throw new HttpProblem(404, 'No such dues checkout: check the id.');
@@ -183,7 +182,6 @@ function checkAmount(choice: DuesCheckoutSubmission, dues: RallyConfig['dues']):
 interface SessionRequest {
   choice: DuesCheckoutSubmission;
   personId: string;
-  customer: string | undefined;
   currency: string;
   organization: string;
   lang: 'en' | 'es';
@@ -196,7 +194,7 @@ interface SessionRequest {
  * webhook about it finds the member.
  */
 async function openCheckoutSession(stripe: Stripe, request: SessionRequest) {
-  const { choice, personId, customer, currency } = request;
+  const { choice, personId, currency } = request;
   const metadata = {
     rally_person_id: personId,
     rally_amount: String(choice.amount),
@@ -224,15 +222,13 @@ async function openCheckoutSession(stripe: Stripe, request: SessionRequest) {
         },
       },
     ],
-    ...(customer
-      ? { customer }
-      : { customer_email: choice.person.email_addresses[0]!.address.trim().toLowerCase() }),
+    customer_email: choice.person.email_addresses[0]!.address.trim().toLowerCase(),
     ...(recurring
       ? { subscription_data: { metadata } }
       : {
           payment_intent_data: { metadata },
           // A customer, so a one-time payer can still open the billing portal for receipts.
-          ...(customer ? {} : { customer_creation: 'always' as const }),
+          customer_creation: 'always' as const,
         }),
   };
   try {

@@ -97,7 +97,14 @@ async function setStatus(
        status = case when $8 >= dues_memberships.status_event_at then $4
                      else dues_memberships.status end,
        status_event_at = greatest($8, dues_memberships.status_event_at),
-       updated_at = now()`,
+       updated_at = now()
+     -- A membership follows the Stripe customer that pays it. Another customer paying with the
+     -- same address (anyone can type it into a checkout) takes over only once the membership has
+     -- lapsed or been cancelled: until then, its cancelling changes nothing of the member's.
+     where excluded.stripe_customer_id is null
+        or dues_memberships.stripe_customer_id is null
+        or excluded.stripe_customer_id = dues_memberships.stripe_customer_id
+        or dues_memberships.status in ('lapsed', 'cancelled')`,
     [
       personId,
       details.customer ?? null,
@@ -133,10 +140,12 @@ async function checkoutCompleted(
     currency: session.currency,
     interval: session.mode === 'payment' ? 'one_time' : intervalFrom(metadata),
   });
-  // The widget that opened this session is waiting for exactly this word.
+  // The widget that opened this session is waiting for exactly this word, and its portal button
+  // opens the customer this payment created.
   await tx.query(
-    'update dues_checkouts set confirmed_at = coalesce(confirmed_at, $2) where id = $1',
-    [session.id, at],
+    `update dues_checkouts set confirmed_at = coalesce(confirmed_at, $2),
+       stripe_customer_id = coalesce(stripe_customer_id, $3) where id = $1`,
+    [session.id, at, customer],
   );
   // A one-time payment has no invoice to come: the session is the payment.
   if (session.mode === 'payment' && session.amount_total)

@@ -41,6 +41,11 @@ export interface WriteOptions<Result extends WriteResult> {
   args: Record<string, unknown>;
   /** A plausible result for bots, so they cannot tell they were turned away. */
   decoy: () => Result;
+  /**
+   * The caller proved a staff token: its details of a person already on file replace older ones.
+   * Anyone else only fills what is blank (migrations/012_strangers_fill_blanks_only.sql).
+   */
+  asStaff?: boolean;
 }
 
 export interface AnswerOptions<Result extends WriteResult> {
@@ -124,6 +129,7 @@ export async function performWrite<Result extends WriteResult>(
       website: helper.referrer_data?.website ?? c.req.header('origin'),
       referrer: helper.referrer_data?.referrer,
       referral_code: newReferralCode(),
+      trusted: options.asStaff === true,
       consent: helper.consent && {
         ...helper.consent,
         given_at: helper.consent.given_at ?? new Date().toISOString(),

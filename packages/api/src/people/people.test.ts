@@ -91,23 +91,58 @@ describe.each(databases)('people on %s', (_kind, open) => {
       expect((await (await staffGet(api, '/api/v1/people')).json()).total_records).toBe(0);
     });
 
-    it('matches by email and updates without erasing what the new submission left empty', async () => {
+    it('matches by email, and lets a submission without a token only fill what is blank', async () => {
       await postJson(api, '/api/v1/people', {
         person: person('rosa@example.org', { phone_numbers: [{ number: '504 555 0134' }] }),
         add_tags: ['first'],
         referrer_data: { source: 'first-touch' },
+        region: 'gulf-south',
       });
+      // Anyone can type Rosa's address: what they send never replaces what she gave.
       await postJson(api, '/api/v1/people', {
-        person: { given_name: 'Rosalía', email_addresses: [{ address: ' ROSA@example.org' }] },
+        person: {
+          given_name: 'Mallory',
+          family_name: '',
+          email_addresses: [{ address: ' ROSA@example.org' }],
+          phone_numbers: [{ number: '900 555 0000' }],
+          postal_addresses: [{ postal_code: '70112' }],
+          custom_fields: { employer: 'Acme Home Care' },
+        },
         add_tags: ['second'],
         referrer_data: { source: 'second-touch' },
+        region: 'great-lakes',
       });
+      const record = await onlyPerson(api);
+      expect(record.given_name).toBe('Rosa');
+      expect(record.family_name).toBe('Ortiz');
+      expect(record.phone_numbers).toEqual([{ number: '504 555 0134' }]);
+      expect(record.region).toBe('gulf-south');
+      // Blanks are filled, and tags record what was done.
+      expect(record.postal_addresses).toEqual([{ postal_code: '70112' }]);
+      expect(record.custom_fields).toEqual({ employer: 'Acme Home Care' });
+      expect([...record.tags].sort()).toEqual(['first', 'second']);
+      expect(record.source).toBe('first-touch');
+    });
+
+    it('lets a caller with a staff token update a person’s details', async () => {
+      await postJson(api, '/api/v1/people', { person: person('rosa@example.org') });
+      const update = await postJson(
+        api,
+        '/api/v1/people',
+        {
+          person: {
+            given_name: 'Rosalía',
+            email_addresses: [{ address: 'rosa@example.org' }],
+            phone_numbers: [{ number: '504 555 0199' }],
+          },
+        },
+        { 'OSDI-API-Token': staffToken },
+      );
+      expect(update.status).toBe(201);
       const record = await onlyPerson(api);
       expect(record.given_name).toBe('Rosalía');
       expect(record.family_name).toBe('Ortiz');
-      expect(record.phone_numbers).toEqual([{ number: '504 555 0134' }]);
-      expect([...record.tags].sort()).toEqual(['first', 'second']);
-      expect(record.source).toBe('first-touch');
+      expect(record.phone_numbers).toEqual([{ number: '504 555 0199' }]);
     });
 
     it('answers a returning person exactly as a new one, revealing nothing on file', async () => {
