@@ -14,12 +14,19 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `pnpm api` as an organization would, and collects what it says until it listens. */
-async function startUp(env: Record<string, string>): Promise<string> {
+/**
+ * Starts `pnpm api` as an organization would, and collects what it says until it listens; then
+ * runs `whileUp` against it, if given, before stopping it.
+ */
+async function startUp(
+  env: Record<string, string>,
+  whileUp?: (base: string) => Promise<void>,
+): Promise<string> {
+  const port = await freePort();
   const server = spawn(process.execPath, ['packages/api/src/server.ts'], {
     env: {
       ...process.env,
-      PORT: String(await freePort()),
+      PORT: String(port),
       RALLY_DATA_DIR: mkdtempSync(join(tmpdir(), 'rally-server-')),
       RALLY_EMBEDDED_DURABILITY: 'os',
       ...env,
@@ -36,6 +43,7 @@ async function startUp(env: Record<string, string>): Promise<string> {
       server.stderr.on('data', read);
       server.on('exit', () => reject(new Error(`The API stopped:\n${output}`)));
     });
+    await whileUp?.(`http://127.0.0.1:${port}`);
   } finally {
     server.kill('SIGTERM');
   }
@@ -58,6 +66,21 @@ it('says nothing of dues when Stripe is set up', async () => {
   });
   expect(output).not.toMatch(/Dues are|STRIPE_/);
   expect(output).toMatch(/Rally API: http:\/\/localhost:\d+\/api\/v1/);
+}, 60_000);
+
+it('starts and takes writes while Redis is unreachable, saying so', async () => {
+  const output = await startUp(
+    { REDIS_URL: `redis://127.0.0.1:${await freePort()}` },
+    async (base) => {
+      const response = await fetch(`${base}/api/v1/people`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: 'http://localhost:4321' },
+        body: JSON.stringify({ person: { email_addresses: [{ address: 'rosa@example.org' }] } }),
+      });
+      expect(response.status).toBe(201);
+    },
+  );
+  expect(output).toMatch(/Redis: connect ECONNREFUSED/);
 }, 60_000);
 
 it('stops with one clear line when its database cannot be opened', async () => {

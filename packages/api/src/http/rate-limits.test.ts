@@ -144,7 +144,8 @@ describe.each(sharedStores)('the %s rate limiter, with several API instances', (
   it('writes every hit counted on its own before it closes', async () => {
     const shared = await open();
     const limiter = await shared.instance({ syncEveryMs: 60_000 });
-    const limit = { key: `email:${randomUUID()}`, max: 30, windowSeconds: 600 };
+    // A limit of 300 lets ten hits wait unsent (a thirtieth of it).
+    const limit = { key: `email:${randomUUID()}`, max: 300, windowSeconds: 600 };
     try {
       for (let i = 0; i < 3; i++) expect(await limiter.hit([limit])).toBe(0);
       // Far from its limit, a count waits to be sent with others.
@@ -205,16 +206,87 @@ describe('a shared rate limiter whose store goes down', () => {
         expect(await limiter.hit([limit])).toBe(0);
         await new Promise((resolve) => setTimeout(resolve, 30)); // Several shares fail.
       }
-      expect(logged.mock.calls).toEqual([['Rate limits not shared: connection refused']]);
+      expect(logged.mock.calls).toEqual([
+        [
+          'Rate limits not shared: connection refused. Until the shared store answers again, ' +
+            'this instance counts on its own, so each instance allows up to the whole limit.',
+        ],
+      ]);
       down = false;
       await expect.poll(() => counts.get(limit.key)).toBe(3);
       expect(logged).toHaveBeenCalledTimes(2);
       expect(logged.mock.calls[1]![0]).toMatch(
-        /^Rate limits shared again, after \d+ failed attempts\.$/,
+        /^Rate limits shared again, after \d+ s counted by each instance alone\.$/,
       );
     } finally {
       logged.mockRestore();
       await limiter.close();
+    }
+  });
+});
+
+describe('a shared rate limiter whose store stops answering', () => {
+  it('answers within its timeout, then at once, holding each limit from the totals it last heard', async () => {
+    const counts = new Map<string, number>();
+    let hang = false;
+    const limiter = sharedRateLimiter(
+      async (increments) => {
+        if (hang) return new Promise<never>(() => {}); // A store that never answers.
+        return increments.map(({ key, hits }) => {
+          counts.set(key, (counts.get(key) ?? 0) + hits);
+          return counts.get(key)!;
+        });
+      },
+      { syncEveryMs: 10, timeoutMs: 200 },
+    );
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const limit = { key: 'email:rosa', max: 10, windowSeconds: 600 };
+      for (let i = 0; i < 6; i++) expect(await limiter.hit([limit])).toBe(0);
+      await expect.poll(() => counts.get(limit.key)).toBe(6);
+      hang = true;
+      const timed = async () => {
+        const started = performance.now();
+        const wait = await limiter.hit([limit]);
+        return { wait, ms: performance.now() - started };
+      };
+      const first = await timed();
+      expect(first.wait).toBe(0);
+      expect(first.ms).toBeLessThan(1000);
+      const rest = [];
+      for (let i = 0; i < 5; i++) rest.push(await timed());
+      // Known 6, then 7 (first), 8, 9, 10 allowed; the 11th is refused, all without waiting.
+      expect(rest.map(({ wait }) => wait > 0)).toEqual([false, false, false, true, true]);
+      for (const { ms } of rest) expect(ms).toBeLessThan(50);
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(logged.mock.calls[0]![0]).toMatch(/^Rate limits not shared: no answer within 200 ms/);
+      hang = false;
+      // Back: what was counted alone is shared.
+      await expect.poll(() => counts.get(limit.key)).toBe(12);
+      expect(logged.mock.calls[1]![0]).toMatch(/^Rate limits shared again/);
+    } finally {
+      logged.mockRestore();
+      await limiter.close();
+    }
+  });
+});
+
+describe.each(sharedStores)('the %s rate limiter, with three API instances', (_name, open) => {
+  it('lets a burst pass a limit of 30 by at most two', async () => {
+    const shared = await open();
+    const instances = await Promise.all([1, 2, 3].map(() => shared.instance({ syncEveryMs: 100 })));
+    try {
+      const limit = { key: `email:${randomUUID()}`, max: 30, windowSeconds: 600 };
+      // 50 posts at once on each instance, as a script hammering one address behind a balancer.
+      const waits = await Promise.all(
+        Array.from({ length: 150 }, (_, i) => instances[i % 3]!.hit([limit])),
+      );
+      const allowed = waits.filter((wait) => wait === 0).length;
+      expect(allowed).toBeGreaterThanOrEqual(30);
+      expect(allowed).toBeLessThanOrEqual(32);
+    } finally {
+      for (const instance of instances) await instance.close();
+      await shared.close();
     }
   });
 });

@@ -81,6 +81,8 @@ interface Slot {
   ends: number;
   /** Half the limit: below it, hits are counted here. */
   half: number;
+  /** How many hits counted here may wait unsent before the next one goes to the store first. */
+  budget: number;
   /** The shared total when this instance last heard it. */
   known: number;
   /** Hits counted here and not yet sent. */
@@ -92,25 +94,40 @@ interface Slot {
 export interface SharedRateLimiterOptions {
   /** How often hits counted here are added to the shared counts. */
   syncEveryMs?: number;
+  /** How long the store may take to answer before this instance decides on its own. */
+  timeoutMs?: number;
+}
+
+/** What the store said when it stopped answering, and since when. */
+interface Away {
+  error: Error;
+  since: number;
 }
 
 /**
  * Counts that every instance shares, without a round trip per request while a counter is far from
  * its limit. Below half its limit, a hit is counted here and added to the shared count with
- * everything else counted here, every 100 ms, at once. From half its limit on, every hit is
- * counted in the shared store before it is answered, so a single instance is exact, and several
- * see each other's counts at most 100 ms late: with n instances a window can take at most
- * (n − 1) × max ÷ 2 hits more than its limit, in a burst before the counts meet.
- * Requests arriving together share one exchange: a crowd behind one address all count on one
- * counter, which would otherwise take one write per request.
+ * everything else counted here, every 100 ms, at once; but at most a thirtieth of the limit (at
+ * least one hit) waits here unsent, and the hit after that goes to the store with them before it is
+ * answered. From half its limit on, every hit is counted in the shared store before it is
+ * answered. So a single instance is exact, and with n instances a window can take at most
+ * (n − 1) × max(1, ⌊max ÷ 30⌋) hits more than its limit: the hits the others counted and have not
+ * sent yet. Requests arriving together share one exchange: a crowd behind one address all count on
+ * one counter, which would otherwise take one write per request.
+ *
+ * When the store does not answer within `timeoutMs`, or fails, the instance counts alone until it
+ * answers again, from the shared totals it last heard, and says so once: writes go on, each
+ * instance holding each limit on its own. What it counted meanwhile is added to the shared counts
+ * when the store is back.
  */
 export function sharedRateLimiter(
   store: SharedCounts,
-  { syncEveryMs = 100 }: SharedRateLimiterOptions = {},
+  { syncEveryMs = 100, timeoutMs = 1000 }: SharedRateLimiterOptions = {},
   onClose: () => Promise<void> = async () => {},
 ): RateLimiter {
   const slots = new Map<string, Slot>();
   const unsent = new Set<Slot>();
+  let away: Away | undefined;
 
   function slotFor(limit: Limit, now: number): Slot {
     const start = windowStart(limit.windowSeconds, now);
@@ -124,6 +141,7 @@ export function sharedRateLimiter(
         start,
         ends,
         half: limit.max / 2,
+        budget: Math.max(1, Math.floor(limit.max / 30)),
         known: 0,
         pending: 0,
         sending: 0,
@@ -133,9 +151,49 @@ export function sharedRateLimiter(
     return slot;
   }
 
-  /** Sends every hit counted here, and each request's own; returns each request's totals. */
+  /** The store's answer, or an error once it has taken longer than `timeoutMs`. */
+  async function bounded(increments: Increment[]): Promise<number[]> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no answer within ${timeoutMs} ms`)),
+        timeoutMs,
+      ).unref();
+    });
+    try {
+      return await Promise.race([store(increments), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function goAway(error: Error): void {
+    if (away) return;
+    away = { error, since: Date.now() };
+    console.error(
+      `Rate limits not shared: ${error.message}. Until the shared store answers again, ` +
+        'this instance counts on its own, so each instance allows up to the whole limit.',
+    );
+  }
+
+  function comeBack(): void {
+    if (!away) return;
+    const seconds = Math.round((Date.now() - away.since) / 1000);
+    away = undefined;
+    console.error(`Rate limits shared again, after ${seconds} s counted by each instance alone.`);
+  }
+
+  /**
+   * Sends every hit counted here, and each request's own; returns each request's totals. A request
+   * with no hits of its own (`[]`) is a share of what was counted here, which also tells whether
+   * the store answers again after it went away.
+   */
   const exchange = batcher<Slot[], number[]>(
     async (requests) => {
+      // While the store is away, requests are answered here (by `hit`) rather than wait for it.
+      const refused = away?.error;
+      const taken = requests.map((mine) => !refused || mine.length === 0);
+      if (!taken.includes(true)) return requests.map(() => refused!);
       const sending = new Map<Slot, { earlier: number; hits: number; total?: number }>();
       for (const slot of unsent) {
         sending.set(slot, { earlier: slot.pending, hits: slot.pending });
@@ -144,14 +202,16 @@ export function sharedRateLimiter(
       }
       unsent.clear();
       // Each request's hits come after the ones counted before it: the nth hit on a counter sees n.
-      const nth = requests.map((mine) =>
-        mine.map((slot) => {
-          const sent = sending.get(slot) ?? { earlier: 0, hits: 0 };
-          sent.hits += 1;
-          sending.set(slot, sent);
-          slot.sending += 1;
-          return sent.hits;
-        }),
+      const nth = requests.map((mine, index) =>
+        taken[index]
+          ? mine.map((slot) => {
+              const sent = sending.get(slot) ?? { earlier: 0, hits: 0 };
+              sent.hits += 1;
+              sending.set(slot, sent);
+              slot.sending += 1;
+              return sent.hits;
+            })
+          : [],
       );
       // In the same order every time, so two instances' exchanges never wait on each other in a
       // circle.
@@ -160,33 +220,39 @@ export function sharedRateLimiter(
       );
       let totals: number[];
       try {
-        totals = await store(
+        totals = await bounded(
           ordered.map(([{ key, start, ends }, { hits }]) => ({ key, start, ends, hits })),
         );
       } catch (error) {
-        // The hits counted here wait for the next exchange; the requests fail with the error.
+        // The hits counted here wait for the next exchange; the requests are answered here. A
+        // store that answers after all has counted these hits, and counts them again with the
+        // next exchange: too many, never too few.
         for (const [slot, sent] of sending) {
           slot.sending -= sent.hits;
           slot.pending += sent.earlier;
           if (sent.earlier > 0) unsent.add(slot);
         }
+        goAway(error as Error);
         throw error;
       }
+      comeBack();
       ordered.forEach(([slot, sent], index) => {
         sent.total = totals[index]!;
         slot.sending -= sent.hits;
         slot.known = Math.max(slot.known, sent.total);
         // A counter far from its limit, with nothing of it in flight, need not be remembered: a
-        // hit on it later starts from 0 here, and can still add only half the limit before it is
+        // hit on it later starts from 0 here, and can still add only its budget before it is
         // counted in the store. Only counters near their limit stay in memory, not every email.
         const idle = slot.pending === 0 && slot.sending === 0;
         if (idle && slot.known < slot.half && slots.get(slot.id) === slot) slots.delete(slot.id);
       });
       return requests.map((mine, index) =>
-        mine.map((slot, j) => {
-          const sent = sending.get(slot)!;
-          return sent.total! - sent.hits + nth[index]![j]!;
-        }),
+        taken[index]
+          ? mine.map((slot, j) => {
+              const sent = sending.get(slot)!;
+              return sent.total! - sent.hits + nth[index]![j]!;
+            })
+          : refused!,
       );
     },
     // One exchange at a time: each request's rank assumes the store added the exchanges before
@@ -195,26 +261,31 @@ export function sharedRateLimiter(
     { inFlight: 1, maxBatch: 64 },
   );
 
-  /** Sends what was counted here; says whether there was anything to send. */
+  /** Counts a hit here and answers from what this instance knows: the store's last totals and its own hits since. */
+  function countHere(limits: Limit[], mine: Slot[], now: number): number {
+    for (const slot of mine) {
+      slot.pending += 1;
+      unsent.add(slot);
+    }
+    return Math.max(
+      0,
+      ...limits.map((limit, i) => {
+        const slot = mine[i]!;
+        return retryAfter(limit, slot.known + slot.sending + slot.pending, now);
+      }),
+    );
+  }
+
+  /** Sends what was counted here, or asks the store whether it is back; says whether it did. */
   const sync = async (): Promise<boolean> => {
-    if (unsent.size === 0) return false;
+    if (unsent.size === 0 && !away) return false;
     await exchange([]);
     return true;
   };
   const sharing = new Set<Promise<unknown>>();
-  // While the store is down, one line when it goes and one when it is back, not one per share.
-  let failedShares = 0;
   const timer = setInterval(() => {
-    const share = sync().then(
-      (shared) => {
-        if (!shared || failedShares === 0) return;
-        console.error(`Rate limits shared again, after ${failedShares} failed attempts.`);
-        failedShares = 0;
-      },
-      (error: Error) => {
-        if (failedShares++ === 0) console.error(`Rate limits not shared: ${error.message}`);
-      },
-    );
+    // A failure has already said so (`goAway`), once.
+    const share = sync().catch(() => {});
     sharing.add(share);
     void share.finally(() => sharing.delete(share));
   }, syncEveryMs).unref();
@@ -231,23 +302,25 @@ export function sharedRateLimiter(
       const now = Date.now();
       const mine = limits.map((limit) => slotFor(limit, now));
       const farFromLimits = mine.every(
-        (slot) => slot.known + slot.sending + slot.pending + 1 <= slot.half,
+        (slot) =>
+          slot.pending + slot.sending + 1 <= slot.budget &&
+          slot.known + slot.sending + slot.pending + 1 <= slot.half,
       );
-      if (farFromLimits) {
-        for (const slot of mine) {
-          slot.pending += 1;
-          unsent.add(slot);
-        }
-        return 0;
+      if (farFromLimits || away) return countHere(limits, mine, now);
+      let totals: number[];
+      try {
+        totals = await exchange(mine);
+      } catch {
+        return countHere(limits, mine, now);
       }
-      const totals = await exchange(mine);
       return Math.max(0, ...limits.map((limit, i) => retryAfter(limit, totals[i]!, now)));
     },
     async close() {
       clearInterval(timer);
       clearInterval(sweep);
       await Promise.all(sharing); // Shares under way finish before the store may close.
-      await sync();
+      // A store that is away keeps what was counted here; counts need no crash safety.
+      await sync().catch(() => {});
       await onClose();
     },
   };
@@ -269,25 +342,108 @@ export function databaseRateLimiter(db: Database, options?: SharedRateLimiterOpt
   }, options);
 }
 
-/** Shared counts in Redis, which takes their load off the database. */
+/**
+ * Adds each window's hits and sets when it expires, in one atomic step; answers the totals. One
+ * command rather than a MULTI block, so the client's timeout and offline refusal apply to it.
+ */
+const addHits = `
+local totals = {}
+for i, key in ipairs(KEYS) do
+  totals[i] = redis.call('INCRBY', key, ARGV[2 * i - 1])
+  redis.call('PEXPIREAT', key, ARGV[2 * i])
+end
+return totals`;
+
+/** How long Redis may take: to connect, and to answer a command. */
+const redisTimeouts = { connectMs: 1000, commandMs: 500 };
+
+/** A command Redis has not answered in time; its connection is not used again. */
+class RedisTooSlow extends Error {
+  constructor() {
+    super(`Redis did not answer within ${redisTimeouts.commandMs} ms`);
+  }
+}
+
+/**
+ * Shared counts in Redis, which takes their load off the database. Every call is bounded: a
+ * command waits at most half a second for its answer, and while the connection is down none waits
+ * for it to come back (no offline queue), so a Redis outage delays a write by that much at most,
+ * once, and never lets it be applied long after its client gave up. Meanwhile the limiter counts on
+ * its own (`sharedRateLimiter`). The API starts without Redis, too, and shares its counts once it
+ * is there.
+ */
 export async function redisRateLimiter(
   url: string,
   options?: SharedRateLimiterOptions,
 ): Promise<RateLimiter> {
-  const client = createClient({ url });
-  client.on('error', (error: Error) => console.error(`Redis: ${error.message}`));
-  await client.connect();
+  let reported = false;
+  const connect = () => {
+    const client = createClient({
+      url,
+      disableOfflineQueue: true,
+      // A connection silent for two seconds is dropped and made again, a half-made one included
+      // (connected, but its first exchange unanswered); a ping each second keeps a quiet,
+      // healthy one from looking dead.
+      pingInterval: 1000,
+      socket: {
+        connectTimeout: redisTimeouts.connectMs,
+        socketTimeout: 2000,
+        // Soon after a blip, then every few seconds, with jitter so instances do not retry in step.
+        reconnectStrategy: (retries) =>
+          Math.min(50 * 2 ** retries, 5000) + Math.floor(Math.random() * 100),
+      },
+    });
+    // One line per outage: the limiter says what it means for the limits.
+    client.on('error', (error: Error) => {
+      if (!reported) console.error(`Redis: ${error.message}`);
+      reported = true;
+    });
+    client.on('ready', () => (reported = false));
+    const connected = client.connect().catch(() => {});
+    return { client, connected };
+  };
+  const first = connect();
+  let { client } = first;
+  // Starting together with Redis, the first requests find it ready; without it, the API starts
+  // anyway once the first attempt has failed.
+  await Promise.race([
+    first.connected,
+    new Promise((resolve) => setTimeout(resolve, redisTimeouts.connectMs).unref()),
+  ]);
   return sharedRateLimiter(
     async (increments) => {
-      const multi = client.multi();
-      for (const { key, start, ends, hits } of increments) {
-        const counter = `rally:rate:${key}@${start}`;
-        multi.incrBy(counter, hits).pExpireAt(counter, ends + 1000);
+      const asked = client;
+      let timer: NodeJS.Timeout | undefined;
+      // The client's own command timeout stops counting once a command is sent, so it cannot
+      // bound the wait for an answer; this does.
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new RedisTooSlow()), redisTimeouts.commandMs).unref();
+      });
+      try {
+        const totals = (await Promise.race([
+          asked.eval(addHits, {
+            keys: increments.map(({ key, start }) => `rally:rate:${key}@${start}`),
+            arguments: increments.flatMap(({ hits, ends }) => [String(hits), String(ends + 1000)]),
+          }),
+          late,
+        ])) as number[];
+        return totals.map(Number);
+      } catch (error) {
+        // A connection that stopped answering may never say it is gone, and answers arriving
+        // late would be taken for the next commands': start a new one, whose connecting is
+        // bounded, rather than queue every later command on it.
+        if (error instanceof RedisTooSlow && asked === client) {
+          if (client.isOpen) client.destroy();
+          ({ client } = connect());
+        }
+        throw error;
+      } finally {
+        clearTimeout(timer);
       }
-      const replies = (await multi.exec()) as unknown as number[];
-      return increments.map((_, i) => Number(replies[i * 2]));
     },
     options,
-    async () => client.destroy(),
+    async () => {
+      if (client.isOpen) client.destroy();
+    },
   );
 }
