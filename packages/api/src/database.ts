@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 
 /** What can run statements: the database, or one transaction on it. */
 export interface Queryable {
@@ -16,9 +17,36 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/**
+ * A long read taken in batches (`Database.batches`): `select columns from from where … order by
+ * order`. The order must be unique and its columns never null, since the embedded database
+ * resumes each batch after the last row's values of them.
+ */
+export interface BatchedQuery {
+  /** What each row holds (`p.id, p.email`). */
+  columns: string;
+  /** The tables, with their joins (`people p left join people r on r.id = p.referred_by`). */
+  from: string;
+  /** Conditions, joined by `and`, with parameters `$1`, `$2`, … */
+  where?: string[];
+  params?: unknown[];
+  /** The columns rows come in the order of, such as `p.created_at`, `p.id`. */
+  order: string[];
+}
+
 export interface Database extends Queryable {
   /** Which engine answers: the embedded default or a server. */
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * Reads a long result a batch at a time, each read only when the one before has been taken, so
+   * that a large export holds one batch in memory and other statements run meanwhile. On a server
+   * through a cursor, in one snapshot on one connection; embedded, one query per batch resuming
+   * after the last row, so the embedded database's one thread serves others between them.
+   */
+  batches<Row extends Record<string, unknown>>(
+    query: BatchedQuery,
+    size?: number,
+  ): AsyncIterable<Row[]>;
   /** Runs `work` in one transaction on one connection: committed if it returns, rolled back if it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Closes the connections; statements already sent finish first. */
@@ -169,9 +197,11 @@ async function openPGlite({
       send<Row[]>({ op: 'query', sql, params, tx }),
     exec: (sql: string) => send<void>({ op: 'exec', sql, tx }),
   });
+  const outside = on();
   return {
     kind: 'pglite',
-    ...on(),
+    ...outside,
+    batches: (query, size) => pagedBatches(outside, query, size),
     async dump() {
       return new Blob([await send<ArrayBuffer>({ op: 'dump' })]);
     },
@@ -227,8 +257,75 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         client.release();
       }
     },
+    async *batches<Row extends Record<string, unknown>>(
+      { columns, from, where = [], params = [], order }: BatchedQuery,
+      size = batchSize,
+    ) {
+      const client = await pool.connect();
+      const cursor = client.query(
+        new Cursor<Row>(
+          `select ${columns} from ${from} ${whereClause(where)} order by ${order.join(', ')}`,
+          params,
+        ),
+      );
+      let failed = false;
+      try {
+        for (;;) {
+          const rows = await cursor.read(size);
+          if (rows.length === 0) return;
+          yield rows;
+        }
+      } catch (error) {
+        failed = true;
+        throw error;
+      } finally {
+        // Also when the reader stops early (a download cut short): the cursor's snapshot and the
+        // connection go back at once. A connection whose cursor failed is not reused.
+        await cursor.close().catch(() => (failed = true));
+        client.release(failed);
+      }
+    },
     close: () => pool.end(),
   };
+}
+
+/** Rows a batch holds unless told: an export of 100,000 people is a hundred reads. */
+const batchSize = 1000;
+
+function whereClause(conditions: string[]): string {
+  return conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
+}
+
+/**
+ * Batches as separate queries, each resuming after the last row of the one before (keyset
+ * paging): nothing stays open between them, so every other statement waiting for the embedded
+ * database runs in between. The order's values of each last row are read as text, which carries
+ * a timestamp to the microsecond where a `Date` would stop at the millisecond.
+ */
+async function* pagedBatches<Row extends Record<string, unknown>>(
+  db: Queryable,
+  { columns, from, where = [], params = [], order }: BatchedQuery,
+  size = batchSize,
+): AsyncGenerator<Row[]> {
+  const keys = order.map((column, i) => `(${column})::text as batch_key_${i}`).join(', ');
+  const next = (n: number) => order.map((_, i) => `$${n + i + 1}`).join(', ');
+  let after: string[] | undefined;
+  for (;;) {
+    const conditions = after
+      ? [...where, `(${order.join(', ')}) > (${next(params.length)})`]
+      : where;
+    const rows = await db.query<Row>(
+      `select ${columns}, ${keys} from ${from} ${whereClause(conditions)}
+       order by ${order.join(', ')} limit ${size}`,
+      after ? [...params, ...after] : params,
+    );
+    if (rows.length === 0) return;
+    const last = rows.at(-1)!;
+    after = order.map((_, i) => last[`batch_key_${i}`] as string);
+    for (const row of rows) for (let i = 0; i < order.length; i++) delete row[`batch_key_${i}`];
+    yield rows;
+    if (rows.length < size) return;
+  }
 }
 
 /** The SQLSTATE of a database error, if it has one. */
