@@ -144,6 +144,19 @@ const duesCheckout = {
   _links: { self: { href: `${mockApi}/api/v1/dues/checkouts/cs_test_storybook` } },
 };
 
+/** A proof-of-work puzzle a widget solves in a few hashes; this stand-in checks no answer. */
+const puzzle = {
+  parameters: {
+    algorithm: 'SHA-256',
+    cost: 1,
+    keyLength: 32,
+    keyPrefix: '0',
+    nonce: '00112233445566778899aabbccddeeff',
+    salt: 'ffeeddccbbaa99887766554433221100',
+  },
+  signature: 'storybook',
+};
+
 const realFetch = window.fetch.bind(window);
 let mode: ApiMode = 'working';
 
@@ -162,6 +175,7 @@ window.fetch = async (input, init) => {
   const json = (body: unknown, status = 200, type = 'application/json') =>
     new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
   if (method === 'GET') {
+    if (url.pathname.endsWith('/challenge')) return json(puzzle);
     if (url.pathname.endsWith('/dues'))
       return json(
         mode === 'no-stripe'

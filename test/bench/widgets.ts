@@ -4,8 +4,10 @@
  *
  * Budgets: the loader ≤ 2 KB; one widget's own code (its module, beyond the runtime the widgets
  * share) ≤ 5 KB; a page with one widget loads ≤ 15 KB of widget code before its first render —
- * 16.5 KB for the dues checkout's choice step, whose payment steps load later with Stripe.js
- * (far larger, and not Rally's to shrink), on a page people reach already meaning to pay.
+ * 16.75 KB for the dues checkout's choice step, whose payment steps load later with Stripe.js
+ * (far larger, and not Rally's to shrink), on a page people reach already meaning to pay. (It was
+ * 16.5 KB until every form proved its work instead of timing the person: 0.15 KB of the shared
+ * runtime, paid by every form, which the dues checkout had no room left for.)
  * Also printed: how much of the shared runtime is Rally's own code rather than Lit's. And checked:
  * the loader asks for all of an element's files at once, so none waits to be discovered.
  */
@@ -15,7 +17,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Rollup } from 'vite';
 
-const budgets = { loader: 2048, ownCode: 5120, page: 15360, duesPage: 16896 };
+const budgets = { loader: 2048, ownCode: 5120, page: 15360, duesPage: 17152 };
 const widgets = ['join-form', 'petition', 'event-rsvp', 'spotlight-carousel', 'dues-checkout'];
 const check = process.argv.includes('--check');
 

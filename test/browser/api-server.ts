@@ -42,7 +42,7 @@ export default async function setup(project: TestProject) {
   const settings = settingsFrom(
     {
       organization: { name: 'Browser tests' },
-      abuse: { minimum_fill_seconds: 0 },
+      abuse: { proof_of_work: { max_counter: 50 } },
       dues: {
         tiers: [
           {

@@ -9,6 +9,7 @@ import { limitBodies } from './http/body-limit.ts';
 import { allowedOrigins } from './http/origins.ts';
 import { fixFieldsPage, pageLocale, thanksPage } from './http/pages.ts';
 import { printable, HttpProblem } from './http/problems.ts';
+import { newChallenge } from './http/proof-of-work.ts';
 import { refuseUnstorableAddress } from './http/query.ts';
 import type { RateLimiter } from './http/rate-limits.ts';
 import { openApiDocument } from './openapi.ts';
@@ -118,6 +119,11 @@ export function createApp({
 
   const openApi = openApiDocument(settings.organization.name);
   api.get('/openapi.json', (c) => c.json(openApi));
+
+  // A new puzzle for a widget to solve before it sends (proof-of-work.ts); never cached.
+  api.get('/challenge', async (c) =>
+    c.json(await newChallenge(linkSecret, settings), 200, { 'Cache-Control': 'no-store' }),
+  );
 
   api.get('/thanks', (c) =>
     c.html(

@@ -4,6 +4,8 @@
  * database; each test database is a schema of its own, dropped on close.
  */
 import { randomBytes } from 'node:crypto';
+import { solveChallenge, type Challenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/sha';
 import pg from 'pg';
 import {
   eventContent,
@@ -11,6 +13,7 @@ import {
   petitionContent,
   spotlightContent,
   type Locale,
+  type ProofOfWork,
   type SpotlightContent,
 } from '@rally/core';
 import { createApp } from './app.ts';
@@ -91,7 +94,8 @@ export function testSettings(abuse: Record<string, unknown> = {}): RallySettings
       partners: [
         { source: 'riverside', name: 'Riverside Worker Center', origins: [testOrigins.partner] },
       ],
-      abuse: { minimum_fill_seconds: 2, ...abuse },
+      // Puzzles a test solves in a few hashes; the real ones take a phone half a second.
+      abuse: { proof_of_work: { max_counter: 20 }, ...abuse },
     },
     { production: true },
   );
@@ -298,20 +302,35 @@ export async function openTestApi(
   };
 }
 
-/** A JSON write as a widget on the microsite sends it. */
-export function postJson(
+/**
+ * A JSON write as a widget on the microsite sends it: with the answer to a puzzle of the API's,
+ * unless the body already says what to send as `altcha` (a test of the proof itself).
+ */
+export async function postJson(
   api: TestApi,
   path: string,
   body: unknown,
   headers: Record<string, string> = {},
 ): Promise<Response> {
-  return Promise.resolve(
-    api.app.request(`http://api.rally.test${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: testOrigins.site, ...headers },
-      body: JSON.stringify(body),
-    }),
-  );
+  const proved =
+    body !== null && typeof body === 'object' && !Array.isArray(body) && !('altcha' in body)
+      ? { ...body, altcha: await solvedPuzzle(api) }
+      : body;
+  return api.app.request(`http://api.rally.test${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: testOrigins.site, ...headers },
+    body: JSON.stringify(proved),
+  });
+}
+
+/** A puzzle from the API, solved as a widget solves it. */
+export async function solvedPuzzle(api: TestApi): Promise<ProofOfWork> {
+  const challenge = (await (
+    await api.app.request('http://api.rally.test/api/v1/challenge')
+  ).json()) as Challenge;
+  const solution = await solveChallenge({ challenge, deriveKey });
+  if (!solution) throw new Error('The puzzle could not be solved.');
+  return { challenge: challenge as unknown as ProofOfWork['challenge'], solution };
 }
 
 /** A plain HTML form post, as a browser without JavaScript sends it. */

@@ -43,7 +43,7 @@ describe('batcher', () => {
 describe.each(databases)('writes arriving together on %s', (_kind, open) => {
   let api: TestApi;
   beforeEach(async () => {
-    api = await openTestApi(open, testSettings({ minimum_fill_seconds: 0 }));
+    api = await openTestApi(open, testSettings());
   });
   afterEach(() => api.close());
 

@@ -61,8 +61,14 @@ export const rallyConfig = z.object({
       per_ip: rateLimit.default({ max: 3000, window_seconds: 600 }),
       /** Per email address. */
       per_email: rateLimit.default({ max: 30, window_seconds: 600 }),
-      /** Forms submitted faster than this after being shown are treated as bots. */
-      minimum_fill_seconds: z.number().min(0).default(2),
+      /**
+       * How much work a widget's browser does before each submission: the puzzle's answer is a
+       * counter up to this many SHA-256 hashes away (a tenth of it at least). 5,000 takes a phone
+       * about half a second, spent while the person presses the button.
+       */
+      proof_of_work: z
+        .object({ max_counter: z.number().int().min(1).max(1_000_000).default(5000) })
+        .prefault({}),
     })
     .prefault({}),
   /** Dues: what members may pay, and how often. Amounts are in the currency's smallest unit (cents). */

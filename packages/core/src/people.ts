@@ -93,6 +93,21 @@ export const consent = z.object({
   given_at: z.iso.datetime({ offset: true }).optional(),
 });
 
+/** An answered ALTCHA puzzle: the challenge as the API signed it, and the counter found. */
+export const proofOfWork = z.object({
+  challenge: z.object({
+    parameters: z.record(z.string().max(64), z.unknown()),
+    signature: z.string().max(256),
+  }),
+  solution: z.object({
+    counter: z.number().int().nonnegative(),
+    derivedKey: z.string().max(256),
+    time: z.number().optional(),
+  }),
+});
+
+export type ProofOfWork = z.infer<typeof proofOfWork>;
+
 /** Fields every public write shares besides the person. */
 export const submissionFields = {
   referrer_data: referrerData.optional(),
@@ -105,8 +120,13 @@ export const submissionFields = {
   sector: slug.optional(),
   /** Left empty by people; bots fill it. Never stored. */
   nickname: z.string().max(1000).optional(),
-  /** When the form was shown (ISO time or epoch milliseconds); too fast means a bot. Never stored. */
+  /**
+   * Accepted for widgets of earlier versions, and ignored: how fast a form is sent says nothing of
+   * who sent it (browsers fill forms in at once). Never stored.
+   */
   form_started_at: z.union([z.iso.datetime({ offset: true }), z.number().int()]).optional(),
+  /** The answer to the API's proof-of-work puzzle (`GET /challenge`), which widgets send. Never stored. */
+  altcha: proofOfWork.optional(),
 };
 
 /** `POST /api/v1/people`: OSDI person signup helper. */

@@ -16,7 +16,7 @@ import {
 
 /** A sliding scale as an organization would configure it. */
 function duesSettings(): RallySettings {
-  const settings = testSettings({ minimum_fill_seconds: 0 });
+  const settings = testSettings();
   return {
     ...settings,
     dues: {

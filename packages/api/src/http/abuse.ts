@@ -1,7 +1,8 @@
 /**
- * Keeps bots and floods out without turning real people away: a honeypot field and a minimum
- * fill time (bots get a success-looking answer; nothing is stored) and rate limits per IP and per
- * email, counted where every API instance sees them (see rate-limits.ts).
+ * Keeps bots and floods out without turning real people away: a honeypot field (bots that fill it
+ * get a success-looking answer; nothing is stored), a proof of work from every widget
+ * (proof-of-work.ts), and rate limits per IP and per email, counted where every API instance sees
+ * them (see rate-limits.ts).
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../database.ts';
@@ -9,22 +10,13 @@ import type { RallySettings } from '../config.ts';
 import { HttpProblem } from './problems.ts';
 import type { RateLimiter } from './rate-limits.ts';
 
-interface BotSignals {
-  nickname?: string | undefined;
-  form_started_at?: string | number | undefined;
-}
-
-/** True when the submission looks automated: honeypot filled, or sent faster than a person can. */
-export function looksAutomated(
-  signals: BotSignals,
-  settings: RallySettings,
-  now = Date.now(),
-): boolean {
-  if (signals.nickname?.trim()) return true;
-  if (signals.form_started_at === undefined) return false;
-  const started = new Date(signals.form_started_at).getTime();
-  if (Number.isNaN(started)) return true;
-  return now - started < settings.abuse.minimum_fill_seconds * 1000;
+/**
+ * True when the hidden honeypot field holds text: no person sees it, and the widgets keep browsers
+ * from filling it in. How fast a form was sent is no sign: a browser that fills in a remembered
+ * person is as fast as any bot.
+ */
+export function filledHoneypot(signals: { nickname?: string | undefined }): boolean {
+  return Boolean(signals.nickname?.trim());
 }
 
 export async function countBotSubmission(db: Database): Promise<void> {

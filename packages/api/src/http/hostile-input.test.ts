@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databases, openTestApi, person, testOrigins, type TestApi } from '../testing.ts';
+import { databases, openTestApi, person, postJson, testOrigins, type TestApi } from '../testing.ts';
 
 const writes = [
   '/api/v1/people',
@@ -239,12 +239,8 @@ describe.each(databases)(
 
     it("refuses a NUL in a write's id with a 400, while writes sent with it are recorded", async () => {
       const sign = (id: string, email: string) =>
-        api.app.request(`/api/v1/petitions/${id}/signatures`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Origin: testOrigins.site },
-          body: JSON.stringify({ person: person(email) }),
-        });
-      // Sent together, so the good ones would share a batch with the bad one if it got that far.
+      postJson(api, `/api/v1/petitions/${id}/signatures`, { person: person(email) });
+    // Sent together, so the good ones would share a batch with the bad one if it got that far.
       const answers = await Promise.all([
         sign('fair-wages', 'ana@example.org'),
         sign('%00', 'nul@example.org'),

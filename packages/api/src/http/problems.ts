@@ -12,6 +12,7 @@ const titles: Record<number, string> = {
   413: 'Request too large',
   415: 'Unsupported media type',
   422: 'Invalid submission',
+  428: 'Confirmation required',
   429: 'Too many requests',
   503: 'Service unavailable',
 };

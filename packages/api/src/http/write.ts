@@ -11,9 +11,10 @@ import type { AppContext } from '../context.ts';
 import type { Write, WriteFunction, Writer } from '../writes.ts';
 import { sqlState, type Database, type Queryable } from '../database.ts';
 import { newReferralCode } from '../referral-code.ts';
-import { countBotSubmission, enforceRateLimits, looksAutomated } from './abuse.ts';
+import { countBotSubmission, enforceRateLimits, filledHoneypot } from './abuse.ts';
 import type { Submission } from './body.ts';
 import { HttpProblem } from './problems.ts';
+import { provedWork } from './proof-of-work.ts';
 
 /** What every write function returns, plus its own ids. */
 export interface WriteResult {
@@ -33,6 +34,7 @@ type Helper = Pick<
   | 'sector'
   | 'nickname'
   | 'form_started_at'
+  | 'altcha'
 >;
 
 export interface WriteOptions<Result extends WriteResult> {
@@ -75,16 +77,18 @@ export async function performWrite<Result extends WriteResult>(
   options: WriteOptions<Result>,
 ): Promise<{ result: Result; automated: boolean }> {
   // One read of c.var: Hono builds a new object on each.
-  const { db, settings, rateLimiter, clientIp, write } = c.var;
+  const { db, settings, rateLimiter, clientIp, write, linkSecret } = c.var;
   const helper = submission.data;
 
-  if (looksAutomated(helper, settings)) {
+  if (filledHoneypot(helper)) {
     await countBotSubmission(db);
     return { result: options.decoy(), automated: true };
   }
 
   const email = helper.person.email_addresses[0]!.address.trim().toLowerCase();
-  const { nickname: _nickname, form_started_at: _startedAt, ...stored } = helper;
+  // The request is what is stored, not how it was sent: a retry that solves a new puzzle is the
+  // same request.
+  const { nickname: _nickname, form_started_at: _startedAt, altcha: proof, ...stored } = helper;
   const scope = `${c.req.method} ${c.req.path}`;
   const key = idempotencyKey(c);
   const requestHash = createHash('sha256')
@@ -99,6 +103,21 @@ export async function performWrite<Result extends WriteResult>(
   if (key) {
     const earlier = await recordedAnswer<Result>(db, { scope, key, requestHash, wait: false });
     if (earlier) return replay(earlier);
+  }
+  // A browser's write comes from a widget, which proves its work; without the proof it is doubted,
+  // and the person is asked to confirm rather than told it was recorded. Callers without a
+  // browser (OSDI clients, sync tools) and plain forms without JavaScript are not asked.
+  const fromBrowser = submission.format === 'json' && c.req.header('origin') !== undefined;
+  if (fromBrowser && !options.asStaff && !(await provedWork(proof, linkSecret, rateLimiter))) {
+    throw new HttpProblem(
+      428,
+      'Please confirm you sent this: send it again from the form. Nothing was recorded yet.',
+      {
+        errors: [
+          { path: 'altcha', code: 'required', message: 'Solve a new puzzle from GET /challenge.' },
+        ],
+      },
+    );
   }
   try {
     await enforceRateLimits(rateLimiter, settings, clientIp, email, requestHash);

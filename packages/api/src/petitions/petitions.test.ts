@@ -7,6 +7,7 @@ import {
   person,
   postForm,
   postJson,
+  solvedPuzzle,
   testOrigins,
   testSettings,
   type TestApi,
@@ -66,6 +67,33 @@ describe.each(databases)('petitions on %s', (_kind, open) => {
         await api.app.request('/api/v1/petitions/heat-rules?lang=en')
       ).json();
       expect(untranslated).toMatchObject({ lang: 'es' });
+    });
+
+    it('pages the petitions as OSDI does, with an empty page past the last', async () => {
+      const read = async (query: string) =>
+        (await api.app.request(`http://api.rally.test/api/v1/petitions${query}`)).json();
+      const second = await read('?page=2&per_page=1');
+      expect(second).toMatchObject({ total_pages: 2, per_page: 1, page: 2, total_records: 2 });
+      expect(second._embedded['osdi:petitions'].map((p: { title: string }) => p.title)).toEqual([
+        'Reglas contra el calor para trabajadores del campo',
+      ]);
+      expect(second._links.next).toBeUndefined();
+      expect(second._links.previous).toEqual(second._links.prev);
+      expect(second._links.previous.href).toBe(
+        'http://api.rally.test/api/v1/petitions?page=1&per_page=1',
+      );
+      const first = await read('?per_page=1');
+      expect(first._embedded['osdi:petitions'][0].title).toBe('Fair wages for home care workers');
+      expect(first._links.prev).toBeUndefined();
+      expect(first._links.last).toEqual(second._links.self);
+      const second2 = await read(`?${new URL(first._links.next.href).searchParams}`);
+      expect(second2._embedded).toEqual(second._embedded);
+
+      const past = await read('?page=3&per_page=1');
+      expect(past).toMatchObject({ page: 3, total_pages: 2, _embedded: { 'osdi:petitions': [] } });
+      expect(past._links.next).toBeUndefined();
+      expect(past._links['osdi:petitions']).toEqual([]);
+      expect((await api.app.request('/api/v1/petitions?per_page=101')).status).toBe(400);
     });
 
     it('answers 404 with a problem for an unknown petition', async () => {
@@ -429,18 +457,69 @@ describe.each(databases)('petitions on %s', (_kind, open) => {
       expect(Number(counter!.value)).toBe(1);
     });
 
-    it('treats a form sent faster than a person can fill it as a bot', async () => {
+    it('records a form sent at once, as a browser sends a remembered or autofilled person', async () => {
       const response = await postJson(api, signatures, {
         person: person('fast@example.org'),
         form_started_at: Date.now() - 300,
       });
       expect(response.status).toBe(201);
-      expect(await countRows(api, 'people')).toBe(0);
-      await postJson(api, signatures, {
-        person: person('human@example.org'),
-        form_started_at: Date.now() - 20_000,
-      });
       expect(await countRows(api, 'people')).toBe(1);
+    });
+
+    it('asks a browser to confirm a write without a proof of work, and records nothing', async () => {
+      const bare = await postJson(api, signatures, {
+        person: person('bot@example.org'),
+        altcha: undefined,
+      });
+      expect(bare.status).toBe(428);
+      const problem = await bare.json();
+      expect(problem.detail).toMatch(/confirm/);
+      expect(problem.detail).toMatch(/Nothing was recorded/);
+
+      const proof = await solvedPuzzle(api);
+      const tampered = {
+        ...proof,
+        solution: { ...proof.solution, derivedKey: '00'.repeat(32) },
+      };
+      const forged = await postJson(api, signatures, {
+        person: person('bot@example.org'),
+        altcha: tampered,
+      });
+      expect(forged.status).toBe(428);
+      const garbage = await postJson(api, signatures, {
+        person: person('bot@example.org'),
+        altcha: {
+          challenge: { parameters: { algorithm: 'MD5' }, signature: 'x' },
+          solution: { counter: 1, derivedKey: 'zz' },
+        },
+      });
+      expect(garbage.status).toBe(428);
+      expect(await countRows(api, 'people')).toBe(0);
+
+      // Solved once, it counts once: a bot cannot send one answer with a thousand submissions.
+      const first = await postJson(api, signatures, {
+        person: person('ana@example.org'),
+        altcha: proof,
+      });
+      expect(first.status).toBe(201);
+      const reused = await postJson(api, signatures, {
+        person: person('bea@example.org'),
+        altcha: proof,
+      });
+      expect(reused.status).toBe(428);
+      expect(await countRows(api, 'people')).toBe(1);
+    });
+
+    it('takes writes from callers without a browser as before: sync tools and plain forms', async () => {
+      const tool = await api.app.request(`http://api.rally.test${signatures}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ person: person('tool@example.org') }),
+      });
+      expect(tool.status).toBe(201);
+      const form = await postForm(api, signatures, { email: 'form@example.org' });
+      expect(form.status).toBe(303);
+      expect(await countRows(api, 'people')).toBe(2);
     });
   });
 });

@@ -45,18 +45,34 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
 
 /**
  * Posts a write with its Idempotency-Key. A server error counts as an outage (the offline queue
- * sends the write again later) unless `serverErrorIsOutage` is false, for writes that cannot wait. Sending the same key again, after a lost answer or from
- * the offline queue, replays the first answer: never a second record.
+ * sends the write again later) unless `serverErrorIsOutage` is false, for writes that cannot wait.
+ * Sending the same key again, after a lost answer or from the offline queue, replays the first
+ * answer: never a second record. `proveWork` adds the answer to a puzzle of the API's, which
+ * every write of a person's carries (proof-of-work.ts).
  */
 export async function postJson<T>(
   url: string,
   body: unknown,
   idempotencyKey: string,
-  { serverErrorIsOutage = true } = {},
+  { serverErrorIsOutage = true, proveWork = false } = {},
 ): Promise<T> {
-  let response: Response;
+  const response = await (proveWork
+    ? import('./proof-of-work.ts').then(
+        ({ postProved }) => postProved(url, body, idempotencyKey),
+        () => Promise.reject(new UnreachableError(`Could not load the puzzle for ${url}.`)),
+      )
+    : post(url, body, idempotencyKey));
+  // A server in trouble is like no server: the submission waits and is sent again.
+  if (serverErrorIsOutage && response.status >= 500)
+    throw new UnreachableError(`${url} answered ${response.status}.`);
+  if (!response.ok) throw await apiError(response);
+  return (await response.json()) as T;
+}
+
+/** One attempt at a write; only a connection that fails is an error here. */
+export async function post(url: string, body: unknown, idempotencyKey: string): Promise<Response> {
   try {
-    response = await fetch(url, {
+    return await fetch(url, {
       method: 'POST',
       credentials: 'omit',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
@@ -65,11 +81,6 @@ export async function postJson<T>(
   } catch {
     throw new UnreachableError(`Could not reach ${url}.`);
   }
-  // A server in trouble is like no server: the submission waits and is sent again.
-  if (serverErrorIsOutage && response.status >= 500)
-    throw new UnreachableError(`${url} answered ${response.status}.`);
-  if (!response.ok) throw await apiError(response);
-  return (await response.json()) as T;
 }
 
 async function apiError(response: Response): Promise<ApiError> {

@@ -184,6 +184,7 @@ export class RallyDuesCheckout extends RallyFormElement {
       loaded = await Promise.all([
         postJson<DuesCheckoutReceipt>(url, body, this.idempotencyKey, {
           serverErrorIsOutage: false,
+          proveWork: true,
         }),
         loadStripeJs(this.options.value!.publishable_key!),
         import('./payment.ts'),

@@ -59,8 +59,6 @@ export abstract class RallyFormElement extends LitElement {
 
   private readonly internals = this.attachInternals();
   private stopWatchingPerson: (() => void) | undefined;
-  /** When the form was shown: the API treats a form sent faster than a person can as a bot. */
-  private shownAt = Date.now();
 
   protected get t(): Translation {
     return translate(this);
@@ -77,7 +75,8 @@ export abstract class RallyFormElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.shownAt = Date.now();
+    // Someone starting on the form: solve the API's puzzle now, so it is ready when they send.
+    this.renderRoot.addEventListener('focusin', this.solvePuzzleAhead, { once: true });
     // Another widget on the page may learn who the person is, or forget them.
     this.stopWatchingPerson = $person.listen(() => this.requestUpdate());
   }
@@ -93,7 +92,14 @@ export abstract class RallyFormElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopWatchingPerson?.();
+    this.renderRoot.removeEventListener('focusin', this.solvePuzzleAhead);
   }
+
+  private readonly solvePuzzleAhead = (): void => {
+    import('../api/proof-of-work.ts')
+      .then(({ solveAhead }) => solveAhead(apiUrl(this.api, '')))
+      .catch(() => {}); // Offline: the puzzle is solved when the submission is sent.
+  };
 
   override willUpdate(): void {
     // Custom states let host pages style `rally-petition:state(sent)`.
@@ -131,13 +137,12 @@ export abstract class RallyFormElement extends LitElement {
     return validation.patternMismatch;
   }
 
-  /** Extra fields every submission carries: bot signals and where it came from. */
+  /** Extra fields every submission carries: the honeypot and where it came from. */
   protected submissionExtras(form: HTMLFormElement) {
     const referrer = new URLSearchParams(location.search).get('ref') ?? undefined;
     return {
       nickname:
         (form.elements.namedItem('nickname') as HTMLInputElement | null)?.value || undefined,
-      form_started_at: this.shownAt,
       referrer_data: {
         ...(this.source ? { source: this.source } : {}),
         ...(referrer ? { referrer } : {}),
@@ -161,7 +166,7 @@ export abstract class RallyFormElement extends LitElement {
     this.status = 'submitting';
     this.announcement = this.t.status.submitting;
     try {
-      const answer = await postJson<Answer>(url, body, key);
+      const answer = await postJson<Answer>(url, body, key, { proveWork: true });
       this.status = 'sent';
       this.errors = {};
       return answer;

@@ -45,7 +45,8 @@ export function flushOutbox(): Promise<void> {
         .sort((a, b) => a.queuedAt - b.queuedAt);
       for (const entry of waiting) {
         try {
-          const answer = await postJson(entry.url, entry.body, entry.key);
+          // A new puzzle for each attempt: an answer counts once, and the saved one may be old.
+          const answer = await postJson(entry.url, entry.body, entry.key, { proveWork: true });
           await del(entry.key, outbox());
           document.dispatchEvent(
             new CustomEvent('rally-outbox-sent', { detail: { entry, answer } }),
