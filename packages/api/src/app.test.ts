@@ -24,6 +24,34 @@ describe.each(databases)('the API on %s', (_kind, open) => {
     expect(body._links['osdi:petitions'].href).toBe('http://rally.test/api/v1/petitions');
   });
 
+  it('names both curies, so HAL clients can expand osdi: and rally: relations', async () => {
+    const body = await (await api.app.request('http://rally.test/api/v1')).json();
+    expect(body._links.curies).toEqual([
+      { name: 'osdi', href: 'https://opensupporter.github.io/osdi-docs/{rel}', templated: true },
+      {
+        name: 'rally',
+        href: 'http://rally.test/api/v1/openapi.json#/x-rally-relations/{rel}',
+        templated: true,
+      },
+    ]);
+  });
+
+  it('answers with a trailing slash as without it, keeping the query', async () => {
+    for (const path of ['/api/v1', '/api/v1/petitions?per_page=1', '/healthz']) {
+      const slashed = path.replace(/(\?|$)/, '/$1');
+      const plain = await api.app.request(`http://rally.test${path}`);
+      const withSlash = await api.app.request(`http://rally.test${slashed}`);
+      expect(withSlash.status).toBe(200);
+      expect(await withSlash.json()).toEqual(await plain.json());
+    }
+    const signup = await api.app.request('http://rally.test/api/v1/people/', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ person: { email_addresses: [{ address: 'slash@example.org' }] } }),
+    });
+    expect(signup.status).toBe(201);
+  });
+
   it('answers unknown paths with problem+json', async () => {
     const response = await api.app.request('/api/v1/nowhere');
     expect(response.status).toBe(404);

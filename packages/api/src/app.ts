@@ -1,11 +1,12 @@
 /** The API as a Hono app, independent of any server, so tests call `app.request()` directly. */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
-import { apiBasePath, osdiVersion, type ApiEntryPoint } from '@rally/core';
+import { apiBasePath, identifierPrefix, osdiVersion, type ApiEntryPoint } from '@rally/core';
 import type { RallySettings } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Database } from './database.ts';
 import { limitBodies } from './http/body-limit.ts';
+import { curiesFor } from './http/hal.ts';
 import { allowedOrigins } from './http/origins.ts';
 import { fixFieldsPage, pageLocale, thanksPage } from './http/pages.ts';
 import { printable, HttpProblem } from './http/problems.ts';
@@ -56,7 +57,9 @@ export function createApp({
   trustProxy = false,
   stripe = {},
 }: AppOptions) {
-  const app = new Hono<AppContext>();
+  // Not strict: `/api/v1/` and `/api/v1/petitions/` answer as they do without the slash, which
+  // OSDI's own examples and some clients add.
+  const app = new Hono<AppContext>({ strict: false });
   const write = writer(db);
 
   app.use(async (c, next) => {
@@ -83,9 +86,7 @@ export function createApp({
 
   const api = new Hono<AppContext>();
   api.use(allowedOrigins(settings.allowedOrigins));
-  api.use(
-    limitBodies(maxBodyBytes, { [`${apiBasePath}/stripe/webhook`]: maxStripeEventBytes }),
-  );
+  api.use(limitBodies(maxBodyBytes, { [`${apiBasePath}/stripe/webhook`]: maxStripeEventBytes }));
   api.use(refuseUnstorableAddress);
 
   api.get('/', (c) => {
@@ -99,10 +100,10 @@ export function createApp({
       product_name: 'Rally API',
       osdi_version: osdiVersion,
       max_pagesize: 100,
-      namespace: 'rally',
+      namespace: identifierPrefix,
       _links: {
         self: link('', 'This entry point'),
-        curies: [{ href: 'http://opensupporter.github.io/osdi-docs/{rel}', templated: true }],
+        curies: curiesFor(c.req.url),
         'osdi:people': link('/people', 'People (staff only)'),
         'osdi:person_signup_helper': link('/people', 'Person signup helper'),
         'osdi:petitions': link('/petitions', 'Petitions'),

@@ -50,6 +50,48 @@ describe('GET /api/v1/openapi.json', () => {
     );
   });
 
+  it('documents the same paging on every collection, and Rally’s own relations', () => {
+    const collections = [
+      '/api/v1/people',
+      '/api/v1/people/{id}/signatures',
+      '/api/v1/people/{id}/attendances',
+      '/api/v1/petitions',
+      '/api/v1/petitions/{id}/signatures',
+      '/api/v1/events',
+      '/api/v1/events/{id}/attendances',
+      '/api/v1/spotlights',
+    ];
+    for (const path of collections) {
+      const read = document.paths[path].get;
+      expect(read.parameters.map((p: { name: string }) => p.name)).toEqual(
+        expect.arrayContaining(['page', 'per_page', 'after', 'filter']),
+      );
+      const page = read.responses[200].content['application/hal+json'].schema.$ref
+        .split('/')
+        .at(-1);
+      const schema = document.components.schemas[page];
+      expect(schema.required).toEqual(
+        expect.arrayContaining(['total_pages', 'per_page', 'page', 'total_records', '_embedded']),
+      );
+      expect(Object.keys(schema.properties._links.properties)).toEqual(
+        expect.arrayContaining(['curies', 'self', 'first', 'last', 'next', 'previous', 'prev']),
+      );
+    }
+    const events = document.paths['/api/v1/events'].get.parameters;
+    expect(events.find((p: { name: string }) => p.name === 'include').schema.enum).toEqual([
+      'past',
+    ]);
+    expect(Object.keys(document['x-rally-relations']).sort()).toEqual([
+      'calendar',
+      'cancel',
+      'dues',
+      'health',
+      'openapi',
+      'reports',
+      'spotlights',
+    ]);
+  });
+
   it('lists every route the API serves', () => {
     const documented = Object.keys(document.paths).map((path) =>
       path.replace(/\{[^}]+\}/g, ':param'),

@@ -4,6 +4,7 @@
  */
 import {
   apiBasePath,
+  attendanceAnswer,
   attendanceCheckIn,
   attendanceReceipt,
   attendanceResource,
@@ -14,7 +15,9 @@ import {
   duesOptions,
   eventResource,
   locales,
+  osdiPage,
   personReceipt,
+  personResource,
   personSignup,
   petitionResource,
   problem,
@@ -64,9 +67,11 @@ const formSchema = {
   ),
 };
 
-function helper(summary: string, body: string, receipt: string) {
+function helper(summary: string, body: string, receipt: string, full: string) {
   return {
     summary,
+    description:
+      'A caller with a staff token (`OSDI-API-Token` or `Authorization: Bearer`) is answered the resource recorded, in full, with `Location`; anyone else, a receipt that reveals nothing on file. A token that is not valid is refused with 401 and nothing is written.',
     parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }],
     requestBody: {
       required: true,
@@ -77,9 +82,11 @@ function helper(summary: string, body: string, receipt: string) {
     },
     responses: {
       201: {
-        description: 'Recorded (or already recorded: the answer is the same).',
-        content: hal(receipt),
+        description:
+          'Recorded (or already recorded: the answer is the same): the receipt, or for staff the resource.',
+        content: { 'application/hal+json': { schema: { oneOf: [ref(receipt), ref(full)] } } },
       },
+      401: problemAnswer('A staff token was sent and is not valid'),
       303: { description: 'From an HTML form: recorded; go to the thank-you page.' },
       ...writeProblems,
     },
@@ -105,9 +112,19 @@ const translation = {
   description:
     'Answer in this language when the content is written in it; `lang` in the answer says which.',
 };
+/** Every collection pages the same way: OSDI's `page` and `per_page`, and the API's `after`. */
 const paging = [
-  { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
-  { name: 'per_page', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+  {
+    name: 'page',
+    in: 'query',
+    schema: { type: 'integer', minimum: 1, default: 1 },
+    description: 'Past the last page, the page is empty (and has no `next` link).',
+  },
+  {
+    name: 'per_page',
+    in: 'query',
+    schema: { type: 'integer', minimum: 1, maximum: 100, default: 25 },
+  },
   {
     name: 'after',
     in: 'query',
@@ -124,6 +141,26 @@ const syncFilter = (fields: string) => ({
   schema: { type: 'string' },
 });
 const dateFilter = 'modified_date or created_date with eq, gt, ge, lt or le';
+/** The answer of a collection: one page, its records under `_embedded`. */
+const pageAnswer = (description: string, schema: string) => ({
+  description,
+  content: hal(schema),
+});
+
+/**
+ * Rally's own link relations, which the `rally` curie of every answer points into
+ * (`…/openapi.json#/x-rally-relations/{rel}`), so a HAL client can show what one means.
+ */
+const rallyRelations = {
+  spotlights: 'The member-spotlight feed, newest first, paged; each spotlight links to itself.',
+  dues: 'What members may pay in dues, and the checkout that signs them up (dues.md).',
+  reports: 'The staff summary report: new members, signatures, RSVPs, who came, dues.',
+  openapi: 'This document.',
+  health: '200 when the API and its database answer, else 503.',
+  calendar: 'The event as an iCalendar file, in its time zone.',
+  cancel:
+    'The signed link that cancels an RSVP without a login: GET shows a confirmation page, POST cancels.',
+};
 
 const csvAnswer = {
   200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
@@ -140,6 +177,9 @@ export function openApiDocument(organization: string) {
         'OSDI 1.1-compatible actions for outreach widgets: join, sign, RSVP, spotlights. Writes accept JSON or plain HTML forms and honour Idempotency-Key.',
     },
     servers: [{ url: '/' }],
+    'x-rally-relations': Object.fromEntries(
+      Object.entries(rallyRelations).map(([rel, description]) => [rel, { description }]),
+    ),
     paths: {
       '/healthz': {
         get: {
@@ -153,20 +193,22 @@ export function openApiDocument(organization: string) {
       [p]: {
         get: {
           summary: 'OSDI entry point',
-          responses: { 200: { description: 'Links to every resource' } },
+          description:
+            'Every path answers the same with a trailing slash (`/api/v1/`, `/api/v1/petitions/`).',
+          responses: { 200: { description: 'Links to every resource, and the curies' } },
         },
       },
       [`${p}/openapi.json`]: {
         get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } },
       },
       [`${p}/people`]: {
-        post: helper('Person signup helper (join)', 'PersonSignup', 'PersonReceipt'),
+        post: helper('Person signup helper (join)', 'PersonSignup', 'PersonReceipt', 'Person'),
         get: {
           summary: 'People, OSDI-paged (staff)',
           security: staff,
           parameters: [...paging, syncFilter(`${dateFilter}; email_address with eq`)],
           responses: {
-            200: { description: 'A page of people' },
+            200: pageAnswer('A page of people', 'PersonPage'),
             400: problemAnswer('A filter it cannot read'),
             401: problemAnswer('No valid token'),
           },
@@ -177,7 +219,10 @@ export function openApiDocument(organization: string) {
           summary: 'One person (staff)',
           security: staff,
           parameters: idParameter('Person id'),
-          responses: { 200: { description: 'The person' }, 404: problemAnswer('No such person') },
+          responses: {
+            200: { description: 'The person', content: hal('Person') },
+            404: problemAnswer('No such person'),
+          },
         },
         delete: {
           summary: 'Erase a person and their actions (staff)',
@@ -192,9 +237,10 @@ export function openApiDocument(organization: string) {
           security: staff,
           parameters: [...idParameter('Person id'), ...paging, syncFilter(dateFilter)],
           responses: {
-            200: {
-              description: 'A page of signatures, each under `_embedded["osdi:signatures"]`',
-            },
+            200: pageAnswer(
+              'A page of signatures, each under `_embedded["osdi:signatures"]`',
+              'SignaturePage',
+            ),
             400: problemAnswer('A filter it cannot read'),
             401: problemAnswer('No valid token'),
             404: problemAnswer('No such person'),
@@ -207,7 +253,10 @@ export function openApiDocument(organization: string) {
           security: staff,
           parameters: [...idParameter('Person id'), ...paging, syncFilter(dateFilter)],
           responses: {
-            200: { description: 'A page of RSVPs, each under `_embedded["osdi:attendances"]`' },
+            200: pageAnswer(
+              'A page of RSVPs, each under `_embedded["osdi:attendances"]`',
+              'AttendancePage',
+            ),
             400: problemAnswer('A filter it cannot read'),
             401: problemAnswer('No valid token'),
             404: problemAnswer('No such person'),
@@ -224,10 +273,10 @@ export function openApiDocument(organization: string) {
       },
       [`${p}/petitions`]: {
         get: {
-          summary: 'Petitions',
-          parameters: [syncFilter(dateFilter)],
+          summary: 'Petitions, oldest first, OSDI-paged',
+          parameters: [...paging, translation, syncFilter(dateFilter)],
           responses: {
-            200: { description: 'All petitions with counts' },
+            200: pageAnswer('A page of petitions with their counts', 'PetitionPage'),
             400: problemAnswer('A filter it cannot read'),
           },
         },
@@ -248,22 +297,28 @@ export function openApiDocument(organization: string) {
           security: staff,
           parameters: [...idParameter('Petition id'), ...paging, syncFilter(dateFilter)],
           responses: {
-            200: {
-              description: 'A page of signatures, each under `_embedded["osdi:signatures"]`',
-            },
+            200: pageAnswer(
+              'A page of signatures, each under `_embedded["osdi:signatures"]`',
+              'SignaturePage',
+            ),
             400: problemAnswer('A filter it cannot read'),
             401: problemAnswer('No valid token'),
             404: problemAnswer('No such petition'),
           },
         },
         post: {
-          ...helper('Record signature helper', 'SignatureSubmission', 'SignatureReceipt'),
+          ...helper(
+            'Record signature helper',
+            'SignatureSubmission',
+            'SignatureReceipt',
+            'Signature',
+          ),
           parameters: [
             ...idParameter('Petition id'),
             { $ref: '#/components/parameters/IdempotencyKey' },
           ],
           responses: {
-            ...helper('', 'SignatureSubmission', 'SignatureReceipt').responses,
+            ...helper('', 'SignatureSubmission', 'SignatureReceipt', 'Signature').responses,
             404: problemAnswer('No such petition'),
             409: problemAnswer('The petition is closed'),
           },
@@ -286,11 +341,24 @@ export function openApiDocument(organization: string) {
       },
       [`${p}/events`]: {
         get: {
-          summary: 'Upcoming events',
-          parameters: [...filters, syncFilter(dateFilter)],
+          summary: 'Upcoming events, soonest first, OSDI-paged',
+          parameters: [
+            ...filters,
+            {
+              name: 'include',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', enum: ['past'] },
+              description:
+                '`past`: events that are over too, soonest first among all (staff: send your token).',
+            },
+            ...paging,
+            syncFilter(dateFilter),
+          ],
           responses: {
-            200: { description: 'Events, soonest first' },
+            200: pageAnswer('A page of events', 'EventPage'),
             400: problemAnswer('A filter it cannot read'),
+            401: problemAnswer('`include=past` without a valid staff token'),
           },
         },
       },
@@ -322,20 +390,29 @@ export function openApiDocument(organization: string) {
           security: staff,
           parameters: [...idParameter('Event id'), ...paging, syncFilter(dateFilter)],
           responses: {
-            200: { description: 'A page of RSVPs, each under `_embedded["osdi:attendances"]`' },
+            200: pageAnswer(
+              'A page of RSVPs, each under `_embedded["osdi:attendances"]`',
+              'AttendancePage',
+            ),
             400: problemAnswer('A filter it cannot read'),
             401: problemAnswer('No valid token'),
             404: problemAnswer('No such event'),
           },
         },
         post: {
-          ...helper('Record attendance helper (RSVP)', 'AttendanceSubmission', 'AttendanceReceipt'),
+          ...helper(
+            'Record attendance helper (RSVP)',
+            'AttendanceSubmission',
+            'AttendanceReceipt',
+            'AttendanceAnswer',
+          ),
           parameters: [
             ...idParameter('Event id'),
             { $ref: '#/components/parameters/IdempotencyKey' },
           ],
           responses: {
-            ...helper('', 'AttendanceSubmission', 'AttendanceReceipt').responses,
+            ...helper('', 'AttendanceSubmission', 'AttendanceReceipt', 'AttendanceAnswer')
+              .responses,
             404: problemAnswer('No such event'),
             409: problemAnswer('The event is over'),
           },
@@ -400,13 +477,26 @@ export function openApiDocument(organization: string) {
       },
       [`${p}/spotlights`]: {
         get: {
-          summary: 'Member spotlights for the carousel, newest first',
+          summary: 'Member spotlights for the carousel, newest first, OSDI-paged',
           parameters: [
             ...filters,
-            { name: 'page', in: 'query', schema: { type: 'integer' } },
-            { name: 'per_page', in: 'query', schema: { type: 'integer' } },
+            ...paging,
+            syncFilter('modified_date with eq, gt, ge, lt or le'),
           ],
-          responses: { 200: { description: 'A page of spotlights; each as the Spotlight schema' } },
+          responses: {
+            200: pageAnswer('A page of spotlights', 'SpotlightPage'),
+            400: problemAnswer('A filter it cannot read'),
+          },
+        },
+      },
+      [`${p}/spotlights/{id}`]: {
+        get: {
+          summary: 'One member spotlight',
+          parameters: [...idParameter('Spotlight id (its content file name)'), translation],
+          responses: {
+            200: { description: 'The spotlight', content: hal('Spotlight') },
+            404: problemAnswer('No such spotlight'),
+          },
         },
       },
       [`${p}/dues`]: {
@@ -523,10 +613,18 @@ export function openApiDocument(organization: string) {
         AttendanceReceipt: jsonSchema(attendanceReceipt, 'output'),
         AttendanceCheckIn: jsonSchema(attendanceCheckIn, 'input'),
         Attendance: jsonSchema(attendanceResource, 'output'),
+        AttendanceAnswer: jsonSchema(attendanceAnswer, 'output'),
         Signature: jsonSchema(signatureResource, 'output'),
+        Person: jsonSchema(personResource, 'output'),
         Petition: jsonSchema(petitionResource, 'output'),
         Event: jsonSchema(eventResource, 'output'),
         Spotlight: jsonSchema(spotlightResource, 'output'),
+        PetitionPage: jsonSchema(osdiPage('osdi:petitions', petitionResource), 'output'),
+        EventPage: jsonSchema(osdiPage('osdi:events', eventResource), 'output'),
+        SpotlightPage: jsonSchema(osdiPage('rally:spotlights', spotlightResource), 'output'),
+        SignaturePage: jsonSchema(osdiPage('osdi:signatures', signatureResource), 'output'),
+        AttendancePage: jsonSchema(osdiPage('osdi:attendances', attendanceResource), 'output'),
+        PersonPage: jsonSchema(osdiPage('osdi:people', personResource), 'output'),
         DuesOptions: jsonSchema(duesOptions, 'output'),
         DuesCheckoutSubmission: jsonSchema(duesCheckoutSubmission, 'input'),
         DuesCheckoutReceipt: jsonSchema(duesCheckoutReceipt, 'output'),

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { databases, openTestApi, person, postJson, type TestApi } from '../testing.ts';
+import { databases, openTestApi, person, postJson, staffToken, type TestApi } from '../testing.ts';
 
 const rsvp = '/api/v1/events/union-meeting/attendances';
 
@@ -39,6 +39,33 @@ describe.each(databases)('events on %s', (_kind, open) => {
     expect(filtered._embedded['osdi:events'].map((e: { title: string }) => e.title)).toEqual([
       'Open organizing call',
     ]);
+  });
+
+  it('pages the upcoming events, and lists past ones too for staff only', async () => {
+    const read = (query: string, headers: Record<string, string> = {}) =>
+      api.app.request(`http://api.rally.test/api/v1/events${query}`, { headers });
+    const ids = (body: { _embedded: { 'osdi:events': { identifiers: string[] }[] } }) =>
+      body._embedded['osdi:events'].map((e) => e.identifiers[0]);
+
+    const first = await (await read('?per_page=1')).json();
+    expect(first).toMatchObject({ total_pages: 2, per_page: 1, page: 1, total_records: 2 });
+    expect(ids(first)).toEqual(['rally:union-meeting']);
+    const second = await (await api.app.request(first._links.next.href)).json();
+    expect(ids(second)).toEqual(['rally:open-meeting']);
+    expect(second._links.next).toBeUndefined();
+    expect(ids(await (await read('?page=3&per_page=1')).json())).toEqual([]);
+
+    const token = { 'OSDI-API-Token': staffToken };
+    const all = await read('?include=past', token);
+    expect(all.status).toBe(200);
+    expect(all.headers.get('cache-control')).toBe('no-store');
+    const body = await all.json();
+    expect(ids(body)).toEqual(['rally:past-rally', 'rally:union-meeting', 'rally:open-meeting']);
+    expect(body._embedded['osdi:events'][0].status).toBe('past');
+    expect(body._links.self.href).toContain('include=past');
+    expect((await read('?include=past')).status).toBe(401);
+    expect((await read('?include=past', { 'OSDI-API-Token': 'wrong' })).status).toBe(401);
+    expect((await read('?include=everything', token)).status).toBe(400);
   });
 
   it('accepts people while places remain, then waitlists them', async () => {

@@ -8,6 +8,7 @@ import {
   apiBasePath,
   attendanceCheckIn,
   attendanceSubmission,
+  type AttendanceAnswer,
   type AttendanceReceipt,
   type AttendanceResource,
   type EventResource,
@@ -15,12 +16,13 @@ import {
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../database.ts';
 import { readJson, readSubmission } from '../http/body.ts';
-import { osdiFilter } from '../http/osdi-filter.ts';
+import { halAnswer } from '../http/hal.ts';
+import { calledByStaff, helperAnswer } from '../http/helper-answer.ts';
 import { collectionAnswer } from '../http/paging.ts';
 import { cancelledPage, confirmCancelPage, pageLocale } from '../http/pages.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { equalityFilters, uuidPattern } from '../http/query.ts';
-import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
+import { decoyId, type WriteResult } from '../http/write.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
 import { signLink, verifyLink } from '../signed-links.ts';
@@ -80,33 +82,42 @@ const contentFilter = {
   created_date: { column: 'created_at', type: 'date' },
 } as const;
 
+/**
+ * Events soonest first, paged like every OSDI collection: those still to come, or with
+ * `include=past` and a staff token, those that are over too (staff read who came to them).
+ */
 events.get('/', async (c) => {
+  const include = c.req.query('include');
+  if (include !== undefined && include !== 'past') {
+    throw new HttpProblem(400, 'include takes one value, past: events that are over, for staff.');
+  }
+  if (include === 'past' && !(await calledByStaff(c))) {
+    throw new HttpProblem(401, 'Past events are listed for staff: send your API token.', {
+      headers: { 'WWW-Authenticate': 'Bearer realm="rally"' },
+    });
+  }
   const { conditions, params } = equalityFilters(c, ['region', 'sector', 'lang']);
-  const filter = osdiFilter(c, contentFilter, params.length + 1);
-  const filters = ['end_at > now()', ...conditions, ...filter.conditions];
-  const rows = await c.var.db.query<EventRow>(
-    `select * from events where ${filters.join(' and ')} order by start_at, id`,
-    [...params, ...filter.params],
-  );
-  const embedded = rows.map((row) => toEventResource(c, row));
-  return c.json(
+  return collectionAnswer<EventRow, EventResource>(
+    c,
+    'osdi:events',
     {
-      total_records: rows.length,
-      _links: {
-        self: { href: c.req.url },
-        'osdi:events': embedded.map((event) => event._links.self),
-      },
-      _embedded: { 'osdi:events': embedded },
+      table: 'events',
+      select: 'select e.* from events e',
+      alias: 'e',
+      where: [...(include === 'past' ? [] : ['e.end_at > now()']), ...conditions],
+      params,
+      filter: contentFilter,
+      order: { column: 'start_at', type: 'timestamptz' },
+      ids: 'name',
     },
-    200,
-    { 'Content-Type': 'application/hal+json' },
+    (row) => toEventResource(c, row),
   );
 });
 
 // `lang` on one event picks its translation; on the list it filters by the language it is held in.
 events.get('/:id', async (c) => {
   const row = inLanguage(await findEvent(c.var.db, c.req.param('id')), c.req.query('lang'));
-  return c.json(toEventResource(c, row), 200, { 'Content-Type': 'application/hal+json' });
+  return halAnswer(c, toEventResource(c, row));
 });
 
 events.get('/:id/calendar.ics', async (c) => {
@@ -120,7 +131,7 @@ events.get('/:id/calendar.ics', async (c) => {
 events.post('/:id/attendances', async (c) => {
   const id = c.req.param('id');
   const submission = await readSubmission(c, attendanceSubmission);
-  return recordWrite<AttendanceResult>(c, submission, {
+  return helperAnswer<AttendanceResult>(c, submission, {
     fn: 'rally_record_attendance',
     args: { event_id: id },
     outcome: 'rsvp',
@@ -136,6 +147,7 @@ events.post('/:id/attendances', async (c) => {
       status: result.status,
       referral_code: result.referral_code,
       _links: {
+        self: { href: attendanceUrl(c, result.event_id, result.attendance_id) },
         'osdi:event': { href: eventUrl(c, result.event_id) },
         'osdi:person': {
           href: new URL(`${apiBasePath}/people/${result.person_id}`, c.req.url).toString(),
@@ -143,6 +155,15 @@ events.post('/:id/attendances', async (c) => {
         'rally:cancel': { href: cancelUrl(c, result.event_id, result.attendance_id) },
       },
     }),
+    recorded: async (result): Promise<AttendanceAnswer | undefined> => {
+      const [row] = await c.var.db.query<AttendanceRow>(`${rsvpsWithPeople} where a.id = $1`, [
+        result.attendance_id,
+      ]);
+      if (!row) return undefined;
+      const resource = toAttendanceResource(c, row);
+      const cancel = { href: cancelUrl(c, row.event_id, row.id) };
+      return { ...resource, _links: { ...resource._links, 'rally:cancel': cancel } };
+    },
   });
 });
 
@@ -224,7 +245,7 @@ function attendanceAnswer(
       404,
       `No RSVP "${attendance}" for the event "${eventId}": take the id from the event's attendances.`,
     );
-  return c.json(toAttendanceResource(c, row), 200, { 'Content-Type': 'application/hal+json' });
+  return halAnswer(c, toAttendanceResource(c, row));
 }
 
 // Opening the link only shows a button: mail scanners and link previews fetch links, and must
@@ -270,6 +291,10 @@ function eventUrl(c: Context, id: string): string {
   return new URL(`${apiBasePath}/events/${id}`, c.req.url).toString();
 }
 
+function attendanceUrl(c: Context, eventId: string, id: string): string {
+  return `${eventUrl(c, eventId)}/attendances/${id}`;
+}
+
 function cancelUrl(c: Context<AppContext>, eventId: string, attendanceId: string): string {
   const url = new URL(
     `${apiBasePath}/events/${eventId}/attendances/${attendanceId}/cancel`,
@@ -281,6 +306,7 @@ function cancelUrl(c: Context<AppContext>, eventId: string, attendanceId: string
 
 function toAttendanceResource(c: Context, row: AttendanceRow): AttendanceResource {
   const event = eventUrl(c, row.event_id);
+  const person = { href: new URL(`${apiBasePath}/people/${row.person_id}`, c.req.url).toString() };
   return {
     identifiers: [`rally:${row.id}`],
     origin_system: 'Rally',
@@ -289,17 +315,16 @@ function toAttendanceResource(c: Context, row: AttendanceRow): AttendanceResourc
     created_date: row.created_at.toISOString(),
     modified_date: row.updated_at.toISOString(),
     _links: {
-      self: { href: `${event}/attendances/${row.id}` },
+      self: { href: attendanceUrl(c, row.event_id, row.id) },
       'osdi:event': { href: event },
-      'osdi:person': {
-        href: new URL(`${apiBasePath}/people/${row.person_id}`, c.req.url).toString(),
-      },
+      'osdi:person': person,
     },
     _embedded: {
       'osdi:person': {
         given_name: row.given_name,
         family_name: row.family_name,
         email_addresses: [{ address: row.email, primary: true }],
+        _links: { self: person },
       },
     },
   };

@@ -1,11 +1,24 @@
-/** OSDI staff collections: `page`, `per_page` and `filter` in; a page with HAL links out. */
+/**
+ * Every OSDI collection, public or for staff, pages the same way: `page`, `per_page`, `filter` in;
+ * a page with OSDI's counts and HAL links to the pages around it out.
+ */
 import type { Context } from 'hono';
 import type { AppContext } from '../context.ts';
+import { halAnswer } from './hal.ts';
 import { osdiFilter, type FilterField } from './osdi-filter.ts';
 import { HttpProblem } from './problems.ts';
 import { boundedInteger, uuidPattern } from './query.ts';
 
-type Linked = { _links: Record<string, { href: string }> };
+/** A record in a collection: the collection links to each by its `self`. */
+type Linked = { _links: { self: { href: string } } };
+
+/** The form of a collection's ids: Rally's own UUIDs, or the file names content is kept under. */
+type IdForm = 'uuid' | 'name';
+
+const idPatterns: Record<IdForm, RegExp> = {
+  uuid: uuidPattern,
+  name: /^[a-z0-9][a-z0-9-]{0,199}$/,
+};
 
 /**
  * Where a page starts: after the last row of the page before, as the `next` link says. Counting
@@ -13,7 +26,7 @@ type Linked = { _links: Record<string, { href: string }> };
  * two pages, and a tool syncing page by page would never see it.
  */
 interface Cursor {
-  /** The `created_at` of the last row before, in UTC to the microsecond (`…T06:00:00.123456`). */
+  /** The time the last row before is ordered by, in UTC to the microsecond (`…T06:00:00.123456`). */
   time: string;
   id: string;
 }
@@ -29,10 +42,10 @@ const timestampText = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
 
 /**
  * A time as the cursor writes it, one the calendar has (the database refuses 30 February and the
- * year 0), and no earlier than any record.
+ * year 0).
  */
 function isCursorTime(value: unknown): value is string {
-  if (typeof value !== 'string' || !timestampText.test(value) || value < '1970') return false;
+  if (typeof value !== 'string' || !timestampText.test(value) || value < '0001') return false;
   const date = new Date(`${value.slice(0, 23)}Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 19) === value.slice(0, 19);
 }
@@ -41,7 +54,7 @@ function encodeCursor({ time, id }: Cursor): string {
   return Buffer.from(JSON.stringify([time, id])).toString('base64url');
 }
 
-function decodeCursor(value: string): Cursor {
+function decodeCursor(value: string, ids: IdForm): Cursor {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(value, 'base64url').toString());
@@ -53,7 +66,7 @@ function decodeCursor(value: string): Cursor {
     parsed.length === 2 &&
     isCursorTime(parsed[0]) &&
     typeof parsed[1] === 'string' &&
-    uuidPattern.test(parsed[1])
+    idPatterns[ids].test(parsed[1])
   ) {
     return { time: parsed[0], id: parsed[1] };
   }
@@ -64,16 +77,18 @@ function decodeCursor(value: string): Cursor {
 }
 
 /** The page asked for: 25 a page unless told, at most 100 (the entry point's `max_pagesize`). */
-function pageRequest(c: Context): PageRequest {
+function pageRequest(c: Context, ids: IdForm): PageRequest {
   const perPage = boundedInteger(c.req.query('per_page'), 25, 1, 100, 'per_page');
   const page = boundedInteger(c.req.query('page'), 1, 1, 1_000_000, 'page');
   const after = c.req.query('after');
-  return { page, perPage, after: after === undefined ? undefined : decodeCursor(after) };
+  return { page, perPage, after: after === undefined ? undefined : decodeCursor(after, ids) };
 }
 
 /**
- * A page of an OSDI collection: its items under `_embedded[rel]`, with self, next and previous.
- * `next` carries where this page ended; `previous`, a page number.
+ * A page of an OSDI collection: its items under `_embedded[rel]` (an empty list past the last
+ * page, so a client reading pages until one comes back empty stops), with links to itself, the
+ * first and last pages, and the pages either side. `next` carries where this page ended; the others,
+ * a page number.
  */
 function pagedCollection<Item extends Linked>(
   c: Context,
@@ -85,27 +100,44 @@ function pagedCollection<Item extends Linked>(
   next: Cursor | undefined,
 ) {
   const totalPages = Math.max(1, Math.ceil(total / perPage));
-  const pageUrl = (n: number, after?: Cursor) => {
+  // One address for each page, however it was asked for: `/petitions/` answers as `/petitions`
+  // does (app.ts), and the paging parameters come last, in one order.
+  const pageUrl = (n: number, after?: string) => {
     const url = new URL(c.req.url);
-    url.searchParams.set('page', String(n));
-    url.searchParams.set('per_page', String(perPage));
-    if (after) url.searchParams.set('after', encodeCursor(after));
-    else if (n !== page) url.searchParams.delete('after');
+    if (url.pathname.length > 1) url.pathname = url.pathname.replace(/\/$/, '');
+    for (const name of ['page', 'per_page', 'after']) url.searchParams.delete(name);
+    url.searchParams.append('page', String(n));
+    url.searchParams.append('per_page', String(perPage));
+    if (after) url.searchParams.append('after', after);
     return { href: url.toString() };
   };
+  // OSDI names the link to the page before `previous`; IANA's registry, and the HAL and OSDI
+  // clients that follow it, `prev`. Both, the same link, so either kind of client goes back.
+  const previous = page > 1 ? pageUrl(Math.min(page, totalPages + 1) - 1) : undefined;
   return {
     total_pages: totalPages,
     per_page: perPage,
     page,
     total_records: total,
     _links: {
-      self: pageUrl(page),
-      ...(next ? { next: pageUrl(page + 1, next) } : {}),
-      ...(page > 1 ? { previous: pageUrl(page - 1) } : {}),
-      [rel]: items.map((item) => item._links['self']),
+      self: pageUrl(page, c.req.query('after')),
+      first: pageUrl(1),
+      last: pageUrl(totalPages),
+      ...(next ? { next: pageUrl(page + 1, encodeCursor(next)) } : {}),
+      ...(previous ? { previous, prev: previous } : {}),
+      [rel]: items.map((item) => item._links.self),
     },
     _embedded: { [rel]: items },
   };
+}
+
+/** The order pages run in: by a time, then by `id`. */
+export interface PageOrder {
+  /** A column of the collection's table (`created_at`, `start_at`). */
+  column: string;
+  type: 'timestamptz' | 'date';
+  /** Newest first; rows at the same time still run by `id`. */
+  descending?: boolean;
 }
 
 /** Where an OSDI collection's rows come from, and what its `filter` may compare. */
@@ -113,8 +145,8 @@ export interface CollectionQuery {
   /** The table counted (`signatures`). */
   table: string;
   /**
-   * What a page reads: the same table's columns (`s.*`, so its `id` and `created_at`), with what
-   * it is joined to. Pages run oldest first, in the order of `created_at`, then `id`.
+   * What a page reads: the same table's columns (`s.*`, so its `id` and the column it is ordered
+   * by), with what it is joined to.
    */
   select: string;
   /** The alias the conditions and `select` give the table (`s`). */
@@ -124,13 +156,19 @@ export interface CollectionQuery {
   params: unknown[];
   /** The fields OSDI's `filter` may name here. */
   filter: Record<string, FilterField>;
+  /** Oldest first, by `created_at`, unless told. */
+  order?: PageOrder;
+  /** Rally's UUIDs unless told. */
+  ids?: IdForm;
 }
+
+const oldestFirst: PageOrder = { column: 'created_at', type: 'timestamptz' };
 
 type CursorColumns = { page_cursor_time: string; page_cursor_id: string };
 
 /**
- * The answer to a request for a staff collection: the page asked for, narrowed by its `filter`,
- * with the number of rows in all and HAL links to the neighbouring pages.
+ * The answer to a request for a collection: the page asked for, narrowed by its `filter`, with
+ * the number of rows in all and HAL links to the neighbouring pages.
  */
 export async function collectionAnswer<Row extends Record<string, unknown>, Item extends Linked>(
   c: Context<AppContext>,
@@ -138,19 +176,35 @@ export async function collectionAnswer<Row extends Record<string, unknown>, Item
   query: CollectionQuery,
   toItem: (row: Row) => Item,
 ): Promise<Response> {
-  const request = pageRequest(c);
+  const ids = query.ids ?? 'uuid';
+  const request = pageRequest(c, ids);
   const filter = osdiFilter(c, query.filter, query.params.length + 1);
   const where = [...query.where, ...filter.conditions];
   const clause = (conditions: string[]) =>
     conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
   const params = [...query.params, ...filter.params];
   const { alias } = query;
-  const order = `${alias}.created_at, ${alias}.id`;
+  const { column, type, descending = false } = query.order ?? oldestFirst;
+  const orderBy = (table: string) => `${table}.${column}${descending ? ' desc' : ''}, ${table}.id`;
+  // The cursor carries a time as UTC text to the microsecond, and a day (`date`) as its midnight:
+  // the text of the column's value, and the value of a cursor's text.
+  const cursorTime = (value: string) =>
+    type === 'date' ? `${value}::timestamp` : `${value} at time zone 'UTC'`;
+  const timeFromCursor = (param: string) =>
+    type === 'date' ? `${param}::timestamp` : `${param}::timestamp at time zone 'UTC'`;
   let page: { where: string[]; params: unknown[]; offset: number };
   if (request.after) {
     const n = params.length;
+    const time = timeFromCursor(`$${n + 1}`);
+    const id = `$${n + 2}::${ids === 'uuid' ? 'uuid' : 'text'}`;
+    const ordered = `${alias}.${column}`;
     page = {
-      where: [...where, `(${order}) > ($${n + 1}::timestamp at time zone 'UTC', $${n + 2}::uuid)`],
+      where: [
+        ...where,
+        descending
+          ? `(${ordered} < ${time} or (${ordered} = ${time} and ${alias}.id > ${id}))`
+          : `(${ordered}, ${alias}.id) > (${time}, ${id})`,
+      ],
       params: [...params, request.after.time, request.after.id],
       offset: 0,
     };
@@ -165,11 +219,10 @@ export async function collectionAnswer<Row extends Record<string, unknown>, Item
     ),
     c.var.db.query<Row & CursorColumns>(
       `select page.*, page.id::text as page_cursor_id,
-         to_char(page.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')
-           as page_cursor_time
-       from (${query.select} ${clause(page.where)} order by ${order}
+         to_char(${cursorTime(`page.${column}`)}, 'YYYY-MM-DD"T"HH24:MI:SS.US') as page_cursor_time
+       from (${query.select} ${clause(page.where)} order by ${orderBy(alias)}
              limit $${n + 1} offset $${n + 2}) page
-       order by page.created_at, page.id`,
+       order by ${orderBy('page')}`,
       // One row more than the page tells whether a next page has any.
       [...page.params, request.perPage + 1, page.offset],
     ),
@@ -181,7 +234,5 @@ export async function collectionAnswer<Row extends Record<string, unknown>, Item
       ? { time: last.page_cursor_time, id: last.page_cursor_id }
       : undefined;
   const items = pageRows.map(toItem);
-  return c.json(pagedCollection(c, rel, request, counted!.total, items, next), 200, {
-    'Content-Type': 'application/hal+json',
-  });
+  return halAnswer(c, pagedCollection(c, rel, request, counted!.total, items, next));
 }

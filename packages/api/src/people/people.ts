@@ -3,14 +3,16 @@
  * record with their signatures and RSVPs, their export and their erasure on request.
  */
 import { Hono } from 'hono';
-import { apiBasePath, personSignup, type PersonReceipt } from '@rally/core';
+import { apiBasePath, personSignup, type PersonReceipt, type PersonResource } from '@rally/core';
 import type { AppContext } from '../context.ts';
 import { attendancesPage } from '../events/events.ts';
 import { readSubmission } from '../http/body.ts';
+import { halAnswer } from '../http/hal.ts';
+import { helperAnswer } from '../http/helper-answer.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { collectionAnswer } from '../http/paging.ts';
 import { uuidPattern } from '../http/query.ts';
-import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
+import { decoyId, type WriteResult } from '../http/write.ts';
 import { signaturesPage } from '../petitions/petitions.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
@@ -39,7 +41,7 @@ export const people = new Hono<AppContext>();
 
 people.post('/', async (c) => {
   const submission = await readSubmission(c, personSignup);
-  return recordWrite<WriteResult>(c, submission, {
+  return helperAnswer<WriteResult>(c, submission, {
     fn: 'rally_signup_person',
     args: {},
     outcome: 'joined',
@@ -50,6 +52,12 @@ people.post('/', async (c) => {
       referral_code: result.referral_code,
       _links: { self: { href: personUrl(c.req.url, result.person_id) } },
     }),
+    recorded: async (result) => {
+      const [row] = await c.var.db.query<PersonRow>('select * from people where id = $1', [
+        result.person_id,
+      ]);
+      return row && personResource(c.req.url, row);
+    },
   });
 });
 
@@ -61,7 +69,7 @@ const peopleFilter = {
 } as const;
 
 people.get('/', requireStaff, (c) =>
-  collectionAnswer<PersonRow, ReturnType<typeof personResource>>(
+  collectionAnswer<PersonRow, PersonResource>(
     c,
     'osdi:people',
     {
@@ -78,7 +86,7 @@ people.get('/', requireStaff, (c) =>
 
 people.get('/:id', requireStaff, async (c) => {
   const row = await findPerson(c.var.db, c.req.param('id'));
-  return c.json(personResource(c.req.url, row), 200, { 'Content-Type': 'application/hal+json' });
+  return halAnswer(c, personResource(c.req.url, row));
 });
 
 /** The petitions a person signed and the events they RSVPed to, as OSDI collections. */
@@ -142,10 +150,11 @@ function personUrl(requestUrl: string, id: string): string {
   return new URL(`${apiBasePath}/people/${id}`, requestUrl).toString();
 }
 
-export function personResource(requestUrl: string, row: PersonRow) {
+export function personResource(requestUrl: string, row: PersonRow): PersonResource {
   const self = personUrl(requestUrl, row.id);
   return {
     identifiers: [`rally:${row.id}`],
+    origin_system: 'Rally',
     given_name: row.given_name,
     family_name: row.family_name,
     email_addresses: [{ address: row.email, primary: true }],

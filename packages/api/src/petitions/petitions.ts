@@ -14,11 +14,12 @@ import {
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../database.ts';
 import { readSubmission } from '../http/body.ts';
-import { osdiFilter } from '../http/osdi-filter.ts';
+import { halAnswer } from '../http/hal.ts';
+import { helperAnswer } from '../http/helper-answer.ts';
 import { collectionAnswer } from '../http/paging.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { uuidPattern } from '../http/query.ts';
-import { decoyId, recordWrite, type WriteResult } from '../http/write.ts';
+import { decoyId, type WriteResult } from '../http/write.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
 import { inLanguage, type Translatable } from '../translated.ts';
@@ -72,40 +73,34 @@ const contentFilter = {
   created_date: { column: 'p.created_at', type: 'date' },
 } as const;
 
-petitions.get('/', async (c) => {
-  const filter = osdiFilter(c, contentFilter, 1);
-  const where = filter.conditions.length > 0 ? `where ${filter.conditions.join(' and ')}` : '';
-  const rows = await c.var.db.query<PetitionRow>(
-    `${selectPetitions} ${where} order by p.created_at, p.id`,
-    filter.params,
-  );
+/** The petitions, oldest first, paged like every OSDI collection. */
+petitions.get('/', (c) => {
   const lang = c.req.query('lang');
-  const embedded = rows.map((row) => toPetitionResource(c.req.url, inLanguage(row, lang)));
-  return c.json(
+  return collectionAnswer<PetitionRow, PetitionResource>(
+    c,
+    'osdi:petitions',
     {
-      total_records: rows.length,
-      _links: {
-        self: { href: new URL(`${apiBasePath}/petitions`, c.req.url).toString() },
-        'osdi:petitions': embedded.map((petition) => petition._links.self),
-      },
-      _embedded: { 'osdi:petitions': embedded },
+      table: 'petitions',
+      select: selectPetitions,
+      alias: 'p',
+      where: [],
+      params: [],
+      filter: contentFilter,
+      ids: 'name',
     },
-    200,
-    { 'Content-Type': 'application/hal+json' },
+    (row) => toPetitionResource(c.req.url, inLanguage(row, lang)),
   );
 });
 
 petitions.get('/:id', async (c) => {
   const row = inLanguage(await findPetition(c.var.db, c.req.param('id')), c.req.query('lang'));
-  return c.json(toPetitionResource(c.req.url, row), 200, {
-    'Content-Type': 'application/hal+json',
-  });
+  return halAnswer(c, toPetitionResource(c.req.url, row));
 });
 
 petitions.post('/:id/signatures', async (c) => {
   const id = c.req.param('id');
   const submission = await readSubmission(c, signatureSubmission);
-  const answer = await recordWrite<SignatureResult>(c, submission, {
+  const answer = await helperAnswer<SignatureResult>(c, submission, {
     fn: 'rally_sign_petition',
     args: { petition_id: id, comments: submission.data.comments ?? null },
     outcome: 'signed',
@@ -119,12 +114,19 @@ petitions.post('/:id/signatures', async (c) => {
       identifiers: [`rally:${result.signature_id}`],
       referral_code: result.referral_code,
       _links: {
+        self: { href: signatureUrl(c.req.url, result.petition_id, result.signature_id) },
         'osdi:petition': { href: petitionUrl(c.req.url, result.petition_id) },
         'osdi:person': {
           href: new URL(`${apiBasePath}/people/${result.person_id}`, c.req.url).toString(),
         },
       },
     }),
+    recorded: async (result) => {
+      const [row] = await c.var.db.query<SignatureRow>(`${signaturesWithPeople} where s.id = $1`, [
+        result.signature_id,
+      ]);
+      return row && toSignatureResource(c.req.url, row);
+    },
   });
   recentReads.get(c.var.db)?.delete(id);
   return answer;
@@ -181,9 +183,7 @@ petitions.get('/:id/signatures/:signature', requireStaff, async (c) => {
       404,
       `No signature "${signature}" of the petition "${petition.id}": take the id from the petition's signatures.`,
     );
-  return c.json(toSignatureResource(c.req.url, row), 200, {
-    'Content-Type': 'application/hal+json',
-  });
+  return halAnswer(c, toSignatureResource(c.req.url, row));
 });
 
 /**
@@ -209,8 +209,13 @@ function petitionUrl(requestUrl: string, id: string): string {
   return new URL(`${apiBasePath}/petitions/${id}`, requestUrl).toString();
 }
 
+function signatureUrl(requestUrl: string, petitionId: string, id: string): string {
+  return `${petitionUrl(requestUrl, petitionId)}/signatures/${id}`;
+}
+
 function toSignatureResource(requestUrl: string, row: SignatureRow): SignatureResource {
   const petition = petitionUrl(requestUrl, row.petition_id);
+  const person = { href: new URL(`${apiBasePath}/people/${row.person_id}`, requestUrl).toString() };
   const made = row.created_at.toISOString();
   return {
     identifiers: [`rally:${row.id}`],
@@ -221,17 +226,16 @@ function toSignatureResource(requestUrl: string, row: SignatureRow): SignatureRe
     created_date: made,
     modified_date: made,
     _links: {
-      self: { href: `${petition}/signatures/${row.id}` },
+      self: { href: signatureUrl(requestUrl, row.petition_id, row.id) },
       'osdi:petition': { href: petition },
-      'osdi:person': {
-        href: new URL(`${apiBasePath}/people/${row.person_id}`, requestUrl).toString(),
-      },
+      'osdi:person': person,
     },
     _embedded: {
       'osdi:person': {
         given_name: row.given_name,
         family_name: row.family_name,
         email_addresses: [{ address: row.email, primary: true }],
+        _links: { self: person },
       },
     },
   };

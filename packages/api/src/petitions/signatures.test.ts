@@ -137,7 +137,11 @@ describe.each(databases)("a petition's signatures for staff on %s", (_kind, open
     expect(self).toBe(`http://api.rally.test${petition}/signatures/${id}`);
     const one = await api.app.request(self, { headers: { 'OSDI-API-Token': staffToken } });
     expect(one.status).toBe(200);
-    expect(await one.json()).toEqual(listed);
+    // Alone, it carries the curies a page carries once for all it embeds.
+    const alone = (await one.json()) as typeof listed;
+    const { curies, ...links } = alone._links as typeof listed._links & { curies?: unknown };
+    expect(curies).toHaveLength(2);
+    expect({ ...alone, _links: links }).toEqual(listed);
     expect(listed._links['osdi:petition']!.href).toBe(`http://api.rally.test${petition}`);
     const personLink = await api.app.request(listed._links['osdi:person']!.href, {
       headers: { 'OSDI-API-Token': staffToken },

@@ -1,0 +1,56 @@
+/**
+ * What an OSDI helper (signup, signature, RSVP) answers: a widget's anonymous post gets a receipt
+ * that reveals nothing on file; a caller with a staff token, the resource recorded, in full, as
+ * OSDI says a helper answers (a sync tool upserts by its `created_date` and `self`).
+ */
+import type { Context } from 'hono';
+import type { AppContext } from '../context.ts';
+import { requireStaff } from '../staff/require-staff.ts';
+import { halAnswer, withCuries } from './hal.ts';
+import {
+  performWrite,
+  recordWrite,
+  type AnswerOptions,
+  type WriteOptions,
+  type WriteResult,
+} from './write.ts';
+
+/**
+ * Whether the caller sent a staff token. Without one, no; with one that is not valid, 401 before
+ * anything is written, rather than a write the caller believes was made as staff.
+ */
+export async function calledByStaff(c: Context<AppContext>): Promise<boolean> {
+  const sent =
+    c.req.header('osdi-api-token') !== undefined ||
+    /^Bearer\s/i.test(c.req.header('authorization') ?? '');
+  if (!sent) return false;
+  await requireStaff(c, async () => {});
+  return true;
+}
+
+type Resource = { _links: { self: { href: string } } };
+
+export interface HelperOptions<Result extends WriteResult>
+  extends WriteOptions<Result>, AnswerOptions<Result> {
+  /** The resource the write recorded, read back for staff; undefined when it is gone already. */
+  recorded: (result: Result) => Promise<Resource | undefined>;
+}
+
+/** Carries out a helper's write and answers it, as a receipt or, for staff, in full. */
+export async function helperAnswer<Result extends WriteResult>(
+  c: Context<AppContext>,
+  submission: Parameters<typeof performWrite>[1],
+  options: HelperOptions<Result>,
+): Promise<Response> {
+  if (!(await calledByStaff(c))) {
+    return recordWrite(c, submission, {
+      ...options,
+      body: (result) => withCuries(c.req.url, options.body(result)),
+    });
+  }
+  const { result, automated } = await performWrite(c, submission, { ...options, asStaff: true });
+  // The bot checks turned the submission away and nothing was written: only a receipt is left.
+  const resource = automated ? undefined : await options.recorded(result);
+  if (!resource) return halAnswer(c, options.body(result), 201);
+  return halAnswer(c, resource, 201, { Location: resource._links.self.href });
+}
