@@ -50,6 +50,9 @@ const writeProblems = {
   403: problemAnswer('The page’s origin is not allowed to write.'),
   413: problemAnswer('The body is larger than 64 KB.'),
   415: problemAnswer('The body is neither JSON nor an HTML form.'),
+  428: problemAnswer(
+    'A JSON write from a browser without a valid, unused proof of work: nothing recorded; solve a new puzzle and send again.',
+  ),
   422: problemAnswer(
     'Fields failed validation (each in `errors`), or the Idempotency-Key was reused.',
   ),
@@ -200,6 +203,14 @@ export function openApiDocument(organization: string) {
       },
       [`${p}/openapi.json`]: {
         get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } },
+      },
+      [`${p}/challenge`]: {
+        get: {
+          summary: 'A proof-of-work puzzle for a widget to solve before it writes',
+          description:
+            'ALTCHA’s open format (SHA-256), valid 30 minutes, never cached; its answer goes in the write’s `altcha` field. Callers without a browser are not asked for one.',
+          responses: { 200: { description: 'The puzzle' } },
+        },
       },
       [`${p}/people`]: {
         post: helper('Person signup helper (join)', 'PersonSignup', 'PersonReceipt', 'Person'),
