@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +27,83 @@ describe.each(['fsync', 'os'] as const)(
     });
   },
 );
+
+describe('the embedded database on disk', () => {
+  const onDisk = () => join(mkdtempSync(join(tmpdir(), 'rally-data-')), 'db');
+
+  it('with fsync durability, forces the log to the disk when a write commits, never after a read', async () => {
+    const db = await openDatabase({ dataDir: onDisk(), durability: 'fsync' });
+    try {
+      await db.exec('create table kept (n int primary key)');
+      const synced = async (work: () => Promise<unknown>) => {
+        const before = await db.syncs!();
+        await work();
+        return (await db.syncs!()) - before;
+      };
+      expect(await synced(() => db.query('insert into kept values (1)'))).toBeGreaterThan(0);
+      expect(
+        await synced(() =>
+          db.transaction(async (tx) => {
+            await tx.query('insert into kept values (2)');
+            await tx.query('update kept set n = 3 where n = 1');
+          }),
+        ),
+      ).toBeGreaterThan(0);
+      expect(
+        await synced(async () => {
+          for (let i = 0; i < 50; i++) await db.query('select n from kept where n = $1', [2]);
+          await db.transaction((tx) => tx.query('select count(*) from kept'));
+        }),
+      ).toBe(0);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('with os durability, forces nothing', async () => {
+    const db = await openDatabase({ dataDir: onDisk(), durability: 'os' });
+    try {
+      await db.exec('create table kept (n int primary key)');
+      await db.query('insert into kept values (1)');
+      expect(await db.syncs!()).toBe(0);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('keeps every answered commit when its process is killed', async () => {
+    const dataDir = onDisk();
+    const database = new URL('./database.ts', import.meta.url).href;
+    // A process of its own, as the API is, writing and then killed without a chance to close.
+    const writer = join(mkdtempSync(join(tmpdir(), 'rally-writer-')), 'writer.mjs');
+    writeFileSync(
+      writer,
+      `import { openDatabase } from ${JSON.stringify(database)};
+       const db = await openDatabase({ dataDir: ${JSON.stringify(dataDir)}, durability: 'fsync' });
+       await db.exec('create table kept (n int primary key)');
+       await db.query('insert into kept values (1)');
+       await db.transaction((tx) => tx.query('insert into kept values (2)'));
+       console.log('committed');
+       setInterval(() => {}, 1000);`,
+    );
+    const child = spawn(process.execPath, [writer], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('committed')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`The writer stopped early (${code}).`)));
+    });
+    const killed = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await killed;
+    const db = await openDatabase({ dataDir, durability: 'fsync' });
+    try {
+      expect(await db.query('select n from kept order by n')).toEqual([{ n: 1 }, { n: 2 }]);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
+});
 
 describe.each(databases)('transactions on %s', (_kind, open) => {
   it('commit all of their work, or none of it', async () => {

@@ -53,6 +53,8 @@ export interface Database extends Queryable {
   close(): Promise<void>;
   /** A copy of the whole embedded database (PGlite only). */
   dump?: () => Promise<Blob>;
+  /** How many times the embedded database has forced a file to the disk (PGlite only). */
+  syncs?: () => Promise<number>;
 }
 
 export interface DatabaseOptions {
@@ -111,6 +113,7 @@ export type ThreadRequest = { id: number; tx?: number | undefined } & (
   | { op: 'begin' }
   | { op: 'end'; commit: boolean }
   | { op: 'dump' }
+  | { op: 'syncs' }
   | { op: 'close' }
 );
 type Operation = ThreadRequest extends infer R
@@ -205,6 +208,7 @@ async function openPGlite({
     async dump() {
       return new Blob([await send<ArrayBuffer>({ op: 'dump' })]);
     },
+    syncs: () => send<number>({ op: 'syncs' }),
     async transaction(work) {
       const tx = ++lastId;
       await send<void>({ op: 'begin' }, tx);

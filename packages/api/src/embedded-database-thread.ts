@@ -7,10 +7,10 @@
  * The API's side of this conversation is `openPGlite` in database.ts; the messages are
  * `ThreadRequest` and `ThreadAnswer` there.
  */
-import { closeSync, fdatasyncSync, mkdirSync, openSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, fdatasyncSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
 import type {
   EmbeddedThreadOptions,
   ThreadAnswer,
@@ -23,14 +23,78 @@ const port = parentPort!;
 
 const onDisk = !dataDir.includes('://');
 if (onDisk) mkdirSync(dataDir, { recursive: true }); // PGlite creates only the last folder.
-const db = await PGlite.create(dataDir, {
+
+/** Files forced to the disk so far: tests read it to see that reads force nothing. */
+let syncs = 0;
+/** Whether PostgreSQL's syncs reach the disk: checked once open, as a PGlite upgrade could undo it. */
+let syncsReachTheDisk = false;
+
+/**
+ * PGlite's files in a folder, where a file PostgreSQL syncs is synced. PGlite starts PostgreSQL
+ * with fsync off, and its file system does nothing when asked to sync; with fsync on, PostgreSQL
+ * syncs exactly when a commit needs it — the write-ahead log when a transaction that wrote commits,
+ * the tables at a checkpoint — and never after a read.
+ */
+class SyncingNodeFS extends NodeFS {
+  override async init(pg: PGlite, options: Parameters<NodeFS['init']>[1]) {
+    const { emscriptenOpts } = await super.init(pg, options);
+    const syncFiles = (module: { NODEFS: EmscriptenNodeFS }) => {
+      const { NODEFS } = module;
+      NODEFS.stream_ops.fsync = (stream) => {
+        syncs++;
+        if (stream.nfd !== undefined) {
+          fdatasyncSync(stream.nfd);
+        } else {
+          // A folder, synced so that a file just made in it (a log segment) stays there.
+          const fd = openSync(NODEFS.realPath(stream.node), 'r');
+          try {
+            fsyncSync(fd);
+          } finally {
+            closeSync(fd);
+          }
+        }
+        return 0;
+      };
+      syncsReachTheDisk = true;
+    };
+    return {
+      emscriptenOpts: {
+        ...emscriptenOpts,
+        preRun: [...(emscriptenOpts.preRun ?? []), syncFiles as (module: unknown) => void],
+      },
+    };
+  }
+}
+
+/** What of Emscripten's node file system this file uses (it is not in PGlite's types). */
+interface EmscriptenNodeFS {
+  stream_ops: { fsync?: (stream: { nfd?: number; node: unknown }) => number };
+  realPath: (node: unknown) => string;
+}
+
+const syncing = durability === 'fsync' && onDisk;
+const db = await PGlite.create({
+  dataDir,
+  ...(syncing
+    ? {
+        fs: new SyncingNodeFS(dataDir),
+        // PGlite's own parameters, with fsync left on (`-F` turns it off), and the log synced
+        // with fsync, the call the file system carries (its fdatasync does nothing).
+        startParams: [
+          ...PGlite.defaultStartParams.filter((parameter) => parameter !== '-F'),
+          '-c',
+          'wal_sync_method=fsync',
+        ],
+      }
+    : {}),
   pgliteWasmModule: modules.pglite,
   initdbWasmModule: modules.initdb,
   ...(loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {}),
 });
-// PGlite never calls fsync itself; flushing the write-ahead log after each statement is enough
-// for PostgreSQL's crash recovery to bring back every commit.
-const flush = durability === 'fsync' && onDisk ? () => flushWal(dataDir) : () => {};
+
+if (syncing && !syncsReachTheDisk) {
+  throw new Error('The embedded database cannot force its files to the disk with this PGlite.');
+}
 
 /** A transaction the API has begun: its statements run on `tx` until it calls `end`. */
 interface OpenTransaction {
@@ -50,12 +114,10 @@ async function answer(
   switch (request.op) {
     case 'query': {
       const { rows } = await on.query(request.sql, request.params);
-      if (on === db) flush();
       return { result: rows };
     }
     case 'exec':
       await on.exec(request.sql);
-      if (on === db) flush();
       return { result: undefined };
     case 'begin':
       transactions.set(request.id, await begin());
@@ -73,6 +135,8 @@ async function answer(
       const buffer = await (await db.dumpDataDir('none')).arrayBuffer();
       return { result: buffer, transfer: [buffer] };
     }
+    case 'syncs':
+      return { result: syncs };
     case 'close':
       await db.close();
       return { result: undefined };
@@ -93,24 +157,10 @@ async function begin(): Promise<OpenTransaction> {
           begun({ tx, end: (ok) => (ok ? commit() : rollBack(rolledBack)) }),
         ),
     )
-    .then(flush);
+    .then(() => {});
   // If BEGIN itself fails, `settled` rejects before the transaction has started.
   const open = await Promise.race([started, settled.then(() => undefined)]);
   return { ...open!, settled };
-}
-
-/** Forces the embedded database's write-ahead log segments to the disk. */
-function flushWal(dataDir: string): void {
-  const walDir = join(dataDir, 'pg_wal');
-  for (const name of readdirSync(walDir)) {
-    if (!/^[0-9A-F]{24}$/.test(name)) continue;
-    const fd = openSync(join(walDir, name), 'r+');
-    try {
-      fdatasyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  }
 }
 
 port.on('message', (request: ThreadRequest) => {
