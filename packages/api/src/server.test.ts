@@ -68,16 +68,12 @@ it('says nothing of dues when Stripe is set up', async () => {
   expect(output).toMatch(/Rally API: http:\/\/localhost:\d+\/api\/v1/);
 }, 60_000);
 
-it('starts and takes writes while Redis is unreachable, saying so', async () => {
+// Writes without Redis are in http/redis-outage.test.ts; here, that the port opens and answers.
+it('starts and answers while Redis is unreachable, saying so', async () => {
   const output = await startUp(
     { REDIS_URL: `redis://127.0.0.1:${await freePort()}` },
     async (base) => {
-      const response = await fetch(`${base}/api/v1/people`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: 'http://localhost:4321' },
-        body: JSON.stringify({ person: { email_addresses: [{ address: 'rosa@example.org' }] } }),
-      });
-      expect(response.status).toBe(201);
+      expect((await fetch(`${base}/api/v1/petitions`)).status).toBe(200);
     },
   );
   expect(output).toMatch(/Redis: connect ECONNREFUSED/);
