@@ -1,6 +1,7 @@
 /**
  * `pnpm bench:api`: signatures per second through Rally against a bare one-INSERT baseline, on
- * PGlite and on PostgreSQL, in the same run; and petition reads. Prints figures and ratios.
+ * PGlite and on PostgreSQL, in the same run; petition reads; and what the indexes for staff reads
+ * (migration 011) cost a signature on PostgreSQL. Prints figures and ratios.
  * Every load is 50 connections for 10 seconds on loopback, after 3 seconds of warm-up, each request
  * a different person.
  */
@@ -109,6 +110,17 @@ async function freshSchema(): Promise<{ url: string; drop: () => Promise<void> }
   };
 }
 
+/** Puts the schema back as it was before migration 011 (indexes for staff reads at volume). */
+async function withoutReadIndexes(env: Record<string, string>): Promise<void> {
+  const client = new pg.Client({ connectionString: env['DATABASE_URL'] });
+  await client.connect();
+  await client.query(`
+    drop index signatures_petition, attendances_event, people_created, people_updated;
+    create index signatures_created_at on signatures (created_at);
+    create index people_created_at on people (created_at);`);
+  await client.end();
+}
+
 interface Setup {
   name: string;
   env: () => Promise<{ env: Record<string, string>; cleanUp: () => Promise<void> }>;
@@ -133,6 +145,8 @@ async function measure(
   setup: Setup['env'],
   port: number,
   requests: autocannon.Request[],
+  /** Runs once the server has started (and migrated its database), before the loads. */
+  prepare?: (env: Record<string, string>) => Promise<void>,
 ) {
   const { env, cleanUp } = await setup();
   const child = await start(script, {
@@ -143,6 +157,7 @@ async function measure(
     NODE_ENV: 'production',
   });
   try {
+    await prepare?.(env);
     const figures: Figures[] = [];
     for (const request of requests) figures.push(await load(`http://127.0.0.1:${port}`, request));
     return figures;
@@ -203,6 +218,16 @@ for (const [database, setup] of [
   if (database === 'PostgreSQL') {
     const [shared] = await measure('packages/api/src/server.ts', withRedis, 8803, [rallySign]);
     report('PostgreSQL: Rally signatures, rate limits in Redis', shared!, baseline);
+    // What the indexes staff reads need (migration 011) cost a signature: the same load with
+    // them taken out again, as the schema was before.
+    const [unindexed] = await measure(
+      'packages/api/src/server.ts',
+      server,
+      8805,
+      [rallySign],
+      withoutReadIndexes,
+    );
+    report('PostgreSQL: Rally signatures without the read indexes of 011', unindexed!, baseline);
   }
 }
 const [fsyncSignatures] = await measure('packages/api/src/server.ts', embedded('fsync'), 8804, [
