@@ -7,8 +7,8 @@ import type { AppContext } from './context.ts';
 import type { Database } from './database.ts';
 import { limitBodies } from './http/body-limit.ts';
 import { curiesFor } from './http/hal.ts';
-import { allowedOrigins } from './http/origins.ts';
-import { fixFieldsPage, pageLocale, thanksPage } from './http/pages.ts';
+import { allowedOrigins, trustedPage } from './http/origins.ts';
+import { fixFieldsPage, notAllowedPage, pageLocale, thanksPage } from './http/pages.ts';
 import { printable, HttpProblem } from './http/problems.ts';
 import { newChallenge } from './http/proof-of-work.ts';
 import { refuseUnstorableAddress } from './http/query.ts';
@@ -170,6 +170,10 @@ function problemResponse(
   problem: HttpProblem,
 ): Response | Promise<Response> {
   const fromForm = c.req.header('content-type')?.startsWith('application/x-www-form-urlencoded');
+  if (fromForm && problem.kind === 'origin-not-allowed') {
+    const locale = pageLocale(undefined, c.req.header('accept-language'));
+    return c.html(notAllowedPage(locale), 403);
+  }
   if (fromForm && problem.status === 422 && problem.errors) {
     const locale = pageLocale(undefined, c.req.header('accept-language'));
     const back = trustedPage(c.req.header('referer'), c.var.settings.allowedOrigins);
@@ -179,16 +183,6 @@ function problemResponse(
     ...problem.headers,
     'Content-Type': 'application/problem+json',
   });
-}
-
-/**
- * The page a plain form came from, to link back to: only an http(s) page on an origin the API
- * trusts, since the `Referer` header is whatever the sender wrote.
- */
-function trustedPage(referer: string | undefined, allowed: Set<string>): string | undefined {
-  if (!referer || !URL.canParse(referer)) return undefined;
-  const url = new URL(referer);
-  return /^https?:$/.test(url.protocol) && allowed.has(url.origin) ? url.toString() : undefined;
 }
 
 function clientIp(c: Context, trustProxy: boolean): string {

@@ -6,7 +6,11 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import type { EventRow } from './events.ts';
 
-export function eventCalendar(event: EventRow, eventUrl: string, organization: string): string {
+export function eventCalendar(
+  event: EventRow,
+  pageUrl: string | undefined,
+  organization: string,
+): string {
   const place = event.location
     ? [
         event.location.venue,
@@ -38,7 +42,7 @@ export function eventCalendar(event: EventRow, eventUrl: string, organization: s
     `SUMMARY:${escapeText(event.title)}`,
     `DESCRIPTION:${escapeText([event.description, event.online_url].filter(Boolean).join('\n\n'))}`,
     ...(place ? [`LOCATION:${escapeText(place)}`] : []),
-    `URL:${eventUrl}`,
+    ...(pageUrl ? [`URL:${pageUrl}`] : []),
     'END:VEVENT',
     'END:VCALENDAR',
   ];

@@ -1,6 +1,14 @@
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { databases, openTestApi, person, postJson, staffToken, type TestApi } from '../testing.ts';
+import {
+  databases,
+  openTestApi,
+  person,
+  postJson,
+  staffToken,
+  testOrigins,
+  type TestApi,
+} from '../testing.ts';
 
 const rsvp = '/api/v1/events/union-meeting/attendances';
 
@@ -160,5 +168,23 @@ describe.each(databases)('events on %s', (_kind, open) => {
     const parsed = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
     expect(parsed.startDate.toJSDate().toISOString()).toBe('2030-03-08T00:00:00.000Z');
     expect(parsed.endDate.toJSDate().toISOString()).toBe('2030-03-08T02:00:00.000Z');
+    // Opened from no page: no link to the API's own JSON, which is nothing a person can read.
+    expect(ics).not.toMatch(/^URL:/m);
+  });
+
+  it('writes the calendar in the page’s language, linking to the page it came from', async () => {
+    const page = `${testOrigins.site}/es/eventos/past-rally/`;
+    const calendar = async (query: string) =>
+      (
+        await (await api.app.request(`/api/v1/events/past-rally/calendar.ics?${query}`)).text()
+      ).replace(/\r\n /g, '');
+    const spanish = await calendar(`lang=es&page=${encodeURIComponent(page)}`);
+    expect(spanish).toContain('SUMMARY:Mitin en el capitolio');
+    expect(spanish).toContain('PRODID:-//Rally//Gulf Coast Workers United//ES');
+    expect(spanish).toContain(`URL:${page}`);
+    for (const elsewhere of ['https://evil.example/es/', 'javascript:alert(1)']) {
+      const ics = await calendar(`lang=es&page=${encodeURIComponent(elsewhere)}`);
+      expect(ics).not.toMatch(/^URL:/m);
+    }
   });
 });

@@ -18,6 +18,7 @@ import type { Queryable } from '../database.ts';
 import { readJson, readSubmission } from '../http/body.ts';
 import { halAnswer } from '../http/hal.ts';
 import { calledByStaff, helperAnswer } from '../http/helper-answer.ts';
+import { trustedPage } from '../http/origins.ts';
 import { collectionAnswer } from '../http/paging.ts';
 import { cancelledPage, confirmCancelPage, pageLocale } from '../http/pages.ts';
 import { HttpProblem } from '../http/problems.ts';
@@ -122,7 +123,10 @@ events.get('/:id', async (c) => {
 
 events.get('/:id/calendar.ics', async (c) => {
   const row = inLanguage(await findEvent(c.var.db, c.req.param('id')), c.req.query('lang'));
-  return c.body(eventCalendar(row, eventUrl(c, row.id), c.var.settings.organization.name), 200, {
+  // The event's page where the person found it (the widget sends its page): a calendar links to
+  // something a person can read, and only to a page of a site the API trusts.
+  const page = trustedPage(c.req.query('page'), c.var.settings.allowedOrigins);
+  return c.body(eventCalendar(row, page, c.var.settings.organization.name), 200, {
     'Content-Type': 'text/calendar; charset=utf-8',
     'Content-Disposition': `attachment; filename="${row.id}.ics"`,
   });

@@ -21,6 +21,9 @@ const strings: Record<Locale, Record<string, string>> = {
     cancelButton: 'Yes, cancel my RSVP',
     cancelledTitle: 'RSVP cancelled',
     cancelledBody: 'Your RSVP is cancelled. Thank you for letting us know.',
+    notAllowedTitle: 'This form cannot send yet',
+    notAllowedBody:
+      'This website is not yet on the organization’s list of sites that may send forms to it, so nothing was recorded. If this is your site, ask the organization to add it to its Rally settings.',
   },
   es: {
     thanksTitle: 'Gracias',
@@ -37,6 +40,9 @@ const strings: Record<Locale, Record<string, string>> = {
     cancelButton: 'Sí, cancelar mi confirmación',
     cancelledTitle: 'Confirmación cancelada',
     cancelledBody: 'Tu confirmación quedó cancelada. Gracias por avisarnos.',
+    notAllowedTitle: 'Este formulario todavía no puede enviarse',
+    notAllowedBody:
+      'Este sitio web todavía no está en la lista de sitios que pueden enviar formularios a la organización, así que no se registró nada. Si el sitio es tuyo, pide a la organización que lo agregue a su configuración de Rally.',
   },
 };
 
@@ -107,4 +113,10 @@ export function confirmCancelPage(locale: Locale, action: string) {
 export function cancelledPage(locale: Locale) {
   const t = strings[locale];
   return page(locale, t.cancelledTitle!, html`<p>${t.cancelledBody}</p>`);
+}
+
+/** For a plain form on a site the API does not take writes from yet: what to do, not a 403. */
+export function notAllowedPage(locale: Locale) {
+  const t = strings[locale];
+  return page(locale, t.notAllowedTitle!, html`<p>${t.notAllowedBody}</p>`);
 }

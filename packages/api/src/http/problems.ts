@@ -22,22 +22,26 @@ export class HttpProblem extends Error {
   readonly status: number;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string>;
+  /** What went wrong in a word, where the status alone does not say (`origin-not-allowed`). */
+  readonly kind: string | undefined;
 
   constructor(
     status: number,
     detail: string,
-    options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+    options: { errors?: FieldError[]; headers?: Record<string, string>; kind?: string } = {},
   ) {
     super(detail);
     this.status = status;
     this.errors = options.errors;
     this.headers = options.headers ?? {};
+    this.kind = options.kind;
   }
 
   toJSON(): Problem {
     const title = titles[this.status] ?? 'Error';
+    const kind = this.kind ?? title.toLowerCase().replaceAll(' ', '-');
     return {
-      type: `https://rally.invalid/problems/${title.toLowerCase().replaceAll(' ', '-')}`,
+      type: `https://rally.invalid/problems/${kind}`,
       title,
       status: this.status,
       detail: this.message,

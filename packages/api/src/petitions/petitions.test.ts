@@ -388,8 +388,70 @@ describe.each(databases)('petitions on %s', (_kind, open) => {
         },
       );
       expect(response.status).toBe(403);
-      expect(response.headers.get('access-control-allow-origin')).toBeNull();
       expect(await countRows(api, 'people')).toBe(0);
+    });
+
+    it('tells a page not yet on the list why its write was refused, in an answer it can read', async () => {
+      const preflight = await api.app.request(signatures, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: testOrigins.stranger,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type,idempotency-key',
+        },
+      });
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(testOrigins.stranger);
+      expect(preflight.headers.get('access-control-allow-headers')).not.toMatch(/OSDI-API-Token/i);
+      const refused = await postJson(
+        api,
+        signatures,
+        { person: person('rosa@example.org') },
+        { Origin: testOrigins.stranger },
+      );
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get('access-control-allow-origin')).toBe(testOrigins.stranger);
+      const problem = await refused.json();
+      expect(problem.type).toMatch(/\/problems\/origin-not-allowed$/);
+      expect(problem.detail).toContain(`add ${testOrigins.stranger}`);
+      expect(await countRows(api, 'people')).toBe(0);
+    });
+
+    it('tells a person on such a page, without JavaScript, that the form cannot send yet', async () => {
+      const response = await postForm(
+        api,
+        signatures,
+        { email: 'rosa@example.org' },
+        { Origin: testOrigins.stranger, 'Accept-Language': 'es' },
+      );
+      expect(response.status).toBe(403);
+      expect(response.headers.get('content-type')).toMatch(/text\/html/);
+      expect(await response.text()).toContain('todavía no puede enviarse');
+      expect(await countRows(api, 'people')).toBe(0);
+    });
+
+    it('lets any page show public reads, and no page but the listed ones send a staff token', async () => {
+      for (const path of [
+        '/api/v1/petitions/fair-wages',
+        '/api/v1/petitions',
+        '/api/v1/events',
+        '/api/v1/spotlights',
+        '/api/v1/challenge',
+      ]) {
+        const read = await api.app.request(path, { headers: { Origin: testOrigins.stranger } });
+        expect(read.status, path).toBe(200);
+        expect(read.headers.get('access-control-allow-origin'), path).toBe('*');
+      }
+      const staffPreflight = await api.app.request('/api/v1/people', {
+        method: 'OPTIONS',
+        headers: {
+          Origin: testOrigins.stranger,
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Headers': 'osdi-api-token',
+        },
+      });
+      expect(staffPreflight.headers.get('access-control-allow-headers') ?? '').not.toMatch(
+        /OSDI-API-Token/i,
+      );
     });
 
     it('lets allowed origins through CORS, with the headers widgets send', async () => {
@@ -424,8 +486,10 @@ describe.each(databases)('petitions on %s', (_kind, open) => {
       const unknown = await api.app.request(`/api/v1/petitions/fair-wages`, {
         headers: { Origin: 'https://elsewhere.example' },
       });
+      // Any other page reads public data too, without credentials and without staff headers.
       expect(unknown.status).toBe(200);
-      expect(unknown.headers.get('access-control-allow-origin')).toBeNull();
+      expect(unknown.headers.get('access-control-allow-origin')).toBe('*');
+      expect(unknown.headers.get('access-control-allow-credentials')).toBeNull();
     });
 
     it('credits a partner page by its origin', async () => {

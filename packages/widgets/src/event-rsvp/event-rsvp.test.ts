@@ -43,9 +43,13 @@ describe('rally-event-rsvp', () => {
     expect(details).toContain('hora estándar central');
     expect(details).toContain('Union hall, 1200 Canal St, New Orleans, LA');
     const calendar = page.getByRole('link', { name: 'Agregar al calendario' });
-    await expect
-      .element(calendar)
-      .toHaveAttribute('href', `${apiUrl}/api/v1/events/union-meeting/calendar.ics`);
+    // In Spanish, as the page is, and linking back to it rather than to the API's JSON.
+    const href = new URL((calendar.element() as HTMLAnchorElement).href);
+    expect(`${href.origin}${href.pathname}`).toBe(
+      `${apiUrl}/api/v1/events/union-meeting/calendar.ics`,
+    );
+    expect(href.searchParams.get('lang')).toBe('es');
+    expect(href.searchParams.get('page')).toBe(location.href);
     await expectAccessible(widget);
   });
 

@@ -156,7 +156,11 @@ export class RallyEventRsvp extends RallyFormElement {
       }
       <p>
         <a
-          href=${apiUrl(this.api, `events/${encodeURIComponent(event.identifiers[0]!.replace(/^rally:/, ''))}/calendar.ics`)}
+          href=${apiUrl(
+            this.api,
+            // In the page's language, linking back to this page (the API keeps only its own sites).
+            `events/${encodeURIComponent(event.identifiers[0]!.replace(/^rally:/, ''))}/calendar.ics?${new URLSearchParams({ lang: this.locale, page: location.href })}`,
+          )}
           download
           >${eventRsvp.addToCalendar}</a
         >
