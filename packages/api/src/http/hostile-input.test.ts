@@ -239,8 +239,8 @@ describe.each(databases)(
 
     it("refuses a NUL in a write's id with a 400, while writes sent with it are recorded", async () => {
       const sign = (id: string, email: string) =>
-      postJson(api, `/api/v1/petitions/${id}/signatures`, { person: person(email) });
-    // Sent together, so the good ones would share a batch with the bad one if it got that far.
+        postJson(api, `/api/v1/petitions/${id}/signatures`, { person: person(email) });
+      // Sent together, so the good ones would share a batch with the bad one if it got that far.
       const answers = await Promise.all([
         sign('fair-wages', 'ana@example.org'),
         sign('%00', 'nul@example.org'),

@@ -120,7 +120,10 @@ export async function performWrite<Result extends WriteResult>(
     );
   }
   try {
-    await enforceRateLimits(rateLimiter, settings, clientIp, email, requestHash);
+    // A staff token is the organization's own sync tool or import, upserting thousands of people
+    // from one address: the limits that keep strangers from flooding do not apply to it.
+    if (!options.asStaff)
+      await enforceRateLimits(rateLimiter, settings, clientIp, email, requestHash);
   } catch (error) {
     // Refused, but perhaps only because copies of it are still being written: a retry sent while
     // the first try was in flight. Wait for that write, and answer what it recorded.

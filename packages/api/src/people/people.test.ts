@@ -8,6 +8,7 @@ import {
   staffGet,
   staffToken,
   testOrigins,
+  testSettings,
   type TestApi,
 } from '../testing.ts';
 
@@ -122,6 +123,38 @@ describe.each(databases)('people on %s', (_kind, open) => {
       expect(record.custom_fields).toEqual({ employer: 'Acme Home Care' });
       expect([...record.tags].sort()).toEqual(['first', 'second']);
       expect(record.source).toBe('first-touch');
+    });
+
+    it('lets a sync tool with a staff token upsert past the limits strangers have', async () => {
+      await api.close();
+      api = await openTestApi(
+        open,
+        testSettings({
+          per_ip: { max: 3, window_seconds: 600 },
+          per_email: { max: 2, window_seconds: 600 },
+        }),
+      );
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const answer = await postJson(
+          api,
+          '/api/v1/people',
+          { person: person('rosa@example.org', { given_name: `Rosa ${i}` }) },
+          { 'OSDI-API-Token': staffToken },
+        );
+        statuses.push(answer.status);
+      }
+      expect(statuses).toEqual(Array(6).fill(201));
+      expect((await onlyPerson(api)).given_name).toBe('Rosa 5');
+      // Without the token, the same address is limited.
+      const anonymous = await Promise.all(
+        [1, 2, 3].map((i) =>
+          postJson(api, '/api/v1/people', {
+            person: person('ana@example.org', { given_name: `Ana ${i}` }),
+          }),
+        ),
+      );
+      expect(anonymous.map((answer) => answer.status)).toContain(429);
     });
 
     it('lets a caller with a staff token update a person’s details', async () => {
