@@ -48,6 +48,8 @@ export interface WriteOptions<Result extends WriteResult> {
    * Anyone else only fills what is blank (migrations/012_strangers_fill_blanks_only.sql).
    */
   asStaff?: boolean;
+  /** This write is the person joining (the join form), not only taking an action: they are a member. */
+  joins?: boolean;
 }
 
 export interface AnswerOptions<Result extends WriteResult> {
@@ -152,6 +154,7 @@ export async function performWrite<Result extends WriteResult>(
       referrer: helper.referrer_data?.referrer,
       referral_code: newReferralCode(),
       trusted: options.asStaff === true,
+      joins: options.joins === true,
       consent: helper.consent && {
         ...helper.consent,
         given_at: helper.consent.given_at ?? new Date().toISOString(),

@@ -44,6 +44,7 @@ people.post('/', async (c) => {
   return helperAnswer<WriteResult>(c, submission, {
     fn: 'rally_signup_person',
     args: {},
+    joins: true,
     outcome: 'joined',
     decoy: () => ({ person_id: decoyId(), referral_code: newReferralCode() }),
     // Only ids and the person's own referral code: never what was on file before.

@@ -1,7 +1,7 @@
 /**
- * Staff reports: the measures organizations judge themselves by — new members per week and by
- * region, sector, source and referrer; signatures; RSVPs and who came — and CSV exports of people
- * and actions.
+ * Staff reports: the measures organizations judge themselves by — new members and supporters per
+ * week and by region, sector, source and referrer; signatures; RSVPs and who came — and CSV exports
+ * of people and actions, by day, with who is a member and who agreed to be contacted.
  */
 import { Hono, type Context } from 'hono';
 import type { AppContext } from '../context.ts';
@@ -11,6 +11,7 @@ import { boundedInteger } from '../http/query.ts';
 import { requireStaff } from '../staff/require-staff.ts';
 import { csvStream } from './csv.ts';
 import { duesSummary } from './dues.ts';
+import { consentedAt, dateRange, duesJoin, memberSince, standingSummary } from './standing.ts';
 
 export const reports = new Hono<AppContext>();
 reports.use(requireStaff);
@@ -82,13 +83,29 @@ reports.get('/summary', async (c) => {
     },
     petitions,
     events,
+    // Everyone above; members and supporters apart below (standing.ts).
+    ...(await standingSummary(db, weeks)),
     bot_submissions_turned_away: Number(bots[0]?.value ?? 0),
     dues: await duesSummary(db, c.var.settings.dues.currency),
   });
 });
 
-reports.get('/people.csv', async (c) =>
-  csv(
+/** Who each person is to the organization, and whether they may be contacted: every export's last columns. */
+const standingColumns = `case when ${memberSince} is not null then 'member' else 'supporter' end
+    as standing, ${memberSince} as member_since, ${consentedAt} as consented_at`;
+const standingHeader = ['standing', 'member_since', 'consented_at'] as const;
+
+const standings = ['member', 'supporter'] as const;
+
+reports.get('/people.csv', async (c) => {
+  // `?standing=member` or `supporter`; `?from=` and `?to=`: who arrived on those days.
+  const standing = c.req.query('standing');
+  if (standing !== undefined && !standings.includes(standing as (typeof standings)[number]))
+    throw new HttpProblem(400, 'standing must be member or supporter.', {
+      errors: [{ path: 'query.standing', code: 'invalid', message: 'Write member or supporter.' }],
+    });
+  const days = dateRange(c, 'p.created_at', 1);
+  return csv(
     c,
     'people.csv',
     {
@@ -96,8 +113,13 @@ reports.get('/people.csv', async (c) =>
         p.phone_numbers->0->>'number' as phone, p.postal_addresses->0->>'postal_code' as postal_code,
         array_to_string(p.languages_spoken, ' ') as languages, p.region, p.sector, p.source,
         p.referral_code, r.referral_code as referred_by, array_to_string(p.tags, ' ') as tags,
-        p.created_at`,
-      from: 'people p left join people r on r.id = p.referred_by',
+        p.created_at, ${standingColumns}`,
+      from: `people p left join people r on r.id = p.referred_by ${duesJoin}`,
+      where: [
+        ...days.where,
+        ...(standing ? [`${memberSince} is ${standing === 'member' ? 'not ' : ''}null`] : []),
+      ],
+      params: days.params,
       order: ['p.created_at', 'p.id'],
     },
     [
@@ -115,40 +137,54 @@ reports.get('/people.csv', async (c) =>
       'referred_by',
       'tags',
       'created_at',
+      ...standingHeader,
     ],
-  ),
-);
+  );
+});
 
 reports.get('/petitions/:id/signatures.csv', async (c) => {
   const id = c.req.param('id');
   await mustExist(c, 'petitions', id);
+  const days = dateRange(c, 's.created_at', 2);
   return csv(
     c,
     `${id}-signatures.csv`,
     {
       columns: `p.given_name, p.family_name, p.email,
-        p.postal_addresses->0->>'postal_code' as postal_code, s.comments, s.source, s.created_at`,
-      from: 'signatures s join people p on p.id = s.person_id',
-      where: ['s.petition_id = $1'],
-      params: [id],
+        p.postal_addresses->0->>'postal_code' as postal_code, s.comments, s.source, s.created_at,
+        ${standingColumns}`,
+      from: `signatures s join people p on p.id = s.person_id ${duesJoin}`,
+      where: ['s.petition_id = $1', ...days.where],
+      params: [id, ...days.params],
       order: ['s.created_at', 's.id'],
     },
-    ['given_name', 'family_name', 'email', 'postal_code', 'comments', 'source', 'created_at'],
+    [
+      'given_name',
+      'family_name',
+      'email',
+      'postal_code',
+      'comments',
+      'source',
+      'created_at',
+      ...standingHeader,
+    ],
   );
 });
 
 reports.get('/events/:id/attendances.csv', async (c) => {
   const id = c.req.param('id');
   await mustExist(c, 'events', id);
+  const days = dateRange(c, 'a.created_at', 2);
   return csv(
     c,
     `${id}-attendances.csv`,
     {
       columns: `a.id, p.given_name, p.family_name, p.email,
-        p.phone_numbers->0->>'number' as phone, a.status, a.attended, a.source, a.created_at`,
-      from: 'attendances a join people p on p.id = a.person_id',
-      where: ['a.event_id = $1'],
-      params: [id],
+        p.phone_numbers->0->>'number' as phone, a.status, a.attended, a.source, a.created_at,
+        ${standingColumns}`,
+      from: `attendances a join people p on p.id = a.person_id ${duesJoin}`,
+      where: ['a.event_id = $1', ...days.where],
+      params: [id, ...days.params],
       order: ['a.created_at', 'a.id'],
     },
     [
@@ -161,6 +197,7 @@ reports.get('/events/:id/attendances.csv', async (c) => {
       'attended',
       'source',
       'created_at',
+      ...standingHeader,
     ],
   );
 });
