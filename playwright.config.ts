@@ -58,7 +58,7 @@ export default defineConfig({
         RALLY_CONTENT_DIR: datedContent.api,
         RALLY_EMBEDDED_DURABILITY: 'os',
         RALLY_ADMIN_TOKEN: staffToken,
-        // Tests type faster than people; the bot trap has tests of its own.
+        // Puzzles solved in a few hashes; the proof of work has tests of its own.
         RALLY_CONFIG: 'test/e2e/rally.e2e.json',
         RALLY_ALLOWED_ORIGINS: [url(ports.partner), ...localSiteOrigins(ports.site)].join(','),
         NODE_ENV: 'production',
