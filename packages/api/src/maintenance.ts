@@ -13,12 +13,21 @@ export async function purgeExpired(db: Database): Promise<void> {
   await db.query(`delete from rate_limits where window_start < now() - interval '1 day'`);
 }
 
-/** Purges now and then every hour, without keeping the process alive. */
-export function schedulePurges(db: Database): void {
-  const run = () =>
-    purgeExpired(db).catch((error: Error) =>
+/**
+ * Purges now and then every hour, without keeping the process alive. The returned function stops
+ * the timer and waits for a purge under way, so the database can be closed under neither.
+ */
+export function schedulePurges(db: Database): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = purgeExpired(db).catch((error: Error) =>
       console.error(`Housekeeping failed: ${error.message}`),
     );
-  void run();
-  setInterval(run, 60 * 60 * 1000).unref();
+  };
+  run();
+  const timer = setInterval(run, 60 * 60 * 1000).unref();
+  return () => {
+    clearInterval(timer);
+    return running;
+  };
 }

@@ -38,7 +38,7 @@ const applied = await migrate(db);
 if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
 await syncContent(db, content);
 await installEnvironmentToken(db, config.adminToken);
-schedulePurges(db);
+const stopPurges = schedulePurges(db);
 if (!config.adminToken) {
   console.warn('RALLY_ADMIN_TOKEN is not set: the staff endpoints will refuse every request.');
 }
@@ -66,12 +66,18 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
 });
 
 // Finish in-flight requests, then close the database so nothing committed is left unflushed.
+// Once only: Ctrl-C in a terminal signals both `pnpm start` and this API, which `pnpm start` then
+// stops too, and a second close of the database would fail.
+let stopping = false;
 function shutDown() {
+  if (stopping) return;
+  stopping = true;
   server.close(async () => {
+    await stopPurges();
     await rateLimiter.close();
     await db.close();
     process.exit(0);
   });
 }
-process.once('SIGINT', shutDown);
-process.once('SIGTERM', shutDown);
+process.on('SIGINT', shutDown);
+process.on('SIGTERM', shutDown);
