@@ -5,9 +5,12 @@
  * its embedded database, so widgets on the pages work too.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { requireFreePorts } from './ports.ts';
 
 const apiPort = Number(process.env.PORT ?? 8787);
-const sitePort = 4321;
+const sitePort = Number(process.env.RALLY_SITES_PORT ?? 4321);
+// Before building anything: `pnpm start` may be serving on these already.
+await requireFreePorts([sitePort, apiPort], 'pnpm dev');
 Object.assign(process.env, {
   RALLY_API_URL: `http://localhost:${apiPort}`,
   RALLY_HUB_URL: `http://localhost:${sitePort}`,
@@ -24,7 +27,8 @@ const api = spawn(process.execPath, ['packages/api/src/server.ts'], {
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const { dev } = await import('astro');
-const server = await dev({ server: { port: sitePort } });
+// Never another port: the guide's addresses would then show another server's pages, or none.
+const server = await dev({ server: { port: sitePort }, vite: { server: { strictPort: true } } });
 
 // The API first: a terminal's Ctrl-C reaches it anyway, but a stop sent to this process alone
 // must not leave it running on its port.

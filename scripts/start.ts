@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { build as buildWidgets } from 'vite';
+import { requireFreePorts } from './ports.ts';
 import { localSiteEnvironment, localSiteOrigins, serveSites } from './serve-sites.ts';
 import { micrositeSlugs } from '../sites/integrations/microsites.ts';
 
@@ -16,6 +17,8 @@ const apiPort = Number(process.env.PORT ?? 8787);
 const sitePort = Number(process.env.RALLY_SITES_PORT ?? 4321);
 // The demo partner's origin is listed in rally.config.json, so the API accepts its submissions.
 const partnerPort = 4400;
+// Before the build, which takes a while: `pnpm dev`, or another `pnpm start`, may hold them.
+await requireFreePorts([sitePort, apiPort, partnerPort], 'pnpm start');
 
 // The sites are built for this computer: links and widgets point to local addresses.
 Object.assign(process.env, localSiteEnvironment(sitePort, apiPort));
@@ -70,6 +73,8 @@ async function waitForApi(): Promise<void> {
 let stopping = false;
 
 async function stop(code = 0): Promise<never> {
+  // Once: Ctrl-C and a stop from outside can both arrive, and the first one ends the process.
+  if (stopping) return new Promise<never>(() => {});
   stopping = true;
   sites.close();
   partner.close();
