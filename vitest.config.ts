@@ -2,7 +2,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumPath } from './scripts/chromium.ts';
-import { setApiDelay, setApiReachable } from './test/browser/api-server.ts';
+import { setApiDelay, setApiWritesAllowed, setApiReachable } from './test/browser/api-server.ts';
 
 /** Real Chromium for every browser project: widgets are tested where they run. */
 const browser = () => ({
@@ -40,7 +40,7 @@ export default defineConfig({
           fileParallelism: false,
           browser: {
             ...browser(),
-            commands: { setApiReachable, setApiDelay },
+            commands: { setApiReachable, setApiDelay, setApiWritesAllowed },
           },
         },
       },

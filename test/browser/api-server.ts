@@ -29,10 +29,16 @@ export const staffToken = 'browser-tests-staff-token-0123456789';
 interface ProxyState {
   reachable: boolean;
   delay: number;
+  /**
+   * False: the API refuses the page's origin for writes without saying so readably, as before it
+   * answered refusals with CORS headers: preflights get none, and writes a 403 without them.
+   */
+  writesAllowed: boolean;
 }
 const proxyState = ((globalThis as { rallyTestProxy?: ProxyState }).rallyTestProxy ??= {
   reachable: true,
   delay: 0,
+  writesAllowed: true,
 });
 
 export default async function setup(project: TestProject) {
@@ -85,10 +91,25 @@ export default async function setup(project: TestProject) {
   const withoutStripe = await listen(
     createApp({ db, settings, linkSecret: 'browser-tests', rateLimiter }).fetch,
   );
+  // The same API where no page's origin may write yet: a partner the organization has not added.
+  const refusingOrigins = await listen(
+    createApp({
+      db,
+      settings: { ...settings, allowedOrigins: new Set() },
+      linkSecret: 'browser-tests',
+      rateLimiter,
+    }).fetch,
+  );
 
   const proxy: Server = createServer((incoming, outgoing) => {
     if (!proxyState.reachable) {
       incoming.socket.destroy(); // What a phone without signal sees: no answer at all.
+      return;
+    }
+    // Refused before it reaches the API, though the browser may have a permission for the origin
+    // cached from an earlier test.
+    if (!proxyState.writesAllowed && !['GET', 'HEAD', 'OPTIONS'].includes(incoming.method ?? '')) {
+      outgoing.writeHead(403).end();
       return;
     }
     const forward = request(
@@ -100,6 +121,10 @@ export default async function setup(project: TestProject) {
         headers: incoming.headers,
       },
       (answer) => {
+        if (incoming.method === 'OPTIONS' && !proxyState.writesAllowed) {
+          for (const name of Object.keys(answer.headers))
+            if (name.startsWith('access-control-')) delete answer.headers[name];
+        }
         setTimeout(() => {
           outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(outgoing);
@@ -118,11 +143,16 @@ export default async function setup(project: TestProject) {
     'apiWithoutStripeUrl',
     `http://127.0.0.1:${(withoutStripe.address() as { port: number }).port}`,
   );
+  project.provide(
+    'apiRefusingOriginsUrl',
+    `http://127.0.0.1:${(refusingOrigins.address() as { port: number }).port}`,
+  );
 
   return async () => {
     proxy.close();
     api.close();
     withoutStripe.close();
+    refusingOrigins.close();
     await stripe.close();
     await rateLimiter.close();
     await db.close();
@@ -145,10 +175,20 @@ export function setApiDelay(_context: unknown, milliseconds: number): void {
   proxyState.delay = milliseconds;
 }
 
+/**
+ * A command the browser tests call: `await commands.setApiWritesAllowed(false)` makes the API
+ * refuse the page's origin as one that does not say so readably: reads still work, and the browser
+ * blocks every write, and any read that asks its permission first.
+ */
+export function setApiWritesAllowed(_context: unknown, allowed: boolean): void {
+  proxyState.writesAllowed = allowed;
+}
+
 declare module 'vitest/browser' {
   interface BrowserCommands {
     setApiReachable: (reachable: boolean) => Promise<void>;
     setApiDelay: (milliseconds: number) => Promise<void>;
+    setApiWritesAllowed: (allowed: boolean) => Promise<void>;
   }
 }
 
@@ -158,5 +198,6 @@ declare module 'vitest' {
     staffToken: string;
     fakeStripeUrl: string;
     apiWithoutStripeUrl: string;
+    apiRefusingOriginsUrl: string;
   }
 }
