@@ -1,4 +1,9 @@
-/** Styles every form widget shares; each is themed through the documented `--rally-*` properties. */
+/**
+ * Styles every form widget shares; each is themed through the documented `--rally-*` properties.
+ * (Comments inside the styles reach every page, so the reason for a rule is here: a button's
+ * border is transparent rather than none because forced colors (high contrast) draw it, so the
+ * button keeps its outline there.)
+ */
 import { css } from 'lit';
 
 export const formStyles = css`
@@ -77,7 +82,7 @@ export const formStyles = css`
     font-weight: 600;
     min-block-size: 2.75rem;
     padding-inline: 1.25rem;
-    border: 0;
+    border: 1px solid #0000;
     border-radius: var(--rally-radius, 0.375rem);
     background: var(--rally-accent, #0b5fff);
     color: var(--rally-on-accent, #fff);
