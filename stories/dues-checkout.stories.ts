@@ -34,7 +34,10 @@ type Story = StoryObj<DuesArgs>;
 
 async function shadowOf(canvasElement: HTMLElement) {
   const checkout = canvasElement.querySelector('rally-dues-checkout')!;
-  await waitFor(() => expect(checkout.shadowRoot?.querySelector('h2, p')).toBeTruthy());
+  // Drawn once the choices (or word that there are none) arrive; the live region is there before.
+  await waitFor(() =>
+    expect(checkout.shadowRoot?.querySelector('h2, p:not([role="status"])')).toBeTruthy(),
+  );
   return within(checkout.shadowRoot as unknown as HTMLElement);
 }
 

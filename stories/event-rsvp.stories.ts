@@ -82,6 +82,8 @@ export const Cancelled: Story = {
   play: async ({ canvasElement }) => {
     const shadow = await rsvp(canvasElement, 'RSVP');
     await userEvent.click(await shadow.findByRole('button', { name: 'Cancel my RSVP' }));
+    // Asked first, inside the widget.
+    await userEvent.click(await shadow.findByRole('button', { name: 'Yes, cancel it' }));
     await waitFor(() => expect(shadow.getByRole('status')).toHaveTextContent(/RSVP is cancelled/));
   },
 };

@@ -111,6 +111,10 @@ export const ApiUnreachable: Story = {
   play: async ({ canvasElement }) => {
     const petition = canvasElement.querySelector('rally-petition')!;
     // Nothing to show but the reserved space and a message saying what to do.
-    await waitFor(() => expect(petition.shadowRoot?.querySelector('[role="alert"]')).toBeTruthy());
+    await waitFor(() =>
+      expect(petition.shadowRoot?.querySelector('[role="status"]')).toHaveTextContent(
+        /Could not load this/,
+      ),
+    );
   },
 };

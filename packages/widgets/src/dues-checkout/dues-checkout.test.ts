@@ -1,8 +1,17 @@
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { commands, page, userEvent } from 'vitest/browser';
 import type { RallyActionEvent } from '../events/rally-action-event.ts';
 import { expectAccessible } from '../internal/expect-accessible.ts';
-import { mount, nextEvent, resetPage, staff, statusOf, uniqueEmail } from '../internal/testing.ts';
+import {
+  mount,
+  nextEvent,
+  placeOnLongPage,
+  resetPage,
+  staff,
+  statusOf,
+  statusRegion,
+  uniqueEmail,
+} from '../internal/testing.ts';
 import { parseAmount } from './parse-amount.ts';
 import './dues-checkout.ts';
 
@@ -22,7 +31,9 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   await commands.setApiReachable(true);
+  await commands.setApiWritesAllowed(true);
   await resetPage();
 });
 
@@ -61,6 +72,10 @@ describe('rally-dues-checkout', () => {
   it('takes the member from their choice through Stripe to a confirmed thank-you', async () => {
     const before = await dues();
     const checkout = await mount('rally-dues-checkout', { source: 'texas-gulf' });
+    // One live region from the first render, the same through every step.
+    const region = statusRegion(checkout)!;
+    expect(getComputedStyle(region).display).not.toBe('none');
+    placeOnLongPage(checkout);
     await page.getByRole('radio', { name: /^\$10 a month/ }).click();
     await fillPerson('Rosa');
     await page.getByRole('button', { name: 'Continue to payment' }).click();
@@ -76,12 +91,15 @@ describe('rally-dues-checkout', () => {
     await expect.element(page.getByText(/Waiting for confirmation/)).toBeVisible();
     await expectAccessible(checkout);
     expect((await paid).identifiers[0]).toMatch(/^rally:/);
-    await expect
-      .element(page.getByRole('heading', { name: 'Thank you, Rosa. Your dues are set up.' }))
-      .toBeVisible();
+    const thanks = page.getByRole('heading', { name: 'Thank you, Rosa. Your dues are set up.' });
+    await expect.element(thanks).toBeVisible();
     await expect
       .element(page.getByRole('button', { name: 'Manage your membership' }))
       .toBeVisible();
+    // Focus and view on the thank-you, though the steps before it were taller.
+    await expect.poll(() => checkout.shadowRoot!.activeElement).toBe(thanks.element());
+    await expect.element(thanks).toBeInViewport();
+    expect(statusRegion(checkout)).toBe(region);
     await expectAccessible(checkout);
 
     const after = await dues();
@@ -143,6 +161,29 @@ describe('rally-dues-checkout', () => {
     await expect
       .poll(() => statusOf(checkout))
       .toBe('You are offline. Paying dues needs a connection; nothing was charged.');
+    await expectAccessible(checkout);
+  });
+
+  it('links the privacy notice when the page sets one', async () => {
+    const checkout = await mount('rally-dues-checkout', { 'privacy-url': '/privacy/' });
+    await expect
+      .element(page.getByRole('link', { name: /^How we use your information/ }))
+      .toHaveAttribute('href', '/privacy/');
+    await expectAccessible(checkout);
+  });
+
+  it('says the organization must add this site when the API refuses the page’s origin', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const checkout = await mount('rally-dues-checkout', { lang: 'es' });
+    await page.getByRole('radio', { name: /^10 US\$ al mes/ }).click();
+    await fillPerson('Noemí', uniqueEmail('noemi'));
+    await commands.setApiWritesAllowed(false);
+    await page.getByRole('button', { name: 'Continuar al pago' }).click();
+    await expect
+      .poll(() => statusOf(checkout))
+      .toMatch(/la organización tiene que agregar .* a su configuración de Rally/);
+    expect(statusOf(checkout)).not.toMatch(/conexión/);
+    expect(warn).toHaveBeenCalledTimes(1);
     await expectAccessible(checkout);
   });
 

@@ -18,6 +18,8 @@ import type { DuesPayment } from './payment.ts';
  * floor, monthly, yearly or once — and pay by card without leaving the page, through Stripe's
  * Embedded Checkout. Stripe.js loads only when the member goes on to pay. The payment counts
  * once Stripe's verified webhook reaches the API; until then the widget says it is processing.
+ * With `privacy-url`, the form links to the organization's privacy notice ("How we use your
+ * information", in a new tab).
  *
  * @summary Dues checkout with a sliding scale, through Stripe.
  *
@@ -28,6 +30,7 @@ import type { DuesPayment } from './payment.ts';
  * @csspart error - Each field's error message.
  * @csspart submit - The continue button.
  * @csspart status - The live region announcing progress, success and problems.
+ * @csspart privacy - The link to the privacy notice (`privacy-url`).
  *
  * @cssproperty --rally-accent - Background of the button, colour of radio buttons.
  * @cssproperty --rally-on-accent - Text colour on the accent background.
@@ -78,11 +81,12 @@ export class RallyDuesCheckout extends RallyFormElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // Each step begins at its heading, so keyboard and screen reader users start in the right place.
+    // Each step begins at its heading, so keyboard and screen reader users start in the right
+    // place — the thank-you too, brought into view.
     const step = this.payment?.step ?? 'choose';
     if (step !== this.shownStep) {
       this.shownStep = step;
-      this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      this.showOutcome('h2');
     }
   }
 
@@ -190,9 +194,10 @@ export class RallyDuesCheckout extends RallyFormElement {
         import('./payment.ts'),
       ]);
     } catch (error) {
+      if (await this.refusedOrigin(error)) return;
       this.status = 'error';
       if (error instanceof ApiError && error.status < 500) {
-        this.showRefusal(error);
+        void this.showRefusal(error);
         this.dispatchEvent(new RallyErrorEvent({ reason: 'refused', status: error.status }));
       } else {
         this.announcement =
@@ -203,7 +208,7 @@ export class RallyDuesCheckout extends RallyFormElement {
       return;
     }
     const [receipt, stripe, { DuesPayment }] = loaded;
-    const name = this.rememberPerson(data);
+    const name = await this.rememberPerson(data);
     this.status = 'idle';
     this.announcement = '';
     const details = {
@@ -237,11 +242,15 @@ export class RallyDuesCheckout extends RallyFormElement {
   // ---- Rendering -----------------------------------------------------------------------------
 
   override render() {
+    // One template in every step, so the live region after each step stays the same.
+    return html`${this.renderStep()}${this.renderStatus(this.options.failed)}`;
+  }
+
+  private renderStep() {
     const options = this.options.value;
-    if (!options) return this.renderLoading(this.options.failed);
+    if (!options) return this.renderLoading();
     if (!options.available) return html`<p part="form">${this.strings.notSetUp}</p>`;
-    if (this.payment) return this.payment.render(this.renderStatus());
-    return this.renderChoice(options);
+    return this.payment?.render() ?? this.renderChoice(options);
   }
 
   private renderChoice(options: DuesOptions) {
@@ -307,11 +316,11 @@ export class RallyDuesCheckout extends RallyFormElement {
                 ${this.renderError('custom_amount')}`
             : nothing
         }
-        ${this.renderPersonFields()} ${this.renderRememberChoice()} ${this.renderHoneypot()}
+        ${this.renderPersonFields()} ${this.renderRememberChoice()} ${this.renderPrivacyLink()}
+        ${this.renderHoneypot()}
         <button part="submit" type="submit" ?disabled=${this.status === 'submitting'}>
           ${strings.submit}
         </button>
-        ${this.renderStatus()}
       </form>
     `;
   }

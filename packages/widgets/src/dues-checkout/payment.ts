@@ -134,8 +134,8 @@ export class DuesPayment implements ReactiveController {
     }
   }
 
-  /** The current step; `status` is the widget's live region. */
-  render(status: unknown) {
+  /** The current step; the widget's live region follows it. */
+  render() {
     const { strings } = this;
     const { amount, name } = this.details;
     switch (this.step) {
@@ -147,13 +147,11 @@ export class DuesPayment implements ReactiveController {
           <button type="button" class="link" @click=${() => this.events.back()}>
             ${strings.change}
           </button>
-          ${status}
         </div>`;
       case 'processing':
       case 'slow':
         return html`<div part="form" class="step">
           <h2 tabindex="-1">${strings.paymentHeading}</h2>
-          ${status}
         </div>`;
       case 'confirmed':
         return html`<div part="form" class="step">
@@ -161,7 +159,6 @@ export class DuesPayment implements ReactiveController {
           <p>${strings.paymentFor(amount)} ${strings.thanksDetail}</p>
           <p>${strings.manageHint}</p>
           <button type="button" @click=${() => void this.openPortal()}>${strings.manage}</button>
-          ${status}
         </div>`;
     }
   }

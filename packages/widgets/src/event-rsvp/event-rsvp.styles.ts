@@ -17,8 +17,6 @@ export const eventRsvpStyles = css`
   }
 
   a {
-    color: inherit;
-    min-block-size: 1.5rem;
     display: inline-block;
   }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
-import type { EventResource } from '@rally/core/resources';
+import { page, userEvent } from 'vitest/browser';
+import type { AttendanceResource, EventResource } from '@rally/core/resources';
 import type { RallyActionEvent } from '../events/rally-action-event.ts';
 import { expectAccessible } from '../internal/expect-accessible.ts';
 import {
@@ -10,19 +10,20 @@ import {
   resetPage,
   staff,
   statusOf,
+  statusRegion,
   uniqueEmail,
 } from '../internal/testing.ts';
+import { $person } from '../state/person.ts';
+import '../join-form/join-form.ts';
 import './event-rsvp.ts';
 
 afterEach(resetPage);
 
 const meeting = () => staff<EventResource>('events/union-meeting');
 
-async function rsvp(name: string) {
-  const widget = await mount('rally-event-rsvp', { event: 'union-meeting' });
-  await expect
-    .element(page.getByRole('heading', { name: 'Home care union meeting' }))
-    .toBeVisible();
+async function rsvp(name: string, event = 'union-meeting') {
+  const widget = await mount('rally-event-rsvp', { event });
+  await expect.element(page.getByRole('heading', { level: 2 })).toBeVisible();
   await page.getByRole('textbox', { name: 'First name' }).fill(name);
   await page.getByRole('textbox', { name: 'Email' }).fill(uniqueEmail(name.toLowerCase()));
   const answered = nextEvent<RallyActionEvent>(widget, 'rally-rsvp');
@@ -57,10 +58,9 @@ describe('rally-event-rsvp', () => {
     // The test API's meeting has two places.
     const first = await rsvp('Rosa');
     await expect.poll(() => statusOf(first)).toBe("You're going, Rosa! See you there.");
-    const cancel = page.getByRole('button', { name: 'Cancel my RSVP' });
-    await expect.element(cancel).toBeVisible();
+    await expect.element(page.getByRole('button', { name: 'Cancel my RSVP' })).toBeVisible();
     await expectAccessible(first);
-    const rosasCancel = cancel.element() as HTMLButtonElement;
+    const rosa = $person.get(); // Her RSVP is remembered with her, on her device.
     await resetPage();
 
     await rsvp('Ana');
@@ -72,15 +72,130 @@ describe('rally-event-rsvp', () => {
     expect((await meeting()).waitlist_size).toBe(1);
     await expectAccessible(third);
 
-    // Rosa cancels from her page: Dele moves up.
-    document.body.append(first);
-    await first.updateComplete;
-    rosasCancel.click();
+    // Rosa comes back to the event on her device and cancels: Dele moves up.
+    await resetPage();
+    $person.set(rosa);
+    const back = await mount('rally-event-rsvp', { event: 'union-meeting' });
+    await page.getByRole('button', { name: 'Cancel my RSVP' }).click();
+    await page.getByRole('button', { name: 'Yes, cancel it' }).click();
     await expect
-      .poll(() => statusOf(first))
+      .poll(() => statusOf(back))
       .toBe('Your RSVP is cancelled. Thank you for letting us know.');
     await expect.poll(async () => (await meeting()).waitlist_size).toBe(0);
     expect((await meeting()).places_remaining).toBe(0);
+  });
+
+  it('remembers the RSVP on the device, and asks before cancelling it, by keyboard, in Spanish', async () => {
+    const widget = await mount('rally-event-rsvp', { event: 'open-meeting', lang: 'es' });
+    await page.getByRole('textbox', { name: 'Nombre' }).fill('Rosa');
+    await page.getByRole('textbox', { name: 'Correo electrónico' }).fill(uniqueEmail());
+    await page.getByRole('checkbox', { name: 'Recordarme en este dispositivo' }).click();
+    const answered = nextEvent<RallyActionEvent>(widget, 'rally-rsvp');
+    await page.getByRole('button', { name: 'Confirmar asistencia' }).click();
+    const attendance = (await answered).identifiers[0]!.replace(/^rally:/, '');
+    await expect.poll(() => statusOf(widget)).toBe('¡Vas a ir, Rosa! Nos vemos allí.');
+    // Kept with the person, where they asked: on this device, with the link that cancels it.
+    const saved = JSON.parse(localStorage.getItem('rally:person') ?? '{}');
+    expect(saved.rsvps['open-meeting']).toEqual({
+      status: 'accepted',
+      cancel: expect.stringContaining(`/attendances/${attendance}/cancel?token=`),
+    });
+    widget.remove();
+
+    // Coming back to the event: the RSVP instead of the form, said as it is, not announced.
+    const back = await mount('rally-event-rsvp', { event: 'open-meeting', lang: 'es' });
+    await expect.element(page.getByText('¡Vas a ir, Rosa! Nos vemos allí.')).toBeVisible();
+    expect(back.shadowRoot!.querySelector('form')).toBeNull();
+    expect(statusOf(back)).toBe('');
+    await expectAccessible(back);
+
+    // The prominent button asks first, with focus on keeping the RSVP; Escape keeps it.
+    const cancel = page.getByRole('button', { name: 'Cancelar mi confirmación' });
+    (cancel.element() as HTMLElement).focus();
+    await userEvent.keyboard('{Enter}');
+    const question = page.getByRole('group', {
+      name: '¿Cancelar tu confirmación para este evento?',
+    });
+    await expect.element(question).toBeVisible();
+    await expect
+      .poll(() => back.shadowRoot!.activeElement?.textContent?.trim())
+      .toBe('No, mantener mi confirmación');
+    await expectAccessible(back);
+    await userEvent.keyboard('{Escape}');
+    await expect.element(question).not.toBeInTheDocument();
+    await expect
+      .poll(() => back.shadowRoot!.activeElement?.textContent?.trim())
+      .toBe('Cancelar mi confirmación');
+    expect(
+      (await staff<AttendanceResource>(`events/open-meeting/attendances/${attendance}`)).status,
+    ).toBe('accepted');
+
+    // Asked again and confirmed: cancelled, said, and focus on what happened.
+    await userEvent.keyboard('{Enter}');
+    await expect.element(question).toBeVisible();
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
+    await userEvent.keyboard('{Enter}');
+    await expect
+      .poll(() => statusOf(back))
+      .toBe('Tu confirmación quedó cancelada. Gracias por avisarnos.');
+    await expect.poll(() => back.shadowRoot!.activeElement).toBe(statusRegion(back));
+    expect(
+      (await staff<AttendanceResource>(`events/open-meeting/attendances/${attendance}`)).status,
+    ).toBe('cancelled');
+    expect(JSON.parse(localStorage.getItem('rally:person') ?? '{}').rsvps).toEqual({});
+    await expectAccessible(back);
+  });
+
+  it('shows the form again to someone else on the device, after “Not you?”', async () => {
+    const widget = await rsvp('Ana', 'open-meeting');
+    widget.remove();
+    await mount('rally-event-rsvp', { event: 'open-meeting' });
+    await expect.element(page.getByText("You're going, Ana! See you there.")).toBeVisible();
+    await page.getByRole('button', { name: 'Not Ana?' }).click();
+    await expect.element(page.getByRole('textbox', { name: 'First name' })).toHaveValue('');
+    await expect
+      .element(page.getByRole('button', { name: 'Cancel my RSVP' }))
+      .not.toBeInTheDocument();
+  });
+
+  it('prefills the phone number given when joining, kept only as long as the person is', async () => {
+    const join = await mount('rally-join-form');
+    await page.getByRole('textbox', { name: 'First name' }).fill('Rosa');
+    await page.getByRole('textbox', { name: 'Email' }).fill(uniqueEmail());
+    await page.getByRole('textbox', { name: 'Phone (optional)' }).fill('504-555-0142');
+    await page.getByRole('checkbox', { name: /agree to be contacted/ }).click();
+    const joined = nextEvent(join, 'rally-joined');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await joined;
+    join.remove();
+    // Not asked to be remembered: for this visit only, phone included.
+    expect(sessionStorage.getItem('rally:person')).toContain('504-555-0142');
+    expect(localStorage.getItem('rally:person')).toBeNull();
+
+    await mount('rally-event-rsvp', { event: 'open-meeting' });
+    await expect
+      .element(page.getByRole('textbox', { name: 'Phone (optional)' }))
+      .toHaveValue('504-555-0142');
+    await page.getByRole('button', { name: 'Not Rosa?' }).click();
+    await expect.element(page.getByRole('textbox', { name: 'Phone (optional)' })).toHaveValue('');
+    expect(sessionStorage.getItem('rally:person')).toBeNull();
+  });
+
+  it('leaves the title, text, time and place to a page that shows them itself', async () => {
+    const widget = await mount('rally-event-rsvp', {
+      event: 'union-meeting',
+      'without-details': '',
+    });
+    await expect.element(page.getByRole('link', { name: 'Add to calendar' })).toBeVisible();
+    await expect
+      .element(page.getByRole('button', { name: /^(RSVP|Join the waitlist)$/ }))
+      .toBeVisible();
+    const text = widget.shadowRoot!.textContent!;
+    expect(widget.shadowRoot!.querySelector('h2, dl')).toBeNull();
+    expect(text).not.toContain('Home care union meeting');
+    expect(text).not.toContain('Union hall');
+    expect(text).not.toContain('Central Standard Time');
+    await expectAccessible(widget);
   });
 
   it('offers no RSVP for an event that is over', async () => {

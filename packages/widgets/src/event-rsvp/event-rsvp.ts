@@ -5,22 +5,34 @@ import { apiUrl } from '../api/client.ts';
 import { RallyActionEvent } from '../events/rally-action-event.ts';
 import { RallyFormElement } from '../internal/rally-form-element.ts';
 import { ResourceController } from '../internal/resource-controller.ts';
+import { $person } from '../state/person.ts';
 import { formStyles } from '../styles/form.styles.ts';
 import { eventRsvpStyles } from './event-rsvp.styles.ts';
 import { eventRsvpStrings } from './event-rsvp.strings.ts';
+import type { RsvpAnswer } from './rsvp-answer.ts';
+
+/** The step after an RSVP: a module of its own, so that the form does not wait for it. */
+const loadAnswer = () => import('./rsvp-answer.ts');
 
 /**
- * An event: when (in the visitor's language, at the event's own time zone), where, places left, an
- * RSVP form that joins the waitlist when the event is full, a calendar file, and cancellation.
+ * An event: when (in the visitor's language, at the event's own time zone, named in full: "Central
+ * Standard Time"), where, places left, an RSVP form that joins the waitlist when the event is full,
+ * a calendar file, and cancellation. The RSVP is remembered on the device with the person (for the
+ * visit, or longer if they ask to be remembered): coming back, they find "You're going" and its
+ * cancel button, which asks before it cancels. With `without-details`, the page shows the event's
+ * title, text, time and place itself. With `privacy-url`, the form links to the organization's
+ * privacy notice ("How we use your information", in a new tab).
  *
  * @summary Event details and RSVP with waitlist, calendar and cancellation.
  *
  * @csspart form - The RSVP form.
  * @csspart field - Each label with its input.
  * @csspart error - Each field's error message.
- * @csspart submit - The submit button.
+ * @csspart submit - The submit button, and the button that cancels an RSVP.
  * @csspart status - The live region announcing progress, success and problems.
  * @csspart details - The event's date, place and places left.
+ * @csspart privacy - The link to the privacy notice (`privacy-url`).
+ * @csspart answer - The RSVP made on this device, with its cancel button and confirm step.
  *
  * @cssproperty --rally-accent - Background of the buttons.
  * @cssproperty --rally-on-accent - Text colour on the accent background.
@@ -46,12 +58,21 @@ export class RallyEventRsvp extends RallyFormElement {
   /** The event's id: its content file's name, such as `new-orleans-home-care-meeting`. */
   @property() event = '';
 
+  /**
+   * Leaves out the event's title, text, time and place, for a page that shows them itself; the
+   * places left, the calendar link and the form stay.
+   */
+  @property({ type: Boolean, attribute: 'without-details' }) withoutDetails = false;
+
   private readonly resource = new ResourceController<EventResource>(this, () =>
     this.api && this.event
       ? apiUrl(this.api, `events/${encodeURIComponent(this.event)}?lang=${this.locale}`)
       : undefined,
   );
-  @state() private answer: AttendanceReceipt | undefined;
+  /** The RSVP step, once its module has loaded. */
+  @state() private answer: RsvpAnswer | undefined;
+  private answerLoading: Promise<RsvpAnswer> | undefined;
+  /** Cancelled here: the form does not come back. */
   @state() private cancelled = false;
 
   @query('form') private form!: HTMLFormElement;
@@ -61,58 +82,81 @@ export class RallyEventRsvp extends RallyFormElement {
     return eventRsvpStrings[this.locale];
   }
 
+  /** The RSVP to this event the person on this device made, if any. */
+  private get remembered() {
+    return this.knownPerson?.rsvps?.[this.event];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Beside the event's details: for someone coming back with an RSVP, and, while there is a
+    // connection, for the RSVP to come.
+    this.loadAnswer().catch(() => this.requestUpdate());
+  }
+
+  private loadAnswer(): Promise<RsvpAnswer> {
+    return (this.answerLoading ??= loadAnswer().then(
+      ({ RsvpAnswer }) =>
+        (this.answer = new RsvpAnswer(this, {
+          person: $person,
+          announce: (text) => (this.announcement = text),
+          cancelled: (text) => {
+            this.announcement = text;
+            this.cancelled = true;
+            this.showOutcome(); // The cancel button is gone: focus goes to what happened.
+            void this.resource.load();
+          },
+        })),
+      (error: unknown) => {
+        this.answerLoading = undefined; // Offline: the next RSVP tries again.
+        throw error;
+      },
+    ));
+  }
+
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
     if (!(await this.validate(this.form))) return;
     const data = new FormData(this.form);
     const body = { person: this.personFrom(data), ...this.submissionExtras(this.form) };
-    this.answer = await this.send<AttendanceReceipt>(
+    const receipt = await this.send<AttendanceReceipt>(
       'rsvp',
       `events/${encodeURIComponent(this.event)}/attendances`,
       body,
     );
     if (this.status !== 'sent' && this.status !== 'queued') return;
-    const name = this.rememberPerson(data);
-    const eventRsvp = this.strings;
-    this.announcement = !this.answer
-      ? this.t.status.queued
-      : this.answer.status === 'accepted'
-        ? eventRsvp.accepted(name)
-        : eventRsvp.waitlisted(name);
+    const name = await this.rememberPerson(data);
+    const answer = receipt && (await this.loadAnswer().catch(() => undefined));
+    // Recorded: remembered on the device with the person, with the link that cancels it.
+    this.announcement = receipt ? (answer?.remember(receipt, name) ?? '') : this.t.status.queued;
+    if (receipt) void this.resource.load();
+    this.showOutcome();
     this.dispatchEvent(
-      new RallyActionEvent('rally-rsvp', this.answer?.identifiers ?? [], this.status === 'queued'),
+      new RallyActionEvent('rally-rsvp', receipt?.identifiers ?? [], this.status === 'queued'),
     );
-    if (this.answer) void this.resource.load();
-  }
-
-  private async cancel() {
-    const link = this.answer?._links['rally:cancel']?.href;
-    if (!link) return;
-    try {
-      const response = await fetch(link, { method: 'POST', credentials: 'omit' });
-      if (!response.ok) throw new Error(String(response.status));
-      this.cancelled = true;
-      this.announcement = this.strings.cancelled;
-      void this.resource.load();
-    } catch {
-      this.announcement = this.t.status.failed;
-    }
   }
 
   override render() {
     const details = this.resource.value;
-    if (!details) return this.renderLoading(this.resource.failed);
-    const past = details.status === 'past';
-    return html`
-      ${this.renderDetails(details)}
-      ${
-        this.status === 'sent' || this.status === 'queued'
-          ? this.renderAnswered()
-          : past
-            ? html`<p>${this.strings.over}</p>`
-            : this.renderForm(details)
-      }
-    `;
+    const past = details?.status === 'past';
+    const rsvp = past ? undefined : this.remembered;
+    // An RSVP on the device stands in for the form; should its step fail to load, the form shows.
+    const answered =
+      this.status === 'sent' ||
+      this.status === 'queued' ||
+      this.cancelled ||
+      (!!rsvp && !!this.answerLoading);
+    // One template in every state, so the live region between form and answer stays the same.
+    return html`${details ? this.renderDetails(details) : this.renderLoading()}
+    ${
+      !details || answered
+        ? nothing
+        : past
+          ? html`<p>${this.strings.over}</p>`
+          : this.renderForm(details)
+    }
+    ${this.renderStatus(this.resource.failed)}
+    ${rsvp ? this.answer?.render(rsvp, this.status === 'idle') : nothing}`;
   }
 
   private renderDetails(event: EventResource) {
@@ -131,22 +175,26 @@ export class RallyEventRsvp extends RallyFormElement {
     const number = new Intl.NumberFormat(this.locale);
     const place = event.location;
     return html`<div class="details" part="details">
-      <h2>${event.title}</h2>
-      <p>${event.description}</p>
-      <dl>
-        <dt>${eventRsvp.when}</dt>
-        <dd>${when} (${zone})</dd>
-        <dt>${eventRsvp.where}</dt>
-        <dd>
-          ${
-            place
-              ? [place.venue, ...place.address_lines, place.locality, place.region]
-                  .filter(Boolean)
-                  .join(', ')
-              : eventRsvp.online
-          }
-        </dd>
-      </dl>
+      ${
+        this.withoutDetails
+          ? nothing
+          : html`<h2>${event.title}</h2>
+              <p>${event.description}</p>
+              <dl>
+                <dt>${eventRsvp.when}</dt>
+                <dd>${when} (${zone})</dd>
+                <dt>${eventRsvp.where}</dt>
+                <dd>
+                  ${
+                    place
+                      ? [place.venue, ...place.address_lines, place.locality, place.region]
+                          .filter(Boolean)
+                          .join(', ')
+                      : eventRsvp.online
+                  }
+                </dd>
+              </dl>`
+      }
       ${
         event.places_remaining === null
           ? nothing
@@ -173,25 +221,11 @@ export class RallyEventRsvp extends RallyFormElement {
     return html`
       <form part="form" novalidate @submit=${this.onSubmit}>
         ${this.renderPersonFields({ phone: true })} ${this.renderRememberChoice()}
-        ${this.renderHoneypot()}
+        ${this.renderPrivacyLink()} ${this.renderHoneypot()}
         <button part="submit" type="submit" ?disabled=${this.status === 'submitting'}>
           ${full ? this.strings.submitWaitlist : this.strings.submit}
         </button>
-        ${this.renderStatus()}
       </form>
-    `;
-  }
-
-  private renderAnswered() {
-    return html`
-      ${this.renderStatus()}
-      ${
-        this.answer && !this.cancelled
-          ? html`<button part="submit" type="button" @click=${this.cancel}>
-              ${this.strings.cancel}
-            </button>`
-          : nothing
-      }
     `;
   }
 }

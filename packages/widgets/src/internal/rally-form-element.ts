@@ -13,22 +13,13 @@ import { $person, forgetPerson, type KnownPerson } from '../state/person.ts';
 import { localeOf, translate, type Translation } from '../translations/index.ts';
 
 const loadOutbox = () => import('../offline/outbox.ts');
+/**
+ * What runs only once a submission has an answer: loaded right after the first render, since
+ * every page with a form pays for what the form needs before it is shown.
+ */
+const loadOutcome = () => import('./outcome.ts');
 
 export type SubmissionStatus = 'idle' | 'submitting' | 'sent' | 'queued' | 'error';
-
-/** Where each API field path is shown in the widgets' forms. */
-const inputForApiField: Record<string, string> = {
-  'person.given_name': 'given_name',
-  'person.family_name': 'family_name',
-  'person.email_addresses': 'email',
-  'person.email_addresses.0.address': 'email',
-  'person.phone_numbers.0.number': 'phone',
-  'person.postal_addresses.0.postal_code': 'postal_code',
-  comments: 'comments',
-  amount: 'custom_amount',
-  tier: 'amount',
-  interval: 'interval',
-};
 
 export interface FieldOptions {
   type?: 'text' | 'email' | 'tel';
@@ -44,6 +35,9 @@ export abstract class RallyFormElement extends LitElement {
 
   /** Source code credited with what this widget brings in (a campaign or partner). */
   @property() source = '';
+
+  /** The organization's privacy notice; when set, the form links to it beside its consent. */
+  @property({ attribute: 'privacy-url' }) privacyUrl = '';
 
   /** Language of the widget (`en`, `es`); defaults to the nearest `lang` on the page. */
   @property({ reflect: true }) override lang!: string;
@@ -87,6 +81,8 @@ export abstract class RallyFormElement extends LitElement {
     loadOutbox()
       .then((outbox) => outbox.watchOutbox())
       .catch(() => {}); // Offline already: the next page load tries again.
+    // Likewise what shows an outcome: a submission saved offline still moves focus to its message.
+    loadOutcome().catch(() => {});
   }
 
   override disconnectedCallback(): void {
@@ -171,6 +167,7 @@ export abstract class RallyFormElement extends LitElement {
       this.errors = {};
       return answer;
     } catch (error) {
+      if (await this.refusedOrigin(error)) return undefined;
       if (error instanceof UnreachableError) {
         try {
           const { enqueue } = await loadOutbox();
@@ -187,32 +184,48 @@ export abstract class RallyFormElement extends LitElement {
       }
       if (!(error instanceof ApiError)) throw error;
       this.status = 'error';
-      this.showRefusal(error);
+      void this.showRefusal(error);
       this.dispatchEvent(new RallyErrorEvent({ reason: 'refused', status: error.status }));
       return undefined;
     }
   }
 
-  /** Shows the API's refusal: each field's error beside it, or what went wrong overall. */
-  protected showRefusal(error: ApiError): void {
-    const { t } = this;
-    const errors: Record<string, string> = {};
-    for (const field of error.fieldErrors) {
-      const input = inputForApiField[field.path];
-      if (input)
-        errors[input] = t.apiErrors[field.code as keyof Translation['apiErrors']] ?? field.message;
+  /**
+   * Whether the API refused this page's origin (not on its list of allowed origins); if so, says
+   * so in the widget's language, and to the page's developer in the console. Never "check your
+   * connection": the connection is fine, and a submission saved for later would never be sent.
+   */
+  protected async refusedOrigin(error: unknown): Promise<boolean> {
+    // Offline before the module loaded: then this is no refusal but a lost connection.
+    const message = await loadOutcome().then(
+      (outcome) => outcome.originRefusal(error, this.api, this.locale),
+      () => '',
+    );
+    if (message) {
+      this.status = 'error';
+      this.announcement = message;
+      this.dispatchEvent(new RallyErrorEvent({ reason: 'refused', status: 403 }));
     }
-    this.errors = errors;
-    this.announcement =
-      Object.keys(errors).length > 0
-        ? t.status.fixFields
-        : error.status === 429
-          ? t.status.rateLimited
-          : (error.problem?.detail ?? t.status.failed);
-    void this.updateComplete.then(() => {
-      const first = Object.keys(errors)[0];
-      if (first) this.renderRoot.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
-    });
+    return !!message;
+  }
+
+  /**
+   * Brings the outcome to the person: focus on it (the live region, or `selector` within the
+   * widget), scrolled into view. After a submit the form gives way to a shorter thank-you, which
+   * would otherwise leave focus on nothing and the message above the screen.
+   */
+  protected showOutcome(selector?: string): void {
+    loadOutcome()
+      .then((outcome) => outcome.bringIntoView(this, selector))
+      .catch(() => {}); // The live region has said it all the same.
+  }
+
+  /** Shows the API's refusal: each field's error beside it, or what went wrong overall. */
+  protected async showRefusal(error: ApiError): Promise<void> {
+    const { refusal } = await loadOutcome();
+    [this.errors, this.announcement] = refusal(error, this.t);
+    const first = Object.keys(this.errors)[0];
+    if (first) this.showOutcome(`[name="${first}"]`);
   }
 
   /**
@@ -247,7 +260,15 @@ export abstract class RallyFormElement extends LitElement {
         required: true,
         value: known?.email,
       })}
-      ${phone ? this.renderField('phone', t.fields.phone, { type: 'tel', autocomplete: 'tel' }) : nothing}
+      ${
+        phone
+          ? this.renderField('phone', t.fields.phone, {
+              type: 'tel',
+              autocomplete: 'tel',
+              value: known?.phone,
+            })
+          : nothing
+      }
       ${
         postalCode
           ? this.renderField('postal_code', t.fields.postalCode, {
@@ -286,19 +307,19 @@ export abstract class RallyFormElement extends LitElement {
   }
 
   /** Shares who the person is with the other widgets on the page; returns their first name. */
-  protected rememberPerson(data: FormData, extra: Partial<KnownPerson> = {}): string {
-    const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
-    const previous = $person.get();
-    $person.set({
-      given_name: text('given_name') ?? '',
-      family_name: text('family_name'),
-      email: text('email') ?? '',
-      postal_code: text('postal_code') ?? previous?.postal_code,
-      referral_code: previous?.referral_code,
-      remember: data.get('remember') === 'on',
-      ...extra,
-    });
-    return text('given_name') ?? '';
+  protected rememberPerson(data: FormData, extra: Partial<KnownPerson> = {}): Promise<string> {
+    return loadOutcome().then(
+      (outcome) => outcome.rememberPerson($person, data, extra),
+      () => String(data.get('given_name')), // Offline before it loaded: known for this form only.
+    );
+  }
+
+  /** The link to the organization's privacy notice, where a page sets one (`privacy-url`). */
+  protected renderPrivacyLink(): TemplateResult | typeof nothing {
+    // A new tab, said in its name, so that reading the notice does not lose what is typed.
+    return this.privacyUrl
+      ? html`<a part="privacy" href=${this.privacyUrl} target="_blank">${this.t.fields.privacy}</a>`
+      : nothing;
   }
 
   protected renderField(name: string, label: string, options: FieldOptions = {}): TemplateResult {
@@ -328,12 +349,10 @@ export abstract class RallyFormElement extends LitElement {
 
   /**
    * What stands in for the form while the element's resource (the petition, the event, the dues
-   * choices) loads, and says so when it could not be loaded.
+   * choices) loads; that it could not be loaded is said by the live region (`renderStatus`).
    */
-  protected renderLoading(failed: boolean): TemplateResult {
-    return html`<div class="loading" part="form">
-      ${failed ? html`<p role="alert">${this.t.status.unreachable}</p>` : nothing}
-    </div>`;
+  protected renderLoading(): TemplateResult {
+    return html`<div class="loading" part="form"></div>`;
   }
 
   /** The honeypot: invisible to people and to assistive technology. */
@@ -343,8 +362,15 @@ export abstract class RallyFormElement extends LitElement {
     </div>`;
   }
 
-  /** One polite live region per widget for progress, success, offline and errors. */
-  protected renderStatus(): TemplateResult {
-    return html`<p part="status" class="status" role="status">${this.announcement}</p>`;
+  /**
+   * One polite live region per widget for progress, success, offline and errors, including a
+   * resource that could not be loaded (`loadFailed`). Each widget renders it once, in the same
+   * place in every state, from the first render on: a screen reader announces a change to a region
+   * it already knows, and may miss one that appears together with its text. It takes focus after
+   * a submit (`showOutcome`), hence `tabindex`.
+   */
+  protected renderStatus(loadFailed = false): TemplateResult {
+    const text = loadFailed ? this.t.status.unreachable : this.announcement;
+    return html`<p part="status" class="status" role="status" tabindex="-1">${text}</p>`;
   }
 }

@@ -55,5 +55,23 @@ export function nextEvent<E extends Event>(target: EventTarget, type: string): P
 
 /** What the widget's live region says right now. */
 export function statusOf(element: Element): string {
-  return element.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim() ?? '';
+  return statusRegion(element)?.textContent?.trim() ?? '';
+}
+
+/** The widget's live region, the one element that announces its outcomes. */
+export function statusRegion(element: Element): HTMLElement | null {
+  return element.shadowRoot?.querySelector<HTMLElement>('[role="status"]') ?? null;
+}
+
+/**
+ * Puts the widget where a person meets it on a long page, below other content and with more below
+ * it, so that a thank-you shorter than the form leaves the page where it was.
+ */
+export function placeOnLongPage(element: HTMLElement): void {
+  const above = document.createElement('div');
+  above.style.blockSize = '150vh';
+  const below = document.createElement('div');
+  below.style.blockSize = '300vh';
+  element.before(above);
+  element.after(below);
 }

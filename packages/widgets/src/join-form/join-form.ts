@@ -17,7 +17,8 @@ export interface JoinQuestion {
 /**
  * Invites a visitor to become a member: name, email, phone, postal code, language, region,
  * sector, the organization's own questions and consent — then gives them a personal referral link
- * to share with coworkers.
+ * to share with coworkers. With `privacy-url`, the consent links to the organization's privacy
+ * notice ("How we use your information", in a new tab).
  *
  * @summary Join form for prospective members.
  *
@@ -26,6 +27,7 @@ export interface JoinQuestion {
  * @csspart error - Each field's error message.
  * @csspart submit - The submit button.
  * @csspart status - The live region announcing progress, success and problems.
+ * @csspart privacy - The link to the privacy notice (`privacy-url`).
  *
  * @cssproperty --rally-accent - Background of the button, colour of checkboxes.
  * @cssproperty --rally-on-accent - Text colour on the accent background.
@@ -107,16 +109,25 @@ export class RallyJoinForm extends RallyFormElement {
     const answer = await this.send<PersonReceipt>('join', 'people', body);
     if (this.status !== 'sent' && this.status !== 'queued') return;
     this.referralCode = answer?.referral_code ?? '';
-    const name = this.rememberPerson(data, answer ? { referral_code: answer.referral_code } : {});
+    const name = await this.rememberPerson(
+      data,
+      answer ? { referral_code: answer.referral_code } : {},
+    );
     this.announcement = this.status === 'sent' ? this.strings.joined(name) : this.t.status.queued;
+    this.showOutcome();
     this.dispatchEvent(
       new RallyActionEvent('rally-joined', answer?.identifiers ?? [], this.status === 'queued'),
     );
   }
 
   override render() {
+    const done = this.status === 'sent' || this.status === 'queued';
+    // One template in every state, so the live region between form and share step stays the same.
+    return html`${done ? nothing : this.renderForm()}${this.renderStatus()}${done ? this.renderShare() : nothing}`;
+  }
+
+  private renderForm() {
     const { t } = this;
-    if (this.status === 'sent' || this.status === 'queued') return this.renderJoined();
     return html`
       <form part="form" novalidate @submit=${this.onSubmit}>
         <h2>${this.strings.heading}</h2>
@@ -145,11 +156,11 @@ export class RallyJoinForm extends RallyFormElement {
           />
           <span>${this.strings.consent}</span>
         </label>
-        ${this.renderError('consent')} ${this.renderRememberChoice()} ${this.renderHoneypot()}
+        ${this.renderError('consent')} ${this.renderPrivacyLink()} ${this.renderRememberChoice()}
+        ${this.renderHoneypot()}
         <button part="submit" type="submit" ?disabled=${this.status === 'submitting'}>
           ${this.strings.submit}
         </button>
-        ${this.renderStatus()}
       </form>
     `;
   }
@@ -169,22 +180,16 @@ export class RallyJoinForm extends RallyFormElement {
     </label>`;
   }
 
-  private renderJoined() {
+  private renderShare() {
+    if (!this.referralCode) return nothing;
     const link = new URL(location.href);
     link.hash = '';
-    if (this.referralCode) link.searchParams.set('ref', this.referralCode);
-    return html`
-      <div part="form">
-        ${this.renderStatus()}
-        ${
-          this.referralCode
-            ? html`<h2>${this.strings.shareHeading}</h2>
-                <p>${this.strings.shareIntro}</p>
-                <rally-share-link .url=${link.href} lang=${this.locale}></rally-share-link>`
-            : nothing
-        }
-      </div>
-    `;
+    link.searchParams.set('ref', this.referralCode);
+    return html`<div part="form">
+      <h2>${this.strings.shareHeading}</h2>
+      <p>${this.strings.shareIntro}</p>
+      <rally-share-link .url=${link.href} lang=${this.locale}></rally-share-link>
+    </div>`;
   }
 }
 

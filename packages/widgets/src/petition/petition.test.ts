@@ -1,13 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commands, page } from 'vitest/browser';
 import type { PetitionResource } from '@rally/core/resources';
 import type { RallyActionEvent } from '../events/rally-action-event.ts';
 import { expectAccessible } from '../internal/expect-accessible.ts';
-import { mount, nextEvent, resetPage, staff, statusOf, uniqueEmail } from '../internal/testing.ts';
+import {
+  mount,
+  nextEvent,
+  placeOnLongPage,
+  resetPage,
+  staff,
+  statusOf,
+  statusRegion,
+  uniqueEmail,
+} from '../internal/testing.ts';
 import { $person } from '../state/person.ts';
 import './petition.ts';
 
 afterEach(async () => {
+  vi.restoreAllMocks();
+  await page.viewport(414, 896);
   await commands.setApiReachable(true);
   await resetPage();
 });
@@ -77,6 +88,34 @@ describe('rally-petition', () => {
     await expectAccessible(petition);
   });
 
+  for (const reduced of [false, true]) {
+    it(`brings the thank-you into view ${reduced ? 'at once for those who prefer reduced motion' : 'smoothly'}`, async () => {
+      const prefers = window.matchMedia.bind(window);
+      vi.spyOn(window, 'matchMedia').mockImplementation((query) =>
+        query === '(prefers-reduced-motion: reduce)'
+          ? ({ ...prefers(query), matches: reduced } as MediaQueryList)
+          : prefers(query),
+      );
+      const scrolls = vi.spyOn(Element.prototype, 'scrollIntoView');
+      // A phone on its side: the form is taller than the screen.
+      await page.viewport(700, 390);
+      const petition = await mount('rally-petition', { petition: 'fair-wages' });
+      placeOnLongPage(petition);
+      await page.getByRole('textbox', { name: 'First name' }).fill('Rosa');
+      await page.getByRole('textbox', { name: 'Email' }).fill(uniqueEmail());
+      const button = page.getByRole('button', { name: 'Sign the petition' });
+      (button.element() as HTMLElement).scrollIntoView({ block: 'end' });
+      scrolls.mockClear();
+      await button.click();
+      await expect.poll(() => scrolls.mock.contexts).toEqual([statusRegion(petition)]);
+      expect(scrolls).toHaveBeenCalledWith({
+        block: 'center',
+        behavior: reduced ? 'instant' : 'smooth',
+      });
+      await expect.element(statusRegion(petition)!).toBeInViewport();
+    });
+  }
+
   it('offers no form on a closed petition', async () => {
     const petition = await mount('rally-petition', { petition: 'heat-rules' });
     await expect.element(page.getByText('This petition is closed.')).toBeVisible();
@@ -86,8 +125,9 @@ describe('rally-petition', () => {
   it('says so when the petition cannot be loaded, keeping its space reserved', async () => {
     await commands.setApiReachable(false);
     const petition = await mount('rally-petition', { petition: 'fair-wages' });
-    await expect.element(page.getByRole('alert')).toBeVisible();
-    expect(page.getByRole('alert').element().textContent).toMatch(/Could not load this/);
+    // Through the one live region, there before it had anything to say.
+    await expect.poll(() => statusOf(petition)).toMatch(/^Could not load this/);
+    await expect.element(page.getByRole('status')).toBeVisible();
     const height = petition.getBoundingClientRect().height;
     expect(height).toBeGreaterThanOrEqual(90);
     await expectAccessible(petition);

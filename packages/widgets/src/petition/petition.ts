@@ -14,7 +14,9 @@ const refreshEvery = 30_000;
 
 /**
  * A petition: its title, text and target from the API, a live signature count with a goal bar, a
- * signing form with an optional comment, and afterwards a step to share it.
+ * signing form with an optional comment, and afterwards a step to share it. With `privacy-url`,
+ * the form links to the organization's privacy notice ("How we use your information", in a new
+ * tab).
  *
  * @summary Petition with live count, goal and share step.
  *
@@ -24,6 +26,7 @@ const refreshEvery = 30_000;
  * @csspart submit - The submit button.
  * @csspart status - The live region announcing progress, success and problems.
  * @csspart count - The signature count and goal bar.
+ * @csspart privacy - The link to the privacy notice (`privacy-url`).
  *
  * @cssproperty --rally-accent - Background of the button, colour of the goal bar.
  * @cssproperty --rally-on-accent - Text colour on the accent background.
@@ -104,8 +107,12 @@ export class RallyPetition extends RallyFormElement {
     );
     if (this.status !== 'sent' && this.status !== 'queued') return;
     this.referralCode = answer?.referral_code ?? '';
-    const name = this.rememberPerson(data, answer ? { referral_code: answer.referral_code } : {});
+    const name = await this.rememberPerson(
+      data,
+      answer ? { referral_code: answer.referral_code } : {},
+    );
     this.announcement = this.status === 'sent' ? this.strings.signed(name) : this.t.status.queued;
+    this.showOutcome();
     this.dispatchEvent(
       new RallyActionEvent('rally-signed', answer?.identifiers ?? [], this.status === 'queued'),
     );
@@ -114,7 +121,13 @@ export class RallyPetition extends RallyFormElement {
 
   override render() {
     const details = this.resource.value;
-    if (!details) return this.renderLoading(this.resource.failed);
+    const done = this.status === 'sent' || this.status === 'queued';
+    // One template in every state, so the live region between form and share step stays the same.
+    return html`${details ? this.renderPetition(details, done) : this.renderLoading()}
+    ${this.renderStatus(this.resource.failed)}${done ? this.renderSigned() : nothing}`;
+  }
+
+  private renderPetition(details: PetitionResource, done: boolean) {
     return html`
       <div class="intro">
         ${
@@ -127,8 +140,8 @@ export class RallyPetition extends RallyFormElement {
         ${this.renderCount(details)}
       </div>
       ${
-        this.status === 'sent' || this.status === 'queued'
-          ? this.renderSigned()
+        done
+          ? nothing
           : details.status === 'closed'
             ? html`<p>${this.strings.closed}</p>`
             : this.renderForm()
@@ -161,11 +174,11 @@ export class RallyPetition extends RallyFormElement {
             aria-describedby=${this.errors.comments ? 'comments-error' : nothing}
           ></textarea>
         </label>
-        ${this.renderError('comments')} ${this.renderRememberChoice()} ${this.renderHoneypot()}
+        ${this.renderError('comments')} ${this.renderRememberChoice()} ${this.renderPrivacyLink()}
+        ${this.renderHoneypot()}
         <button part="submit" type="submit" ?disabled=${this.status === 'submitting'}>
           ${this.strings.submit}
         </button>
-        ${this.renderStatus()}
       </form>
     `;
   }
@@ -175,7 +188,6 @@ export class RallyPetition extends RallyFormElement {
     link.hash = '';
     if (this.referralCode) link.searchParams.set('ref', this.referralCode);
     return html`
-      ${this.renderStatus()}
       <h3>${this.strings.shareHeading}</h3>
       <rally-share-link
         .url=${link.href}

@@ -1,8 +1,9 @@
 /**
  * Styles every form widget shares; each is themed through the documented `--rally-*` properties.
- * (Comments inside the styles reach every page, so the reason for a rule is here: a button's
+ * (Comments inside the styles reach every page, so the reasons for two rules are here: a button's
  * border is transparent rather than none because forced colors (high contrast) draw it, so the
- * button keeps its outline there.)
+ * button keeps its outline there; the status region is always displayed, taking no room until it
+ * has something to say, because a screen reader may miss a live region that appears with its text.)
  */
 import { css } from 'lit';
 
@@ -109,8 +110,18 @@ export const formStyles = css`
     outline-offset: 2px;
   }
 
-  .status:empty {
-    display: none;
+  .status {
+    margin: 0;
+  }
+
+  .status:not(:empty) {
+    margin-block-start: 1rem;
+  }
+
+  a {
+    color: inherit;
+    justify-self: start;
+    min-block-size: 1.5rem;
   }
 
   /* Hidden from people and assistive technology; bots that fill every field fill it. */

@@ -12,6 +12,7 @@ export const en = {
     comments: 'Add a comment (optional)',
     remember: 'Remember me on this device',
     choose: 'Choose…',
+    privacy: 'How we use your information (opens in a new tab)',
   },
   languages: { en: 'English', es: 'Spanish' },
   share: {

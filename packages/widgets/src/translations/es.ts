@@ -14,6 +14,7 @@ export const es: Translation = {
     comments: 'Agrega un comentario (opcional)',
     remember: 'Recordarme en este dispositivo',
     choose: 'Elige…',
+    privacy: 'Cómo usamos tu información (se abre en otra pestaña)',
   },
   languages: { en: 'Inglés', es: 'Español' },
   share: {
