@@ -1,7 +1,9 @@
 /**
  * Draws the demo spotlights' photos: a flat illustrated portrait per spotlight, written as a JPEG
  * to content/photos/, so the demo content has real raster images to send through the same image
- * pipeline as real photos, without downloading anything.
+ * pipeline as real photos, without downloading anything. Each drawing comes with words that
+ * describe it: a spotlight showing a drawing must say so in its alt text, not describe a
+ * photograph nobody can see (demo-photos.test.ts checks).
  *
  *   node scripts/demo-photos.ts            draws a photo for every spotlight that lacks one
  *   node scripts/demo-photos.ts --force    redraws them all
@@ -17,6 +19,11 @@ const spotlightsDir = new URL('../content/spotlights/', import.meta.url);
 const skies = ['#f4c27a', '#9fd3c7', '#f2a285', '#b8c4f0', '#f6d8a8', '#a8d5a0'];
 const skins = ['#8d5524', '#c68642', '#e0ac69', '#5c3a21', '#a86b3c', '#f1c27d'];
 const shirts = ['#2f5d8a', '#a23b3b', '#3d7a4f', '#6b4c9a', '#c0672d', '#22676b'];
+/** Each shirt's colour in words, as a shirt ("camisa") takes it in Spanish. */
+const shirtNames: Record<'en' | 'es', string[]> = {
+  en: ['blue', 'red', 'green', 'purple', 'orange', 'teal'],
+  es: ['azul', 'roja', 'verde', 'morada', 'naranja', 'verde azulado'],
+};
 const hair = ['#1f1a17', '#3b2a20', '#5a3825', '#2b2b2b'];
 
 /** A stable small number from a name, so a spotlight always gets the same colours. */
@@ -26,17 +33,42 @@ function pick<T>(list: readonly T[], name: string, salt: number): T {
   return list[hash % list.length]!;
 }
 
+/** The two initials a drawing carries, from the spotlight's file name: `marisol-reyes` → MR. */
+function initialsOf(id: string): string[] {
+  return id
+    .split('-')
+    .slice(0, 2)
+    .map((part) => part[0]!.toUpperCase());
+}
+
+/**
+ * What a drawing shows, in words for people who cannot see it: the alt text of a spotlight whose
+ * photo is still a drawing. Initials are spelt out ("M. R."), which screen readers read as letters.
+ */
+export function drawingDescription(id: string, lang: 'en' | 'es'): string {
+  const shirt = shirtNames[lang][shirts.indexOf(pick(shirts, id, 3))]!;
+  const initials = initialsOf(id)
+    .map((letter) => `${letter}.`)
+    .join(' ');
+  return lang === 'en'
+    ? `Placeholder drawing: a figure without a face, in ${/^[aeiou]/.test(shirt) ? 'an' : 'a'} ${shirt} shirt with the initials ${initials}`
+    : `Dibujo provisional: una figura sin rostro, con camisa ${shirt} y las iniciales ${initials}`;
+}
+
+/** Draws `id`'s placeholder portrait into `file`, as a JPEG. */
+export async function drawPortrait(id: string, file: string): Promise<void> {
+  await sharp(Buffer.from(portraitSvg(id)))
+    .jpeg({ quality: 80, mozjpeg: true })
+    .toFile(file);
+}
+
 /** An 800×800 portrait: sky, ground, a person with head and shoulders, their initials on the shirt. */
 export function portraitSvg(id: string): string {
   const sky = pick(skies, id, 1);
   const skin = pick(skins, id, 2);
   const shirt = pick(shirts, id, 3);
   const hairColour = pick(hair, id, 4);
-  const initials = id
-    .split('-')
-    .slice(0, 2)
-    .map((part) => part[0]!.toUpperCase())
-    .join('');
+  const initials = initialsOf(id).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="800" viewBox="0 0 800 800">
   <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">
     <stop offset="0" stop-color="${sky}"/><stop offset="1" stop-color="#fff8ee"/>
@@ -63,9 +95,7 @@ if (import.meta.main) {
   for (const id of [...ids].sort()) {
     const file = new URL(`${id}.jpg`, photosDir);
     if (!values.force && existsSync(file)) continue;
-    await sharp(Buffer.from(portraitSvg(id)))
-      .jpeg({ quality: 80, mozjpeg: true })
-      .toFile(file.pathname);
-    console.log(`Drew content/photos/${id}.jpg`);
+    await drawPortrait(id, file.pathname);
+    console.log(`Drew content/photos/${id}.jpg; its alt text: "${drawingDescription(id, 'en')}"`);
   }
 }

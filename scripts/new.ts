@@ -15,7 +15,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import sharp from 'sharp';
 import { frontMatter } from '@rally/api/content';
 import { stringify } from 'yaml';
 import type { z } from 'zod';
@@ -28,7 +27,7 @@ import {
   sharedFacts,
   spotlightContent,
 } from '@rally/core';
-import { portraitSvg } from './demo-photos.ts';
+import { drawPortrait } from './demo-photos.ts';
 import { onTheClocksOf } from './local-time.ts';
 
 const kinds = {
@@ -450,11 +449,10 @@ if (kind === 'spotlight') {
   const photo = join(flags.content, 'photos', (data.photo as { src: string }).src);
   if (!existsSync(photo)) {
     mkdirSync(dirname(photo), { recursive: true });
-    await sharp(Buffer.from(portraitSvg(slug)))
-      .jpeg({ quality: 80 })
-      .toFile(photo);
+    await drawPortrait(slug, photo);
+    // The alt text describes the real photo, so the drawing must not be published with it.
     console.log(
-      `Drew a placeholder photo at ${relative('.', photo)}: replace it with the real one.`,
+      `Drew a placeholder at ${relative('.', photo)}: put the real photo there under the same name before publishing, as your description is of the photo, not of the drawing.`,
     );
   }
 }

@@ -78,7 +78,7 @@ const spotlights = {
         sector: 'food-and-farm',
         photo: {
           src: 'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3"%3E%3Crect width="4" height="3" fill="%23b45309"/%3E%3C/svg%3E',
-          alt: 'Dele Okafor at a farm stand.',
+          alt: 'An orange rectangle in place of a photo of Dele Okafor.',
         },
         quote: 'When the heat hit 104 degrees, we stopped work together. Nobody was fired.',
         lang: 'en',
@@ -92,7 +92,7 @@ const spotlights = {
         sector: 'domestic-work',
         photo: {
           src: 'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3"%3E%3Crect width="4" height="3" fill="%231d4ed8"/%3E%3C/svg%3E',
-          alt: 'Rosa Ortiz in front of a mural.',
+          alt: 'A blue rectangle in place of a photo of Rosa Ortiz.',
         },
         quote: 'I cared for other families for twenty years. Now I care for my coworkers too.',
         lang: 'en',

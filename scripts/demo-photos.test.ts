@@ -1,0 +1,64 @@
+/**
+ * A spotlight whose photo is still a placeholder drawing says so in its alt text, in each
+ * language: a screen reader user must hear what is shown, not a photograph nobody can see.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { drawingDescription, portraitSvg } from './demo-photos.ts';
+
+const content = 'content';
+
+/** Whether `file` shows the drawing of `id`: the same pixels, give or take JPEG's rounding. */
+async function showsDrawingOf(file: string, id: string): Promise<boolean> {
+  const pixels = (input: Buffer | string) =>
+    sharp(input).resize(100, 100, { fit: 'fill' }).removeAlpha().raw().toBuffer();
+  const [photo, drawing] = await Promise.all([pixels(file), pixels(Buffer.from(portraitSvg(id)))]);
+  if (photo.length !== drawing.length) return false;
+  let difference = 0;
+  for (let i = 0; i < photo.length; i++) difference += Math.abs(photo[i]! - drawing[i]!);
+  return difference / photo.length < 4;
+}
+
+const spotlights = (['en', 'es'] as const).flatMap((lang) =>
+  readdirSync(join(content, 'spotlights', lang)).map((name) => {
+    const text = readFileSync(join(content, 'spotlights', lang, name), 'utf8');
+    const data = parse(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as {
+      photo: { src: string; alt: string };
+    };
+    return { lang, file: `spotlights/${lang}/${name}`, slug: name.replace(/\.mdx$/, ''), ...data };
+  }),
+);
+
+describe('the demo photos', () => {
+  it('are drawings that look like nothing else: a real photo is told from them', async () => {
+    const [first, second] = readdirSync(join(content, 'photos'));
+    expect(await showsDrawingOf(join(content, 'photos', first!), first!.slice(0, -4))).toBe(true);
+    expect(await showsDrawingOf(join(content, 'photos', first!), second!.slice(0, -4))).toBe(false);
+  });
+
+  it('are described as the drawings they are, in the language of each story', async () => {
+    const wrong: string[] = [];
+    for (const { lang, file, slug, photo } of spotlights) {
+      const drawn = [photo.src.replace(/\.\w+$/, ''), slug];
+      for (const id of drawn) {
+        if (!(await showsDrawingOf(join(content, 'photos', photo.src), id))) continue;
+        if (photo.alt !== drawingDescription(id, lang)) wrong.push(`${file}: "${photo.alt}"`);
+        break;
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('have words for each drawing in English and Spanish', () => {
+    expect(drawingDescription('marisol-reyes', 'en')).toBe(
+      'Placeholder drawing: a figure without a face, in a teal shirt with the initials M. R.',
+    );
+    expect(drawingDescription('marisol-reyes', 'es')).toBe(
+      'Dibujo provisional: una figura sin rostro, con camisa verde azulado y las iniciales M. R.',
+    );
+    expect(drawingDescription('grace-williams', 'en')).toContain('in an orange shirt');
+  });
+});
