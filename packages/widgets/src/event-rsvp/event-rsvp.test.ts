@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { page, userEvent } from 'vitest/browser';
+import { commands, page, userEvent } from 'vitest/browser';
 import type { AttendanceResource, EventResource } from '@rally/core/resources';
 import type { RallyActionEvent } from '../events/rally-action-event.ts';
 import { expectAccessible } from '../internal/expect-accessible.ts';
@@ -17,7 +17,10 @@ import { $person } from '../state/person.ts';
 import '../join-form/join-form.ts';
 import './event-rsvp.ts';
 
-afterEach(resetPage);
+afterEach(async () => {
+  await commands.setApiReachable(true);
+  await resetPage();
+});
 
 const meeting = () => staff<EventResource>('events/union-meeting');
 
@@ -144,6 +147,23 @@ describe('rally-event-rsvp', () => {
     ).toBe('cancelled');
     expect(JSON.parse(localStorage.getItem('rally:person') ?? '{}').rsvps).toEqual({});
     await expectAccessible(back);
+  });
+
+  it('remembers an RSVP saved offline once it is sent', async () => {
+    const widget = await mount('rally-event-rsvp', { event: 'open-meeting' });
+    await expect.element(page.getByRole('heading', { level: 2 })).toBeVisible();
+    await page.getByRole('textbox', { name: 'First name' }).fill('Noemí');
+    await page.getByRole('textbox', { name: 'Email' }).fill(uniqueEmail('noemi'));
+    await commands.setApiReachable(false);
+    const queued = nextEvent<RallyActionEvent>(widget, 'rally-rsvp');
+    await page.getByRole('button', { name: 'RSVP', exact: true }).click();
+    expect((await queued).queued).toBe(true);
+    await expect.poll(() => statusOf(widget)).toMatch(/saved on this device/);
+
+    await commands.setApiReachable(true);
+    window.dispatchEvent(new Event('online'));
+    await expect.element(page.getByRole('button', { name: 'Cancel my RSVP' })).toBeVisible();
+    expect($person.get()?.rsvps?.['open-meeting']).toMatchObject({ status: 'accepted' });
   });
 
   it('shows the form again to someone else on the device, after “Not you?”', async () => {

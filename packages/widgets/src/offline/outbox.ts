@@ -2,9 +2,11 @@
  * The outbox: submissions that could not reach the API wait in IndexedDB and are sent when the
  * connection returns, with their original Idempotency-Key, so a retry never makes a second record.
  */
+import type { AttendanceReceipt } from '@rally/core/resources';
 import { clear, createStore, del, entries, set, type UseStore } from 'idb-keyval';
 import { atom } from 'nanostores';
 import { ApiError, postJson, UnreachableError } from '../api/client.ts';
+import { $person } from '../state/person.ts';
 
 export interface OutboxEntry {
   /** The submission's Idempotency-Key. */
@@ -48,6 +50,7 @@ export function flushOutbox(): Promise<void> {
           // A new puzzle for each attempt: an answer counts once, and the saved one may be old.
           const answer = await postJson(entry.url, entry.body, entry.key, { proveWork: true });
           await del(entry.key, outbox());
+          if (entry.kind === 'rsvp') rememberRsvp(entry, answer as AttendanceReceipt);
           document.dispatchEvent(
             new CustomEvent('rally-outbox-sent', { detail: { entry, answer } }),
           );
@@ -67,6 +70,21 @@ export function flushOutbox(): Promise<void> {
     }
   })();
   return flushing;
+}
+
+/**
+ * An RSVP sent from the outbox is remembered with the person who made it, as one sent at once is
+ * (event-rsvp/rsvp-answer.ts), so that they find it, and its cancel button, when they come back.
+ */
+function rememberRsvp(entry: OutboxEntry, receipt: AttendanceReceipt): void {
+  const person = $person.get();
+  const event = /\/events\/([^/]+)\/attendances$/.exec(new URL(entry.url).pathname)?.[1];
+  const email = (entry.body as { person?: { email_addresses?: { address?: string }[] } }).person
+    ?.email_addresses?.[0]?.address;
+  // Only while the person who made it is the one known on this device.
+  if (!person || !event || email !== person.email) return;
+  const rsvp = { status: receipt.status, cancel: receipt._links['rally:cancel'].href };
+  $person.set({ ...person, rsvps: { ...person.rsvps, [decodeURIComponent(event)]: rsvp } });
 }
 
 let watching = false;
