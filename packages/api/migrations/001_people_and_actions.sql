@@ -66,31 +66,14 @@ create index signatures_created_at on signatures (created_at);
 
 -- The signature counter, split into shards so that concurrent signers of one petition do not
 -- queue on a single row; the total is the sum of at most 16 small rows. Maintained by the
--- functions that write signatures (002_write_functions.sql) and, for deletions, by a trigger.
+-- functions that write signatures (sql/functions/) and, for deletions, by a trigger
+-- (sql/functions/uncount_signature.sql).
 create table petition_signature_counts (
   petition_id text not null references petitions (id),
   shard smallint not null,
   signatures integer not null default 0,
   primary key (petition_id, shard)
 );
-
-create function count_signatures(petition text, delta integer) returns void
-language sql as $$
-  insert into petition_signature_counts (petition_id, shard, signatures)
-  values (petition, pg_backend_pid() % 16, delta)
-  on conflict (petition_id, shard)
-    do update set signatures = petition_signature_counts.signatures + delta
-$$;
-
--- Erasing a person deletes their signatures; the count follows.
-create function uncount_signature() returns trigger language plpgsql as $$
-begin
-  perform count_signatures(old.petition_id, -1);
-  return old;
-end $$;
-
-create trigger signatures_uncount after delete on signatures
-  for each row execute function uncount_signature();
 
 create table events (
   id text primary key,

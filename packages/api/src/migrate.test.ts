@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { migrate } from './migrate.ts';
+import { schemaText } from './schema.ts';
 import { databases } from './testing.ts';
 
 describe.each(databases)('migrate on %s', (_kind, open) => {
@@ -17,6 +18,17 @@ describe.each(databases)('migrate on %s', (_kind, open) => {
       expect(files.length).toBeGreaterThanOrEqual(11);
       expect(rows.map((row) => row.name)).toEqual(files);
       expect(await migrate(db)).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe.each(databases)('the schema on %s', (_kind, open) => {
+  it('is the committed snapshot, after every migration and function file', async () => {
+    const db = await open();
+    try {
+      await expect(await schemaText(db)).toMatchFileSnapshot('../sql/schema.snapshot.txt');
     } finally {
       await db.close();
     }

@@ -1,8 +1,15 @@
-/** Applies the plain-SQL files in migrations/ in name order, each once, recorded in a table. */
+/**
+ * The schema: the plain-SQL files in migrations/ (tables, indexes, data) in name order, each once,
+ * recorded in a table; then sql/functions/, one file per function holding its current definition
+ * (`create or replace`), applied whenever any of them changed, so reading a function means opening
+ * one file.
+ */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import type { Database } from './database.ts';
 
 const migrationsDir = new URL('../migrations/', import.meta.url);
+const functionsDir = new URL('../sql/functions/', import.meta.url);
 
 /** Held by whichever instance is changing the schema; every other one waits for it. */
 const lock = 'select pg_advisory_xact_lock(7261001)';
@@ -37,5 +44,39 @@ export async function migrate(db: Database): Promise<string[]> {
       throw new Error(`Migration ${name} failed: ${(error as Error).message}`, { cause: error });
     }
   }
+  if (await applyFunctions(db)) applied.push('sql/functions');
   return applied;
+}
+
+/**
+ * Applies every function file, in one transaction under the lock, unless the files are the ones
+ * applied last (their hash is kept): starting an instance then writes nothing to the catalog.
+ */
+async function applyFunctions(db: Database): Promise<boolean> {
+  const names = (await readdir(functionsDir)).filter((name) => name.endsWith('.sql')).sort();
+  const files = await Promise.all(
+    names.map(async (name) => [name, await readFile(new URL(name, functionsDir), 'utf8')] as const),
+  );
+  const hash = createHash('sha256').update(JSON.stringify(files)).digest('hex');
+  return db.transaction(async (tx) => {
+    await tx.query(lock);
+    await tx.exec(`create table if not exists schema_functions (
+      hash text not null,
+      applied_at timestamptz not null default now()
+    )`);
+    const [current] = await tx.query<{ hash: string }>('select hash from schema_functions');
+    if (current?.hash === hash) return false;
+    for (const [name, sql] of files) {
+      try {
+        await tx.exec(sql);
+      } catch (error) {
+        throw new Error(`Function file ${name} failed: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+    }
+    await tx.query('delete from schema_functions');
+    await tx.query('insert into schema_functions (hash) values ($1)', [hash]);
+    return true;
+  });
 }

@@ -1,6 +1,6 @@
 /**
  * Carries out public writes in batches: requests arriving together are written by one call of
- * `rally_write_batch` (migrations/007_write_batches_without_savepoints.sql), in one transaction
+ * `rally_write_batch` (sql/functions/rally_write_batch.sql), in one transaction
  * with one commit, and each is answered after that commit. A write that fails fails alone: one
  * its petition or event refuses is answered from inside the batch; any other error fails the
  * batch, and its writes are run again one by one.
@@ -8,7 +8,7 @@
 import { batcher } from './batcher.ts';
 import type { Database } from './database.ts';
 
-/** The database functions that carry out public writes (migrations/002_write_functions.sql). */
+/** The database functions that carry out public writes (sql/functions/, one file each). */
 export type WriteFunction =
   'rally_signup_person' | 'rally_sign_petition' | 'rally_record_attendance';
 

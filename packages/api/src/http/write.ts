@@ -45,7 +45,7 @@ export interface WriteOptions<Result extends WriteResult> {
   decoy: () => Result;
   /**
    * The caller proved a staff token: its details of a person already on file replace older ones.
-   * Anyone else only fills what is blank (migrations/012_strangers_fill_blanks_only.sql).
+   * Anyone else only fills what is blank (sql/functions/rally_upsert_person.sql).
    */
   asStaff?: boolean;
   /** This write is the person joining (the join form), not only taking an action: they are a member. */
