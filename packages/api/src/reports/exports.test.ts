@@ -83,4 +83,17 @@ describe.each(databases)('staff exports on %s', (_kind, open) => {
     const whole = await chunksOf(await staffGet(api, '/api/v1/reports/people.csv'));
     expect(whole.join('').split('\r\n')).toHaveLength(3002);
   });
+
+  it('give the database back when a download is cut off before its first row is read', async () => {
+    await addPeople(api, 3000);
+    for (let i = 0; i < 8; i++) {
+      const response = await staffGet(api, '/api/v1/reports/people.csv');
+      // Only the header, or nothing at all, then gone.
+      const reader = response.body!.getReader();
+      if (i % 2 === 0) await reader.read();
+      await reader.cancel();
+    }
+    const whole = await chunksOf(await staffGet(api, '/api/v1/reports/people.csv'));
+    expect(whole.join('').split('\r\n')).toHaveLength(3002);
+  });
 });

@@ -219,19 +219,27 @@ async function csv(
   columns: string[],
 ) {
   const batches = c.var.db.batches(query)[Symbol.asyncIterator]();
-  const first = await batches.next();
-  async function* all() {
-    try {
-      if (first.done) return;
-      yield first.value;
-      for (let next = await batches.next(); !next.done; next = await batches.next()) {
-        yield next.value;
-      }
-    } finally {
+  let first: IteratorResult<Record<string, unknown>[]> | undefined = await batches.next();
+  // The rows as the stream reads them: the batch read already, then the rest. Written out rather
+  // than as a generator because a generator never started skips its `finally`: a download cut off
+  // after the header must still give the cursor, and its connection, back.
+  const rows: AsyncIterableIterator<Record<string, unknown>[]> = {
+    async next() {
+      if (!first) return batches.next();
+      const batch = first;
+      first = undefined;
+      return batch;
+    },
+    async return() {
+      first = undefined;
       await batches.return?.();
-    }
-  }
-  return c.body(csvStream(all(), columns), 200, {
+      return { done: true, value: undefined };
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+  return c.body(csvStream(rows, columns), 200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="${filename}"`,
   });
