@@ -24,6 +24,8 @@ export default defineConfig({
             'scripts/**/*.test.ts',
             'sites/**/*.test.ts',
           ],
+          // One migrated embedded database for the run, which each API test file copies.
+          globalSetup: ['packages/api/src/testing-setup.ts'],
           // Several tests start the embedded PostgreSQL twice (a restart); on a busy two-core
           // machine that alone can pass the default five seconds.
           testTimeout: 20_000,

@@ -4,6 +4,9 @@
  * database; each test database is a schema of its own, dropped on close.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import pg from 'pg';
@@ -28,16 +31,39 @@ import { installEnvironmentToken } from './staff/require-staff.ts';
 const serverUrl = process.env.RALLY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 // Creating and migrating PGlite takes seconds; loading a migrated copy takes a fraction of that.
+// The test run makes the copy once (migratedPGliteFile, from the suite's global set-up) and every
+// test file loads it; alone, a file makes its own.
 let migratedPGlite: Promise<Blob> | undefined;
 
+/** A migrated, empty embedded database, as a dump to start others from. */
+export async function migratedPGliteDump(): Promise<Blob> {
+  const template = await openDatabase({ dataDir: 'memory://' });
+  await migrate(template);
+  const dump = await template.dump!();
+  await template.close();
+  return dump;
+}
+
+/** Where the test run keeps its migrated copy, set by `makeMigratedPGliteFile`. */
+const templateVariable = 'RALLY_TEST_PGLITE_TEMPLATE';
+
+/**
+ * Migrates one embedded database for the whole test run and saves it for every test file (the
+ * unit project's global set-up); returns a function that removes it.
+ */
+export async function makeMigratedPGliteFile(): Promise<() => void> {
+  const folder = mkdtempSync(join(tmpdir(), 'rally-pglite-'));
+  const file = join(folder, 'migrated.tar.gz');
+  writeFileSync(file, Buffer.from(await (await migratedPGliteDump()).arrayBuffer()));
+  process.env[templateVariable] = file;
+  return () => rmSync(folder, { recursive: true, force: true });
+}
+
 export async function openTestPGlite(): Promise<Database> {
-  migratedPGlite ??= (async () => {
-    const template = await openDatabase({ dataDir: 'memory://' });
-    await migrate(template);
-    const dump = await template.dump!();
-    await template.close();
-    return dump;
-  })();
+  const saved = process.env[templateVariable];
+  migratedPGlite ??= saved
+    ? Promise.resolve(new Blob([readFileSync(saved)]))
+    : migratedPGliteDump();
   return openDatabase({ dataDir: 'memory://', loadDataDir: await migratedPGlite });
 }
 
