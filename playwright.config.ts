@@ -44,6 +44,8 @@ export default defineConfig({
         ...localSiteEnvironment(ports.site, ports.api),
         RALLY_SPOTLIGHTS_PER_PAGE: '2',
         RALLY_CONTENT_DIR: datedContent.sites,
+        // Dues are on, as for the API below: the sites then offer the dues page.
+        STRIPE_PUBLISHABLE_KEY: 'pk_test_e2e',
       },
     },
     {

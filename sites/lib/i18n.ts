@@ -30,6 +30,8 @@ const en = {
   duesTitle: 'Pay your dues',
   duesIntro:
     'Dues are how we stay independent: no boss, no politician and no foundation decides our agenda. Pay what your household can, by card, monthly, yearly or once.',
+  duesOff:
+    'Paying dues online is not set up yet. You can pay your dues in person at any meeting: join, and we will tell you about the next one.',
   duesNoScript:
     'Paying dues online needs JavaScript, which is off in this browser. Turn it on and reload, or pay in person at any meeting.',
   spotlightsTitle: (name: string) => `Member stories · ${name}`,
@@ -39,6 +41,12 @@ const en = {
   previousPage: 'Newer stories',
   nextPage: 'Older stories',
   organization: 'Member organization',
+  /** The end of a member's story: what the reader can do next. */
+  nextStep: 'Your next step',
+  joinPitch: (site: string) =>
+    `Join ${site}: it takes a minute, and you will hear about meetings near you.`,
+  signNext: 'Sign the petition:',
+  comeNext: 'Come to the next event:',
   published: 'Published',
   signTitle: 'Add your name',
   rsvpTitle: 'Save your place',
@@ -54,6 +62,9 @@ const en = {
   allSites: 'All regions and sectors',
   feed: 'Member stories feed (RSS)',
   accessibility: 'Accessibility',
+  privacy: 'Privacy',
+  /** Beside a form that works without JavaScript, as the widgets link their consent to it. */
+  privacyLink: 'How we use your information',
   regions: 'Regions',
   sectors: 'Sectors',
   embedTitle: 'Embed our widgets',
@@ -85,6 +96,8 @@ const es: typeof en = {
   duesTitle: 'Paga tu cuota',
   duesIntro:
     'Las cuotas nos mantienen independientes: ningún patrón, político ni fundación decide nuestra agenda. Paga lo que tu hogar pueda, con tarjeta, cada mes, cada año o una sola vez.',
+  duesOff:
+    'Todavía no se pueden pagar las cuotas en línea. Puedes pagar tu cuota en persona en cualquier reunión: únete y te avisamos de la próxima.',
   duesNoScript:
     'Para pagar la cuota en línea hace falta JavaScript, que está desactivado en este navegador. Actívalo y vuelve a cargar la página, o paga en persona en cualquier reunión.',
   spotlightsTitle: (name: string) => `Historias · ${name}`,
@@ -94,6 +107,11 @@ const es: typeof en = {
   previousPage: 'Historias más recientes',
   nextPage: 'Historias anteriores',
   organization: 'Organización socia',
+  nextStep: 'Tu siguiente paso',
+  joinPitch: (site: string) =>
+    `Únete a ${site}: toma un minuto, y te avisaremos de las reuniones cerca de ti.`,
+  signNext: 'Firma la petición:',
+  comeNext: 'Ven al próximo evento:',
   published: 'Publicado',
   signTitle: 'Firma',
   rsvpTitle: 'Aparta tu lugar',
@@ -108,6 +126,8 @@ const es: typeof en = {
   allSites: 'Todas las regiones y sectores',
   feed: 'Canal de historias (RSS)',
   accessibility: 'Accesibilidad',
+  privacy: 'Privacidad',
+  privacyLink: 'Cómo usamos tu información',
   regions: 'Regiones',
   sectors: 'Sectores',
   embedTitle: 'Pon nuestros widgets en tu sitio',

@@ -22,6 +22,16 @@ export const hubUrl = new URL(process.env.RALLY_HUB_URL ?? config.sites.hub_url)
 /** The address of the API every widget posts to, without a trailing slash. */
 export const apiUrl = (process.env.RALLY_API_URL ?? config.sites.api_url).replace(/\/$/, '');
 
+/**
+ * Whether members can pay dues online, as far as a static build can tell: the build's environment
+ * has Stripe's publishable key (`STRIPE_PUBLISHABLE_KEY`, the one the API hands to the checkout,
+ * so whoever deploys sets it for both) and rally.config.json offers dues (tiers or a floor). Until
+ * then no menu or sitemap leads to the dues page, which says dues are not set up and is not indexed.
+ */
+export const duesOffered =
+  Boolean(process.env.STRIPE_PUBLISHABLE_KEY?.trim()) &&
+  (config.dues.tiers.length > 0 || config.dues.minimum_monthly_amount !== undefined);
+
 /** Member stories on each page of a story index (`RALLY_SPOTLIGHTS_PER_PAGE` overrides). */
 export const spotlightsPerPage = perPage(process.env.RALLY_SPOTLIGHTS_PER_PAGE);
 
