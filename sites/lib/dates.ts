@@ -2,7 +2,12 @@
 import type { EventContent } from '@rally/core';
 import type { Locale } from './i18n.ts';
 
-/** "Saturday, January 16, 2027, 10:00 AM – 12:30 PM CST", in the event's time zone. */
+/**
+ * "Saturday, January 16, 2027, 10:00 AM – 12:30 PM (Central Standard Time)", in the event's time
+ * zone, worded as the event widget words it: short zone names are unknown in some languages
+ * ("GMT-6" in Spanish), and a page that says it one way above a form that says it another leaves
+ * readers wondering whether the two are the same time.
+ */
 export function formatEventDate(
   event: Pick<EventContent, 'start' | 'end' | 'timezone'>,
   lang: Locale,
@@ -18,7 +23,7 @@ export function formatEventDate(
 
 function zoneName(event: Pick<EventContent, 'start' | 'timezone'>, lang: Locale): string {
   return (
-    new Intl.DateTimeFormat(lang, { timeZone: event.timezone, timeZoneName: 'short' })
+    new Intl.DateTimeFormat(lang, { timeZone: event.timezone, timeZoneName: 'long' })
       .formatToParts(event.start)
       .find((part) => part.type === 'timeZoneName')?.value ?? event.timezone
   );
