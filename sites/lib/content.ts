@@ -188,6 +188,33 @@ export async function upcomingEventsOf(site: Microsite | undefined, now = new Da
   return (await eventsOf(site)).filter((p) => firstVersion(p).data.end > now);
 }
 
+/** What a reader can do after a member's story, besides joining: sign a petition or come to an event. */
+export type NextStep =
+  { kind: 'petition'; piece: Piece<'petitions'> } | { kind: 'event'; piece: Piece<'events'> };
+
+/**
+ * The step a story leads to on a microsite: of the microsite's open petitions and upcoming events,
+ * the one closest to the story — sharing its region and its sector, else one of them — and among
+ * those a petition first (it takes a minute, from anywhere), then the soonest event. None when the
+ * microsite has neither.
+ */
+export async function nextStepAfter(
+  site: Microsite,
+  story: { region: string; sector: string },
+  now = new Date(),
+): Promise<NextStep | undefined> {
+  const closeness = (data: { region?: string; sector?: string }) =>
+    Number(data.region === story.region) + Number(data.sector === story.sector);
+  const steps: NextStep[] = [
+    ...(await openPetitionsOf(site, now)).map((piece) => ({ kind: 'petition' as const, piece })),
+    ...(await upcomingEventsOf(site, now)).map((piece) => ({ kind: 'event' as const, piece })),
+  ];
+  // A stable sort keeps petitions before events, and events soonest first, among equals.
+  return steps.sort(
+    (a, b) => closeness(firstVersion(b.piece).data) - closeness(firstVersion(a.piece).data),
+  )[0];
+}
+
 // By the content folder's alias (lib/content-dir.ts), as a glob's folder must be written out.
 const photos = new Map(
   Object.entries(
