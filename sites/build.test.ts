@@ -1,0 +1,204 @@
+/**
+ * The built sites, read from disk, as a build for the organization's real domains leaves them
+ * while dues are off (no STRIPE_PUBLISHABLE_KEY): nothing leads to a dues page nobody can pay on;
+ * every form links the site's privacy notice; event pages leave the event's details to the page;
+ * every member story ends with a next step. One build of a copy of the project serves them all.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const project = resolve('.');
+let root = '';
+let sites = '';
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'rally-build-'));
+  for (const entry of ['sites', 'content', 'public', 'packages', 'docs', 'astro.config.mjs'])
+    cpSync(join(project, entry), join(root, entry), {
+      recursive: true,
+      filter: (source) => !source.includes('node_modules'),
+    });
+  for (const entry of ['package.json', 'rally.config.json', 'tsconfig.json'])
+    cpSync(join(project, entry), join(root, entry));
+  symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'));
+  // Each site gets a copy of the widget bundle, built on its own; any file will do here.
+  mkdirSync(join(root, 'dist/widgets'), { recursive: true });
+  writeFileSync(join(root, 'dist/widgets/rally.js'), '');
+  // As `pnpm build` runs it, without what the test runner sets for itself (MODE, DEV, NODE_ENV…),
+  // which would build the pages for the preview, and without the overrides of a local build.
+  const env: NodeJS.ProcessEnv = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !/^(VITEST|MODE$|DEV$|PROD$|SSR$|TEST$|BASE_URL$|NODE_ENV$)/.test(name),
+    ),
+  );
+  for (const name of [
+    'STRIPE_PUBLISHABLE_KEY',
+    'RALLY_HUB_URL',
+    'RALLY_MICROSITE_URL',
+    'RALLY_API_URL',
+    'RALLY_CONTENT_DIR',
+  ])
+    delete env[name];
+  const build = spawnSync(join(project, 'node_modules/.bin/astro'), ['build'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
+  expect(build.status, build.stdout + build.stderr).toBe(0);
+  sites = join(root, 'dist/sites');
+}, 180_000);
+
+afterAll(() => {
+  if (root && !process.env.KEEP) rmSync(root, { recursive: true, force: true });
+});
+
+/** Every page of every site: its site folder, its path (`es/join/index.html`) and its HTML. */
+function pages() {
+  return readdirSync(sites).flatMap((site) =>
+    readdirSync(join(sites, site), { recursive: true, encoding: 'utf8' })
+      .filter((path) => path.endsWith('.html'))
+      .map((path) => ({ site, path, html: readFileSync(join(sites, site, path), 'utf8') })),
+  );
+}
+
+const micrositeFolders = () => readdirSync(sites).filter((site) => site !== 'hub');
+const langOf = (path: string) => (path.startsWith('es/') ? 'es' : 'en');
+const prefix = (path: string) => (langOf(path) === 'es' ? '/es/' : '/');
+
+describe('while dues are off', () => {
+  it('no menu or other page links to the dues page', () => {
+    const linking = pages()
+      .filter(({ path }) => !/^(es\/)?dues\//.test(path))
+      .filter(({ html }) => /href="(\/es)?\/dues\/"/.test(html))
+      .map(({ site, path }) => `${site}/${path}`);
+    expect(linking).toEqual([]);
+  });
+
+  it('no sitemap lists it', () => {
+    for (const site of readdirSync(sites)) {
+      const sitemap = readFileSync(join(sites, site, 'sitemap.xml'), 'utf8');
+      expect(sitemap).toContain('<loc>');
+      expect(sitemap, site).not.toContain('/dues/');
+    }
+  });
+
+  it('the page says dues are not set up, without the checkout or any script, and is not indexed', () => {
+    for (const site of micrositeFolders()) {
+      for (const [path, words] of [
+        ['dues/index.html', 'not set up yet'],
+        ['es/dues/index.html', 'Todavía no se pueden pagar'],
+      ] as const) {
+        const html = readFileSync(join(sites, site, path), 'utf8');
+        expect(html).toContain('<meta name="robots" content="noindex">');
+        expect(html).not.toContain('rel="canonical"');
+        expect(html).not.toContain('<rally-dues-checkout');
+        expect(html).not.toContain('<script');
+        expect(html).toContain(words);
+      }
+    }
+  });
+
+  it('the embed page offers no dues snippet', () => {
+    const embed = readFileSync(join(sites, 'hub/embed/index.html'), 'utf8');
+    expect(embed).toContain('rally-join-form');
+    expect(embed).not.toContain('rally-dues-checkout');
+  });
+});
+
+describe('the privacy notice', () => {
+  it('is on every site in both languages, from content, linked from every page’s footer', () => {
+    for (const site of readdirSync(sites)) {
+      expect(readFileSync(join(sites, site, 'privacy/index.html'), 'utf8')).toContain(
+        '<h1>Privacy notice</h1>',
+      );
+      expect(readFileSync(join(sites, site, 'es/privacy/index.html'), 'utf8')).toContain(
+        '<h1>Aviso de privacidad</h1>',
+      );
+    }
+    const without = pages()
+      .filter(({ path }) => !path.startsWith('404') && path !== '404.html')
+      .filter(({ path, html }) => {
+        const footer = /<footer[\s\S]*<\/footer>/.exec(html)?.[0] ?? '';
+        return !footer.includes(`href="${prefix(path)}privacy/"`);
+      })
+      .map(({ site, path }) => `${site}/${path}`);
+    expect(without).toEqual([]);
+  });
+
+  it('is linked by every form on the sites, widget and plain form alike, in the page’s language', () => {
+    let forms = 0;
+    for (const { site, path, html } of pages()) {
+      const privacy = `${prefix(path)}privacy/`;
+      for (const [element] of html.matchAll(
+        /<rally-(?:join-form|petition|event-rsvp|dues-checkout)\b[^>]*>/g,
+      )) {
+        forms++;
+        expect(element, `${site}/${path}`).toContain(`privacy-url="${privacy}"`);
+      }
+      for (const [form] of html.matchAll(/<form method="post"[\s\S]*?<\/form>/g))
+        expect(form, `${site}/${path}`).toContain(`href="${privacy}"`);
+    }
+    expect(forms).toBeGreaterThan(50);
+  });
+});
+
+describe('an event page', () => {
+  it('shows the event’s details once, leaving the widget only places left and the form', () => {
+    const events = pages().filter(({ path }) => /^(es\/)?events\/[^/]+\/index\.html$/.test(path));
+    expect(events.length).toBeGreaterThan(10);
+    for (const { site, path, html } of events) {
+      expect(/<rally-event-rsvp\b[^>]*>/.exec(html)![0], `${site}/${path}`).toMatch(
+        /\swithout-details\b/,
+      );
+      const when = /<dd lang="(en|es)">([^<]*)<\/dd>/.exec(html)!;
+      // The zone in words, as the widget says it, never as an offset.
+      expect(when[2], `${site}/${path}`).toMatch(
+        when[1] === 'es' ? /\(hora [^)]+\)$/ : /\([A-Z][a-z]+ (Standard|Daylight) Time\)$/,
+      );
+    }
+  });
+});
+
+describe('a member story', () => {
+  it('ends with the microsite’s call to join and, where it has one, its open petition or next event', () => {
+    let linked = 0;
+    for (const site of micrositeFolders()) {
+      for (const lang of ['en', 'es'] as const) {
+        const base = lang === 'es' ? 'es/' : '';
+        const home = readFileSync(join(sites, site, base, 'index.html'), 'utf8');
+        const actions = [...home.matchAll(/href="((?:\/es)?\/(?:petitions|events)\/[^"]+)"/g)].map(
+          (m) => m[1]!,
+        );
+        const stories = readdirSync(join(sites, site, base, 'spotlights')).filter(
+          (name) => name !== 'index.html' && name !== 'page',
+        );
+        for (const story of stories) {
+          const html = readFileSync(
+            join(sites, site, base, 'spotlights', story, 'index.html'),
+            'utf8',
+          );
+          const next = /<section class="next-step"[\s\S]*?<\/section>/.exec(html)?.[0];
+          expect(next, `${site}/${base}spotlights/${story}`).toContain(`href="/${base}join/"`);
+          const step = /href="((?:\/es)?\/(?:petitions|events)\/[^"]+)"/.exec(next!)?.[1];
+          if (actions.length === 0) continue;
+          // One the microsite's home lists: open, or still to come, on this very site.
+          expect(actions, `${site}/${base}spotlights/${story}`).toContain(step);
+          linked++;
+        }
+      }
+    }
+    expect(linked).toBeGreaterThan(0);
+  });
+});
