@@ -28,7 +28,8 @@ afterAll(() => {
 function projectWith(file: string, edit: (text: string) => string): string {
   const root = mkdtempSync(join(tmpdir(), 'rally-sites-'));
   copies.push(root);
-  for (const entry of ['sites', 'content', 'public', 'packages', 'astro.config.mjs'])
+  // docs/ too: the hub publishes the embedding guide from it.
+  for (const entry of ['sites', 'content', 'public', 'packages', 'docs', 'astro.config.mjs'])
     cpSync(join(project, entry), join(root, entry), {
       recursive: true,
       filter: (source) => !source.includes('node_modules'),

@@ -70,6 +70,7 @@ function rallyProject(): string {
     'content',
     'public',
     'packages',
+    'docs', // The hub publishes the embedding guide from it.
     'astro.config.mjs',
     'package.json',
     'rally.config.json',
