@@ -277,8 +277,8 @@ async function recordedAnswer<Result extends WriteResult>(
   };
   if (!wait) return read(db);
   const nothingRecorded = Symbol('nothing recorded');
-  try {
-    return await db.transaction(async (tx) => {
+  const claimOrRead = () =>
+    db.transaction(async (tx) => {
       const [claimed] = await tx.query(
         `insert into idempotency_keys (scope, key, request_hash, response)
          values ($1, $2, $3, '{}') on conflict do nothing returning key`,
@@ -287,10 +287,18 @@ async function recordedAnswer<Result extends WriteResult>(
       if (claimed) throw nothingRecorded;
       return read(tx);
     });
-  } catch (error) {
-    if (error === nothingRecorded) return undefined;
-    throw error;
+  // The first try may have passed the limits a moment ago and not yet reached the database, where
+  // its write claims the key: look again a few times, over about a second and a half, before
+  // saying nothing was recorded.
+  for (const pause of [50, 100, 200, 400, 800, 0]) {
+    try {
+      return await claimOrRead();
+    } catch (error) {
+      if (error !== nothingRecorded) throw error;
+    }
+    if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
   }
+  return undefined;
 }
 
 /** What the database reports for a key reused with another request. */
