@@ -1,6 +1,7 @@
 /** The API as a Hono app, independent of any server, so tests call `app.request()` directly. */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
+import { describeRoute } from 'hono-openapi';
 import { apiBasePath, identifierPrefix, osdiVersion, type ApiEntryPoint } from '@rally/core';
 import type { RallySettings } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -13,7 +14,7 @@ import { printable, HttpProblem } from './http/problems.ts';
 import { newChallenge } from './http/proof-of-work.ts';
 import { refuseUnstorableAddress } from './http/query.ts';
 import type { RateLimiter } from './http/rate-limits.ts';
-import { openApiDocument } from './openapi.ts';
+import { openApiDocument, pageResponse, queryParameter } from './openapi.ts';
 import { dues } from './dues/dues.ts';
 import type { StripeSettings } from './dues/stripe-client.ts';
 import { stripeWebhook } from './dues/webhook.ts';
@@ -73,66 +74,116 @@ export function createApp({
   });
 
   // Liveness and readiness in one: the API is only useful if its database answers.
-  app.get('/healthz', async (c) => {
-    try {
-      await db.query('select 1');
-      return c.json({ status: 'ok', database: db.kind });
-    } catch {
-      return c.json({ status: 'unavailable', database: db.kind }, 503, {
-        'Retry-After': String(retryAfterOutageSeconds),
-      });
-    }
-  });
+  app.get(
+    '/healthz',
+    describeRoute({
+      summary: 'Service and database health',
+      responses: {
+        200: { description: 'Healthy: the database answers' },
+        503: { description: 'The database does not answer; see Retry-After' },
+      },
+    }),
+    async (c) => {
+      try {
+        await db.query('select 1');
+        return c.json({ status: 'ok', database: db.kind });
+      } catch {
+        return c.json({ status: 'unavailable', database: db.kind }, 503, {
+          'Retry-After': String(retryAfterOutageSeconds),
+        });
+      }
+    },
+  );
 
   const api = new Hono<AppContext>();
   api.use(allowedOrigins(settings.allowedOrigins));
   api.use(limitBodies(maxBodyBytes, { [`${apiBasePath}/stripe/webhook`]: maxStripeEventBytes }));
   api.use(refuseUnstorableAddress);
 
-  api.get('/', (c) => {
-    const link = (path: string, title: string) => ({
-      href: new URL(`${apiBasePath}${path}`, c.req.url).toString(),
-      title,
-    });
-    const entryPoint: ApiEntryPoint = {
-      motd: `Welcome to the Rally API of ${settings.organization.name}.`,
-      vendor_name: 'Rally',
-      product_name: 'Rally API',
-      osdi_version: osdiVersion,
-      max_pagesize: 100,
-      namespace: identifierPrefix,
-      _links: {
-        self: link('', 'This entry point'),
-        curies: curiesFor(c.req.url),
-        'osdi:people': link('/people', 'People (staff only)'),
-        'osdi:person_signup_helper': link('/people', 'Person signup helper'),
-        'osdi:petitions': link('/petitions', 'Petitions'),
-        'osdi:events': link('/events', 'Upcoming events'),
-        'rally:spotlights': link('/spotlights', 'Member spotlights'),
-        'rally:dues': link('/dues', 'Dues: what members may pay, and the checkout'),
-        'rally:reports': link('/reports/summary', 'Staff summary report (staff only)'),
-        'rally:openapi': link('/openapi.json', 'OpenAPI 3.1 description'),
-        'rally:health': { href: new URL('/healthz', c.req.url).toString(), title: 'Health' },
-      },
-    };
-    return c.json(entryPoint, 200, { 'Content-Type': 'application/hal+json' });
-  });
-
-  const openApi = openApiDocument(settings.organization.name);
-  api.get('/openapi.json', (c) => c.json(openApi));
-
-  // A new puzzle for a widget to solve before it sends (proof-of-work.ts); never cached.
-  api.get('/challenge', async (c) =>
-    c.json(await newChallenge(linkSecret, settings), 200, { 'Cache-Control': 'no-store' }),
+  api.get(
+    '/',
+    describeRoute({
+      summary: 'OSDI entry point',
+      description:
+        'Every path answers the same with a trailing slash (`/api/v1/`, `/api/v1/petitions/`).',
+      responses: { 200: { description: 'Links to every resource, and the curies' } },
+    }),
+    (c) => {
+      const link = (path: string, title: string) => ({
+        href: new URL(`${apiBasePath}${path}`, c.req.url).toString(),
+        title,
+      });
+      const entryPoint: ApiEntryPoint = {
+        motd: `Welcome to the Rally API of ${settings.organization.name}.`,
+        vendor_name: 'Rally',
+        product_name: 'Rally API',
+        osdi_version: osdiVersion,
+        max_pagesize: 100,
+        namespace: identifierPrefix,
+        _links: {
+          self: link('', 'This entry point'),
+          curies: curiesFor(c.req.url),
+          'osdi:people': link('/people', 'People (staff only)'),
+          'osdi:person_signup_helper': link('/people', 'Person signup helper'),
+          'osdi:petitions': link('/petitions', 'Petitions'),
+          'osdi:events': link('/events', 'Upcoming events'),
+          'rally:spotlights': link('/spotlights', 'Member spotlights'),
+          'rally:dues': link('/dues', 'Dues: what members may pay, and the checkout'),
+          'rally:reports': link('/reports/summary', 'Staff summary report (staff only)'),
+          'rally:openapi': link('/openapi.json', 'OpenAPI 3.1 description'),
+          'rally:health': { href: new URL('/healthz', c.req.url).toString(), title: 'Health' },
+        },
+      };
+      return c.json(entryPoint, 200, { 'Content-Type': 'application/hal+json' });
+    },
   );
 
-  api.get('/thanks', (c) =>
-    c.html(
-      thanksPage(
-        pageLocale(c.req.query('lang'), c.req.header('accept-language')),
-        c.req.query('rally'),
+  // Made from the routes' descriptions when first asked for, once the app has all its routes.
+  let openApi: Promise<object> | undefined;
+  api.get(
+    '/openapi.json',
+    describeRoute({
+      summary: 'This document',
+      responses: {
+        200: {
+          description: 'OpenAPI 3.1',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+      },
+    }),
+    async (c) => c.json(await (openApi ??= openApiDocument(app, settings.organization.name))),
+  );
+
+  // A new puzzle for a widget to solve before it sends (proof-of-work.ts); never cached.
+  api.get(
+    '/challenge',
+    describeRoute({
+      summary: 'A proof-of-work puzzle for a widget to solve before it writes',
+      description:
+        'ALTCHA’s open format (SHA-256), valid 30 minutes, never cached; its answer goes in the write’s `altcha` field. Callers without a browser are not asked for one.',
+      responses: { 200: { description: 'The puzzle' } },
+    }),
+    async (c) =>
+      c.json(await newChallenge(linkSecret, settings), 200, { 'Cache-Control': 'no-store' }),
+  );
+
+  api.get(
+    '/thanks',
+    describeRoute({
+      summary: 'The thank-you page a plain form lands on when its page is not on an allowed origin',
+      parameters: [
+        queryParameter('lang', 'The page’s language; else the browser’s.'),
+        queryParameter('rally', 'What happened: `joined`, `signed` or `rsvp`.'),
+      ],
+      responses: { 200: pageResponse('A page saying it was recorded') },
+    }),
+    (c) =>
+      c.html(
+        thanksPage(
+          pageLocale(c.req.query('lang'), c.req.header('accept-language')),
+          c.req.query('rally'),
+        ),
       ),
-    ),
   );
 
   api.route('/people', people);

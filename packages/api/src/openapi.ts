@@ -1,154 +1,228 @@
 /**
- * The OpenAPI 3.1 description of the API, generated from the schemas in @rally/core: the same
- * schemas validate requests and type the answers, so the document cannot drift from the code.
+ * The OpenAPI 3.1 document, generated from the routes: each route is described once, beside its
+ * handler (`describeRoute` from hono-openapi), with the @rally/core schemas that validate its
+ * requests and type its answers, and the document is made by walking the routes the app serves.
+ * This module holds what the descriptions share and puts the document together.
  */
+import type { Env, Hono, MiddlewareHandler, Schema } from 'hono';
 import {
-  apiBasePath,
-  attendanceAnswer,
-  attendanceCheckIn,
-  attendanceReceipt,
-  attendanceResource,
-  attendanceSubmission,
-  duesCheckoutReceipt,
-  duesCheckoutStatus,
-  duesCheckoutSubmission,
-  duesOptions,
-  eventResource,
-  locales,
-  osdiPage,
-  personReceipt,
-  personResource,
-  personSignup,
-  petitionResource,
-  problem,
-  signatureReceipt,
-  signatureResource,
-  signatureSubmission,
-  spotlightResource,
-} from '@rally/core';
+  generateSpecs,
+  resolver,
+  uniqueSymbol,
+  type DescribeRouteOptions,
+  type HandlerUniqueProperty,
+} from 'hono-openapi';
+import { locales, problem } from '@rally/core';
 import { z } from 'zod';
 import { formFields } from './http/body.ts';
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
-    target: 'draft-2020-12',
-    io,
-    unrepresentable: 'any',
-  });
-  return rest;
+type Description = DescribeRouteOptions;
+type Parameter = NonNullable<Description['parameters']>[number];
+type Responses = NonNullable<Description['responses']>;
+
+/**
+ * A request body's schema as the API validates it, under `name` in `components.schemas`. The
+ * conversion is zod's own (`z.toJSONSchema`), so the document says what the schema checks.
+ */
+export function requestSchema(name: string, schema: z.ZodType) {
+  return resolver(schema.meta({ id: name }));
 }
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const hal = (name: string) => ({ 'application/hal+json': { schema: ref(name) } });
-const problemAnswer = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ref('Problem') } },
-});
+/** An answer's schema as the API sends it (zod's output side), under `name`. */
+function answerSchema(name: string, schema: z.ZodType) {
+  return resolver(schema.meta({ id: name }), { options: { io: 'output' } });
+}
 
-const writeProblems = {
-  400: problemAnswer('The body is not valid JSON, or the Idempotency-Key header is malformed.'),
-  403: problemAnswer('The page’s origin is not allowed to write.'),
-  413: problemAnswer('The body is larger than 64 KB.'),
-  415: problemAnswer('The body is neither JSON nor an HTML form.'),
-  428: problemAnswer(
-    'A JSON write from a browser without a valid, unused proof of work: nothing recorded; solve a new puzzle and send again.',
-  ),
-  422: problemAnswer(
-    'Fields failed validation (each in `errors`), or the Idempotency-Key was reused.',
-  ),
-  429: problemAnswer('Too many submissions from this IP or for this email; see Retry-After.'),
-};
+/** An answer in HAL+JSON, as every resource is sent. */
+export function halResponse(description: string, name: string, schema: z.ZodType) {
+  return {
+    description,
+    content: { 'application/hal+json': { schema: answerSchema(name, schema) } },
+  };
+}
 
+/** An answer in plain JSON. */
+export function jsonResponse(description: string, name: string, schema: z.ZodType) {
+  return { description, content: { 'application/json': { schema: answerSchema(name, schema) } } };
+}
+
+const problemSchema = answerSchema('Problem', problem);
+
+/** A refusal, as RFC 9457 problem details (http/problems.ts). */
+export function problemResponse(description: string) {
+  return { description, content: { 'application/problem+json': { schema: problemSchema } } };
+}
+
+/** A page for people (RSVP cancellation, a plain form's thank-you): HTML. */
+export function pageResponse(description: string) {
+  return { description, content: { 'text/html': { schema: { type: 'string' as const } } } };
+}
+
+/** A file to download. */
+export function fileResponse(description: string, mediaType: string) {
+  return { description, content: { [mediaType]: { schema: { type: 'string' as const } } } };
+}
+
+/** A path parameter, with what it names. */
+export function pathParameter(name: string, description: string, format?: string): Parameter {
+  return {
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: 'string', ...(format ? { format } : {}) },
+    description,
+  };
+}
+
+/** A query parameter. */
+export function queryParameter(
+  name: string,
+  description: string,
+  schema: { type: 'string' | 'integer'; [keyword: string]: unknown } = { type: 'string' },
+): Parameter {
+  return { name, in: 'query', required: false, schema, description };
+}
+
+/** `lang` on one petition, event or spotlight: the language to answer in, when it has one. */
+export const translation = queryParameter(
+  'lang',
+  'Answer in this language when the content is written in it; `lang` in the answer says which.',
+  { type: 'string', enum: [...locales] },
+);
+
+/** Equality filters of the public collections (http/query.ts `equalityFilters`). */
+export const regionSectorFilters = [
+  queryParameter('region', 'Only those of this region (its slug).'),
+  queryParameter('sector', 'Only those of this sector (its slug).'),
+];
+
+/** Every collection pages the same way (http/paging.ts): OSDI's `page` and `per_page`, and `after`. */
+export const paging = [
+  queryParameter('page', 'Past the last page, the page is empty (and has no `next` link).', {
+    type: 'integer',
+    minimum: 1,
+    default: 1,
+  }),
+  queryParameter('per_page', 'Records a page, at most the entry point’s `max_pagesize`.', {
+    type: 'integer',
+    minimum: 1,
+    maximum: 100,
+    default: 25,
+  }),
+  queryParameter(
+    'after',
+    "Set by the API in a page's `next` link: the page starts after the record where the one before it ended.",
+  ),
+];
+
+/** OSDI's filter, for sync tools: what changed since they last looked (http/osdi-filter.ts). */
+export function syncFilter(fields: string): Parameter {
+  return queryParameter(
+    'filter',
+    `OData subset: ${fields}; a value in single quotes; conditions joined by \`and\`. Example: \`modified_date gt '2026-11-01'\`. A date alone is midnight UTC at its start (with \`eq\`, the whole day).`,
+  );
+}
+
+export const dateFilter = 'modified_date or created_date with eq, gt, ge, lt or le';
+
+/** The refusal of a collection's query (http/paging.ts, http/osdi-filter.ts). */
+export const unreadablePage = problemResponse(
+  '`page`, `per_page`, `after` or `filter` cannot be read; the problem names which.',
+);
+
+/** The `Idempotency-Key` header every write takes (http/write.ts). */
+export const idempotencyKey: Parameter = { $ref: '#/components/parameters/IdempotencyKey' };
+
+/**
+ * What a plain HTML form (no JavaScript) posts, mapped onto the same helper shape before the same
+ * schema validates it (http/body.ts `helperFromForm`).
+ */
 const formSchema = {
-  type: 'object',
+  type: 'object' as const,
   description:
-    'The fields of a plain HTML form (no JavaScript). Add `redirect` for the thank-you page, `tag` (repeatable) and `custom_fields[key]`.',
+    'The fields of a plain HTML form (no JavaScript). Add `redirect` for the thank-you page, `consent` (a ticked box) for the consent text to count, `tag` (repeatable) and `custom_fields[key]`.',
   properties: Object.fromEntries(
     [...Object.entries(formFields), ['redirect', 'thank-you URL on an allowed origin']].map(
-      ([field, target]) => [field, { type: 'string', description: `Maps to ${target}.` }],
+      ([field, target]) => [field, { type: 'string' as const, description: `Maps to ${target}.` }],
     ),
   ),
 };
 
-function helper(summary: string, body: string, receipt: string, full: string) {
+/** How the write path refuses a submission, whatever it writes (http/body.ts, http/write.ts). */
+export const writeRefusals = {
+  400: problemResponse('The body is not valid JSON, or the Idempotency-Key header is malformed.'),
+  415: problemResponse('The body is neither JSON nor an HTML form.'),
+  422: problemResponse(
+    'Fields failed validation (each in `errors`), or the Idempotency-Key was used for another request. From an HTML form, a page listing the fields to correct.',
+  ),
+  428: problemResponse(
+    'A JSON write from a browser without a valid, unused proof of work: nothing recorded; solve a new puzzle and send again.',
+  ),
+  429: problemResponse('Too many submissions from this IP or for this email; see Retry-After.'),
+} satisfies Responses;
+
+/** One of an OSDI helper's schemas, with its name in the document. */
+type Named = [name: string, schema: z.ZodType];
+
+/**
+ * An OSDI helper (signup, signature, RSVP: http/helper-answer.ts): JSON or a plain form in, a
+ * receipt (or, for staff, the resource) or a redirect to a thank-you page out, and every way the
+ * write path (http/body.ts, http/write.ts) refuses one.
+ */
+export function helperRoute(helper: {
+  summary: string;
+  submission: Named;
+  receipt: Named;
+  resource: Named;
+  parameters?: Parameter[];
+  responses?: Responses;
+}): Description {
+  const [receiptName, receipt] = helper.receipt;
+  const [resourceName, resource] = helper.resource;
   return {
-    summary,
+    summary: helper.summary,
     description:
       'A caller with a staff token (`OSDI-API-Token` or `Authorization: Bearer`) is answered the resource recorded, in full, with `Location`; anyone else, a receipt that reveals nothing on file. A token that is not valid is refused with 401 and nothing is written.',
-    parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }],
+    parameters: [...(helper.parameters ?? []), idempotencyKey],
     requestBody: {
       required: true,
       content: {
-        'application/json': { schema: ref(body) },
+        'application/json': { schema: requestSchema(...helper.submission) },
         'application/x-www-form-urlencoded': { schema: formSchema },
       },
     },
     responses: {
-      201: {
-        description:
-          'Recorded (or already recorded: the answer is the same): the receipt, or for staff the resource.',
-        content: { 'application/hal+json': { schema: { oneOf: [ref(receipt), ref(full)] } } },
-      },
-      401: problemAnswer('A staff token was sent and is not valid'),
+      201: halResponse(
+        'Recorded (or already recorded: the answer is the same): the receipt, or for staff the resource.',
+        `${receiptName}Or${resourceName}`,
+        z.union([receipt.meta({ id: receiptName }), resource.meta({ id: resourceName })]),
+      ),
       303: { description: 'From an HTML form: recorded; go to the thank-you page.' },
-      ...writeProblems,
+      ...writeRefusals,
+      401: problemResponse('A staff token was sent and is not valid; nothing was written.'),
+      ...helper.responses,
     },
   };
 }
 
-const staff = [{ osdiToken: [] }, { bearer: [] }];
-const idParameter = (description: string) => [
-  { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description },
-];
-const filters = ['region', 'sector', 'lang'].map((name) => ({
-  name,
-  in: 'query',
-  required: false,
-  schema: { type: 'string' },
-}));
-/** `lang` on one petition or event: the language to answer in, when it has been translated. */
-const translation = {
-  name: 'lang',
-  in: 'query',
-  required: false,
-  schema: { type: 'string', enum: [...locales] },
-  description:
-    'Answer in this language when the content is written in it; `lang` in the answer says which.',
+/** Staff routes: the token they ask for (staff/require-staff.ts). */
+export const staffOnly: Description = {
+  security: [{ osdiToken: [] }, { bearer: [] }],
+  responses: { 401: problemResponse('No staff token, or one that is not valid.') },
 };
-/** Every collection pages the same way: OSDI's `page` and `per_page`, and the API's `after`. */
-const paging = [
-  {
-    name: 'page',
-    in: 'query',
-    schema: { type: 'integer', minimum: 1, default: 1 },
-    description: 'Past the last page, the page is empty (and has no `next` link).',
-  },
-  {
-    name: 'per_page',
-    in: 'query',
-    schema: { type: 'integer', minimum: 1, maximum: 100, default: 25 },
-  },
-  {
-    name: 'after',
-    in: 'query',
-    schema: { type: 'string' },
-    description:
-      "Set by the API in a page's `next` link: the page starts after the record where the one before it ended.",
-  },
-];
-/** OSDI's filter, for sync tools: what changed since they last looked. */
-const syncFilter = (fields: string) => ({
-  name: 'filter',
-  in: 'query',
-  description: `OData subset: ${fields}; a value in single quotes; conditions joined by \`and\`. Example: \`modified_date gt '2026-11-01'\`. A date alone is midnight UTC at its start (with \`eq\`, the whole day).`,
-  schema: { type: 'string' },
-});
-const dateFilter = 'modified_date or created_date with eq, gt, ge, lt or le';
-/** The answer of a collection: one page, its records under `_embedded`. */
-const pageAnswer = (description: string, schema: string) => ({
-  description,
-  content: hal(schema),
-});
+
+/**
+ * A middleware that describes what it adds to every route it guards; hono-openapi reads the
+ * description from the middleware as it does from `describeRoute`, so a route is described as
+ * guarded by being guarded, and a middleware used on a whole sub-app describes each of its routes.
+ */
+export function describedMiddleware<Middleware extends MiddlewareHandler>(
+  middleware: Middleware,
+  spec: Description,
+): Middleware {
+  const property: HandlerUniqueProperty = { spec };
+  return Object.assign(middleware, { [uniqueSymbol]: property });
+}
 
 /**
  * Rally's own link relations, which the `rally` curie of every answer points into
@@ -165,497 +239,66 @@ const rallyRelations = {
     'The signed link that cancels an RSVP without a login: GET shows a confirmation page, POST cancels.',
 };
 
-const csvAnswer = {
-  200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } },
-};
+/** Any route: the error handler's answer (app.ts) when the database or a service fails. */
+const everyRoute = {
+  503: problemResponse(
+    'The service could not complete this request (its database or a service it needs is away); nothing was recorded. See Retry-After.',
+  ),
+} satisfies Responses;
 
-export function openApiDocument(organization: string) {
-  const p = apiBasePath;
-  return {
-    openapi: '3.1.0',
-    info: {
-      title: `Rally API — ${organization}`,
-      version: '1.0.0',
-      description:
-        'OSDI 1.1-compatible actions for outreach widgets: join, sign, RSVP, spotlights. Writes accept JSON or plain HTML forms and honour Idempotency-Key.',
+/** Any write, whatever it writes: the origin check (http/origins.ts) and the body limit (http/body-limit.ts). */
+const everyWrite = {
+  403: problemResponse(
+    'The page’s origin is not allowed to write (`origin-not-allowed`). From an HTML form, a page saying so.',
+  ),
+  413: problemResponse('The body is larger than the API takes: 64 KB (a Stripe event, 1 MB).'),
+  ...everyRoute,
+} satisfies Responses;
+
+/** The document of `app`, from the descriptions of the routes it serves. */
+export async function openApiDocument<E extends Env, S extends Schema, P extends string>(
+  app: Hono<E, S, P>,
+  organization: string,
+) {
+  const document = await generateSpecs(app, {
+    documentation: {
+      info: {
+        title: `Rally API — ${organization}`,
+        version: '1.0.0',
+        description:
+          'OSDI 1.1-compatible actions for outreach widgets: join, sign, RSVP, spotlights. Writes accept JSON or plain HTML forms and honour Idempotency-Key. Every path answers the same with a trailing slash; an address holding a NUL or a broken character is refused with 400.',
+      },
+      servers: [{ url: '/' }],
+      components: {
+        parameters: {
+          IdempotencyKey: {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            schema: { type: 'string', minLength: 1, maxLength: 255 },
+            description:
+              'Repeat a write safely: the same key replays the first answer for at least 24 hours.',
+          },
+        },
+        securitySchemes: {
+          osdiToken: { type: 'apiKey', in: 'header', name: 'OSDI-API-Token' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
     },
-    servers: [{ url: '/' }],
+    // `openapi.json`, `people.csv` and `calendar.ics` are resources, not static files.
+    excludeStaticFile: false,
+    defaultOptions: {
+      GET: { responses: everyRoute },
+      POST: { responses: everyWrite },
+      PUT: { responses: everyWrite },
+      DELETE: { responses: everyWrite },
+    },
+  });
+  return {
+    ...document,
     'x-rally-relations': Object.fromEntries(
       Object.entries(rallyRelations).map(([rel, description]) => [rel, { description }]),
     ),
-    paths: {
-      '/healthz': {
-        get: {
-          summary: 'Service and database health',
-          responses: {
-            200: { description: 'Healthy' },
-            503: { description: 'Database unavailable' },
-          },
-        },
-      },
-      [p]: {
-        get: {
-          summary: 'OSDI entry point',
-          description:
-            'Every path answers the same with a trailing slash (`/api/v1/`, `/api/v1/petitions/`).',
-          responses: { 200: { description: 'Links to every resource, and the curies' } },
-        },
-      },
-      [`${p}/openapi.json`]: {
-        get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } },
-      },
-      [`${p}/challenge`]: {
-        get: {
-          summary: 'A proof-of-work puzzle for a widget to solve before it writes',
-          description:
-            'ALTCHA’s open format (SHA-256), valid 30 minutes, never cached; its answer goes in the write’s `altcha` field. Callers without a browser are not asked for one.',
-          responses: { 200: { description: 'The puzzle' } },
-        },
-      },
-      [`${p}/people`]: {
-        post: helper('Person signup helper (join)', 'PersonSignup', 'PersonReceipt', 'Person'),
-        get: {
-          summary: 'People, OSDI-paged (staff)',
-          security: staff,
-          parameters: [...paging, syncFilter(`${dateFilter}; email_address with eq`)],
-          responses: {
-            200: pageAnswer('A page of people', 'PersonPage'),
-            400: problemAnswer('A filter it cannot read'),
-            401: problemAnswer('No valid token'),
-          },
-        },
-      },
-      [`${p}/people/{id}`]: {
-        get: {
-          summary: 'One person (staff)',
-          security: staff,
-          parameters: idParameter('Person id'),
-          responses: {
-            200: { description: 'The person', content: hal('Person') },
-            404: problemAnswer('No such person'),
-          },
-        },
-        delete: {
-          summary: 'Erase a person and their actions (staff)',
-          security: staff,
-          parameters: idParameter('Person id'),
-          responses: { 204: { description: 'Erased' }, 404: problemAnswer('No such person') },
-        },
-      },
-      [`${p}/people/{id}/signatures`]: {
-        get: {
-          summary: 'The petitions a person signed, oldest first, OSDI-paged (staff)',
-          security: staff,
-          parameters: [...idParameter('Person id'), ...paging, syncFilter(dateFilter)],
-          responses: {
-            200: pageAnswer(
-              'A page of signatures, each under `_embedded["osdi:signatures"]`',
-              'SignaturePage',
-            ),
-            400: problemAnswer('A filter it cannot read'),
-            401: problemAnswer('No valid token'),
-            404: problemAnswer('No such person'),
-          },
-        },
-      },
-      [`${p}/people/{id}/attendances`]: {
-        get: {
-          summary: 'The events a person RSVPed to, oldest first, OSDI-paged (staff)',
-          security: staff,
-          parameters: [...idParameter('Person id'), ...paging, syncFilter(dateFilter)],
-          responses: {
-            200: pageAnswer(
-              'A page of RSVPs, each under `_embedded["osdi:attendances"]`',
-              'AttendancePage',
-            ),
-            400: problemAnswer('A filter it cannot read'),
-            401: problemAnswer('No valid token'),
-            404: problemAnswer('No such person'),
-          },
-        },
-      },
-      [`${p}/people/{id}/export`]: {
-        get: {
-          summary: 'Everything held about one person (staff)',
-          security: staff,
-          parameters: idParameter('Person id'),
-          responses: { 200: { description: 'JSON export' } },
-        },
-      },
-      [`${p}/petitions`]: {
-        get: {
-          summary: 'Petitions, oldest first, OSDI-paged',
-          parameters: [...paging, translation, syncFilter(dateFilter)],
-          responses: {
-            200: pageAnswer('A page of petitions with their counts', 'PetitionPage'),
-            400: problemAnswer('A filter it cannot read'),
-          },
-        },
-      },
-      [`${p}/petitions/{id}`]: {
-        get: {
-          summary: 'One petition',
-          parameters: [...idParameter('Petition id (its content file name)'), translation],
-          responses: {
-            200: { description: 'The petition', content: hal('Petition') },
-            404: problemAnswer('No such petition'),
-          },
-        },
-      },
-      [`${p}/petitions/{id}/signatures`]: {
-        get: {
-          summary: 'The petition’s signatures, oldest first, OSDI-paged (staff)',
-          security: staff,
-          parameters: [...idParameter('Petition id'), ...paging, syncFilter(dateFilter)],
-          responses: {
-            200: pageAnswer(
-              'A page of signatures, each under `_embedded["osdi:signatures"]`',
-              'SignaturePage',
-            ),
-            400: problemAnswer('A filter it cannot read'),
-            401: problemAnswer('No valid token'),
-            404: problemAnswer('No such petition'),
-          },
-        },
-        post: {
-          ...helper(
-            'Record signature helper',
-            'SignatureSubmission',
-            'SignatureReceipt',
-            'Signature',
-          ),
-          parameters: [
-            ...idParameter('Petition id'),
-            { $ref: '#/components/parameters/IdempotencyKey' },
-          ],
-          responses: {
-            ...helper('', 'SignatureSubmission', 'SignatureReceipt', 'Signature').responses,
-            404: problemAnswer('No such petition'),
-            409: problemAnswer('The petition is closed'),
-          },
-        },
-      },
-      [`${p}/petitions/{id}/signatures/{signature}`]: {
-        get: {
-          summary: 'One signature (staff)',
-          security: staff,
-          parameters: [
-            ...idParameter('Petition id'),
-            { name: 'signature', in: 'path', required: true, schema: { type: 'string' } },
-          ],
-          responses: {
-            200: { description: 'The signature', content: hal('Signature') },
-            401: problemAnswer('No valid token'),
-            404: problemAnswer('No such petition, or no such signature of it'),
-          },
-        },
-      },
-      [`${p}/events`]: {
-        get: {
-          summary: 'Upcoming events, soonest first, OSDI-paged',
-          parameters: [
-            ...filters,
-            {
-              name: 'include',
-              in: 'query',
-              required: false,
-              schema: { type: 'string', enum: ['past'] },
-              description:
-                '`past`: events that are over too, soonest first among all (staff: send your token).',
-            },
-            ...paging,
-            syncFilter(dateFilter),
-          ],
-          responses: {
-            200: pageAnswer('A page of events', 'EventPage'),
-            400: problemAnswer('A filter it cannot read'),
-            401: problemAnswer('`include=past` without a valid staff token'),
-          },
-        },
-      },
-      [`${p}/events/{id}`]: {
-        get: {
-          summary: 'One event',
-          parameters: [...idParameter('Event id'), translation],
-          responses: {
-            200: { description: 'The event', content: hal('Event') },
-            404: problemAnswer('No such event'),
-          },
-        },
-      },
-      [`${p}/events/{id}/calendar.ics`]: {
-        get: {
-          summary: 'The event as iCalendar',
-          parameters: idParameter('Event id'),
-          responses: {
-            200: {
-              description: 'iCalendar',
-              content: { 'text/calendar': { schema: { type: 'string' } } },
-            },
-          },
-        },
-      },
-      [`${p}/events/{id}/attendances`]: {
-        get: {
-          summary: 'The event’s RSVPs, oldest first, OSDI-paged (staff)',
-          security: staff,
-          parameters: [...idParameter('Event id'), ...paging, syncFilter(dateFilter)],
-          responses: {
-            200: pageAnswer(
-              'A page of RSVPs, each under `_embedded["osdi:attendances"]`',
-              'AttendancePage',
-            ),
-            400: problemAnswer('A filter it cannot read'),
-            401: problemAnswer('No valid token'),
-            404: problemAnswer('No such event'),
-          },
-        },
-        post: {
-          ...helper(
-            'Record attendance helper (RSVP)',
-            'AttendanceSubmission',
-            'AttendanceReceipt',
-            'AttendanceAnswer',
-          ),
-          parameters: [
-            ...idParameter('Event id'),
-            { $ref: '#/components/parameters/IdempotencyKey' },
-          ],
-          responses: {
-            ...helper('', 'AttendanceSubmission', 'AttendanceReceipt', 'AttendanceAnswer')
-              .responses,
-            404: problemAnswer('No such event'),
-            409: problemAnswer('The event is over'),
-          },
-        },
-      },
-      [`${p}/events/{id}/attendances/{attendance}`]: {
-        parameters: [
-          ...idParameter('Event id'),
-          { name: 'attendance', in: 'path', required: true, schema: { type: 'string' } },
-        ],
-        get: {
-          summary: 'One RSVP (staff)',
-          security: staff,
-          responses: {
-            200: { description: 'The RSVP', content: hal('Attendance') },
-            401: problemAnswer('No valid token'),
-            404: problemAnswer('No such event, or no such RSVP for it'),
-          },
-        },
-        put: {
-          summary: 'Record whether the person came (staff)',
-          security: staff,
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: ref('AttendanceCheckIn') } },
-          },
-          responses: {
-            200: { description: 'The RSVP as recorded', content: hal('Attendance') },
-            400: problemAnswer('The body is not valid JSON.'),
-            401: problemAnswer('No valid token'),
-            404: problemAnswer('No such event, or no such RSVP for it'),
-            415: problemAnswer('The body is not JSON.'),
-            422: problemAnswer('`attended` is missing or not true, false or null'),
-          },
-        },
-      },
-      [`${p}/events/{id}/attendances/{attendance}/cancel`]: {
-        parameters: [
-          ...idParameter('Event id'),
-          {
-            name: 'attendance',
-            in: 'path',
-            required: true,
-            schema: { type: 'string', format: 'uuid' },
-          },
-          {
-            name: 'token',
-            in: 'query',
-            required: true,
-            schema: { type: 'string' },
-            description: 'Signature from the RSVP answer’s rally:cancel link',
-          },
-        ],
-        get: {
-          summary: 'Page asking to confirm the cancellation',
-          responses: { 200: { description: 'HTML page' }, 403: problemAnswer('Forged link') },
-        },
-        post: {
-          summary: 'Cancel the RSVP; the first waitlisted person moves up',
-          responses: { 200: { description: 'Cancelled' }, 403: problemAnswer('Forged link') },
-        },
-      },
-      [`${p}/spotlights`]: {
-        get: {
-          summary: 'Member spotlights for the carousel, newest first, OSDI-paged',
-          parameters: [
-            ...filters,
-            ...paging,
-            syncFilter('modified_date with eq, gt, ge, lt or le'),
-          ],
-          responses: {
-            200: pageAnswer('A page of spotlights', 'SpotlightPage'),
-            400: problemAnswer('A filter it cannot read'),
-          },
-        },
-      },
-      [`${p}/spotlights/{id}`]: {
-        get: {
-          summary: 'One member spotlight',
-          parameters: [...idParameter('Spotlight id (its content file name)'), translation],
-          responses: {
-            200: { description: 'The spotlight', content: hal('Spotlight') },
-            404: problemAnswer('No such spotlight'),
-          },
-        },
-      },
-      [`${p}/dues`]: {
-        get: {
-          summary: 'What a member may pay: tiers, minimum, schedules, currency',
-          parameters: [translation],
-          responses: {
-            200: {
-              description: 'The dues choices; `available` is false until Stripe is set up',
-              content: { 'application/json': { schema: ref('DuesOptions') } },
-            },
-          },
-        },
-      },
-      [`${p}/dues/checkouts`]: {
-        post: {
-          summary: 'Open an embedded Stripe Checkout Session for a member’s dues',
-          description:
-            'Signs the person up like the person signup helper, checks the amount against the configuration, and returns the client secret for Stripe.js. Paying makes nobody dues-paying: only the verified webhook does.',
-          parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }, translation],
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: ref('DuesCheckoutSubmission') } },
-          },
-          responses: {
-            201: {
-              description: 'Opened (or, for the same Idempotency-Key, the same session again)',
-              content: { 'application/json': { schema: ref('DuesCheckoutReceipt') } },
-            },
-            ...writeProblems,
-            415: problemAnswer('Not JSON: dues are paid through the widget'),
-            503: problemAnswer('Dues are not set up, or Stripe could not open the session'),
-          },
-        },
-      },
-      [`${p}/dues/checkouts/{id}`]: {
-        get: {
-          summary: 'Whether Stripe confirmed this checkout’s payment yet',
-          parameters: idParameter('Checkout Session id'),
-          responses: {
-            200: {
-              description: '`waiting` or `confirmed`',
-              content: { 'application/json': { schema: ref('DuesCheckoutStatus') } },
-            },
-            404: problemAnswer('No such checkout'),
-          },
-        },
-      },
-      [`${p}/dues/checkouts/{id}/portal`]: {
-        post: {
-          summary: 'A Stripe billing-portal session for the member who paid',
-          description:
-            'Works for 24 hours after a confirmed payment. Body: optional `return_url` on an allowed origin.',
-          parameters: idParameter('Checkout Session id'),
-          responses: {
-            200: { description: '`url` of the billing portal' },
-            404: problemAnswer('No such checkout'),
-            409: problemAnswer('Not confirmed by Stripe yet'),
-            410: problemAnswer('More than 24 hours after paying'),
-          },
-        },
-      },
-      [`${p}/stripe/webhook`]: {
-        post: {
-          summary: 'Stripe events (only Stripe calls this)',
-          description:
-            'Verified with the Stripe-Signature header and the webhook secret; each event is applied once, and an older event never overwrites a newer dues status.',
-          parameters: [
-            { name: 'Stripe-Signature', in: 'header', required: true, schema: { type: 'string' } },
-          ],
-          responses: {
-            200: { description: 'Received: applied, a duplicate, or not about a Rally member' },
-            400: problemAnswer('Missing or wrong signature; nothing changed'),
-            503: problemAnswer('Dues are not set up (no webhook secret)'),
-          },
-        },
-      },
-      [`${p}/reports/summary`]: {
-        get: {
-          summary: 'Staff summary report',
-          security: staff,
-          responses: {
-            200: { description: 'Measures by week, region, sector, source and referrer' },
-          },
-        },
-      },
-      [`${p}/reports/people.csv`]: {
-        get: { summary: 'People as CSV (staff)', security: staff, responses: csvAnswer },
-      },
-      [`${p}/reports/petitions/{id}/signatures.csv`]: {
-        get: {
-          summary: 'A petition’s signatures as CSV (staff)',
-          security: staff,
-          parameters: idParameter('Petition id'),
-          responses: csvAnswer,
-        },
-      },
-      [`${p}/reports/events/{id}/attendances.csv`]: {
-        get: {
-          summary: 'An event’s RSVPs as CSV (staff)',
-          security: staff,
-          parameters: idParameter('Event id'),
-          responses: csvAnswer,
-        },
-      },
-    },
-    components: {
-      schemas: {
-        PersonSignup: jsonSchema(personSignup, 'input'),
-        SignatureSubmission: jsonSchema(signatureSubmission, 'input'),
-        AttendanceSubmission: jsonSchema(attendanceSubmission, 'input'),
-        PersonReceipt: jsonSchema(personReceipt, 'output'),
-        SignatureReceipt: jsonSchema(signatureReceipt, 'output'),
-        AttendanceReceipt: jsonSchema(attendanceReceipt, 'output'),
-        AttendanceCheckIn: jsonSchema(attendanceCheckIn, 'input'),
-        Attendance: jsonSchema(attendanceResource, 'output'),
-        AttendanceAnswer: jsonSchema(attendanceAnswer, 'output'),
-        Signature: jsonSchema(signatureResource, 'output'),
-        Person: jsonSchema(personResource, 'output'),
-        Petition: jsonSchema(petitionResource, 'output'),
-        Event: jsonSchema(eventResource, 'output'),
-        Spotlight: jsonSchema(spotlightResource, 'output'),
-        PetitionPage: jsonSchema(osdiPage('osdi:petitions', petitionResource), 'output'),
-        EventPage: jsonSchema(osdiPage('osdi:events', eventResource), 'output'),
-        SpotlightPage: jsonSchema(osdiPage('rally:spotlights', spotlightResource), 'output'),
-        SignaturePage: jsonSchema(osdiPage('osdi:signatures', signatureResource), 'output'),
-        AttendancePage: jsonSchema(osdiPage('osdi:attendances', attendanceResource), 'output'),
-        PersonPage: jsonSchema(osdiPage('osdi:people', personResource), 'output'),
-        DuesOptions: jsonSchema(duesOptions, 'output'),
-        DuesCheckoutSubmission: jsonSchema(duesCheckoutSubmission, 'input'),
-        DuesCheckoutReceipt: jsonSchema(duesCheckoutReceipt, 'output'),
-        DuesCheckoutStatus: jsonSchema(duesCheckoutStatus, 'output'),
-        Problem: jsonSchema(problem, 'output'),
-      },
-      parameters: {
-        IdempotencyKey: {
-          name: 'Idempotency-Key',
-          in: 'header',
-          required: false,
-          schema: { type: 'string', minLength: 1, maxLength: 255 },
-          description:
-            'Repeat a write safely: the same key replays the first answer for at least 24 hours.',
-        },
-      },
-      securitySchemes: {
-        osdiToken: { type: 'apiKey', in: 'header', name: 'OSDI-API-Token' },
-        bearer: { type: 'http', scheme: 'bearer' },
-      },
-    },
   };
 }

@@ -6,10 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
+import { describeRoute } from 'hono-openapi';
 import Stripe from 'stripe';
 import {
   apiBasePath,
+  duesCheckoutReceipt,
+  duesCheckoutStatus,
   duesCheckoutSubmission,
+  duesOptions,
   monthsPerPayment,
   resolveLocale,
   type DuesCheckoutReceipt,
@@ -22,6 +26,15 @@ import type { AppContext } from '../context.ts';
 import { readSubmission } from '../http/body.ts';
 import { HttpProblem, invalidSubmission } from '../http/problems.ts';
 import { decoyId, idempotencyKey, performWrite, type WriteResult } from '../http/write.ts';
+import {
+  idempotencyKey as idempotencyKeyHeader,
+  jsonResponse,
+  pathParameter,
+  problemResponse,
+  requestSchema,
+  translation,
+  writeRefusals,
+} from '../openapi.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { duesUnavailableReason, stripeClient, type StripeSettings } from './stripe-client.ts';
 
@@ -33,118 +46,210 @@ export function dues(stripeSettings: StripeSettings) {
   let client: Stripe | undefined;
   const stripe = () => (client ??= stripeClient(stripeSettings));
 
-  app.get('/', (c) => {
-    const { dues } = c.var.settings;
-    const lang = resolveLocale(c.req.query('lang') ?? c.var.settings.languages[0]);
-    const reason = duesUnavailableReason(stripeSettings, dues);
-    const options: DuesOptions = {
-      available: reason === undefined,
-      ...(reason ? { unavailable_reason: `Dues are not set up: ${reason}.` } : {}),
-      currency: dues.currency,
-      intervals: dues.intervals,
-      tiers: dues.tiers.map((tier) => ({
-        id: tier.id,
-        monthly_amount: tier.monthly_amount,
-        label: tier.label[lang] ?? Object.values(tier.label)[0] ?? tier.id,
-      })),
-      minimum_monthly_amount: dues.minimum_monthly_amount ?? null,
-      portal_login_url: dues.portal_login_url ?? null,
-      publishable_key: reason ? null : (stripeSettings.publishableKey ?? null),
-    };
-    return c.json(options);
-  });
+  const checkoutId = pathParameter('id', 'Checkout Session id');
+  const noSuchCheckout = problemResponse('No such checkout');
 
-  app.post('/checkouts', async (c) => {
-    const { settings } = c.var;
-    const reason = duesUnavailableReason(stripeSettings, settings.dues);
-    if (reason) throw new HttpProblem(503, `Dues are not set up yet (${reason}).`);
-    // Paying needs Stripe.js in the page, so there is no plain-form path to accept.
-    if (!c.req.header('content-type')?.startsWith('application/json'))
-      throw new HttpProblem(415, 'Send the dues checkout as application/json from the widget.');
-    const submission = await readSubmission(c, duesCheckoutSubmission);
-    const choice = submission.data;
-    checkAmount(choice, settings.dues);
-
-    const { result, automated } = await performWrite<WriteResult>(c, submission, {
-      fn: 'rally_signup_person',
-      args: {
-        dues: { tier: choice.tier ?? null, amount: choice.amount, interval: choice.interval },
+  app.get(
+    '/',
+    describeRoute({
+      summary: 'What a member may pay: tiers, minimum, schedules, currency',
+      parameters: [translation],
+      responses: {
+        200: jsonResponse(
+          'The dues choices; `available` is false until Stripe is set up',
+          'DuesOptions',
+          duesOptions,
+        ),
       },
-      decoy: () => ({ person_id: decoyId(), referral_code: newReferralCode() }),
-    });
-    if (automated) {
-      const id = `cs_${decoyId().replaceAll('-', '')}`;
-      return c.json(receipt(c, result.person_id, id, `${id}_secret_${decoyId()}`), 201);
-    }
+    }),
+    (c) => {
+      const { dues } = c.var.settings;
+      const lang = resolveLocale(c.req.query('lang') ?? c.var.settings.languages[0]);
+      const reason = duesUnavailableReason(stripeSettings, dues);
+      const options: DuesOptions = {
+        available: reason === undefined,
+        ...(reason ? { unavailable_reason: `Dues are not set up: ${reason}.` } : {}),
+        currency: dues.currency,
+        intervals: dues.intervals,
+        tiers: dues.tiers.map((tier) => ({
+          id: tier.id,
+          monthly_amount: tier.monthly_amount,
+          label: tier.label[lang] ?? Object.values(tier.label)[0] ?? tier.id,
+        })),
+        minimum_monthly_amount: dues.minimum_monthly_amount ?? null,
+        portal_login_url: dues.portal_login_url ?? null,
+        publishable_key: reason ? null : (stripeSettings.publishableKey ?? null),
+      };
+      return c.json(options);
+    },
+  );
 
-    // Every checkout starts from the address typed, never from a Stripe customer on file: anyone
-    // can type a member's address, and the member's customer would hand them the member's cards,
-    // invoices and subscription in the billing portal. A returning member manages their dues
-    // through the portal's own sign-in, which Stripe sends to the address on file (docs/dues.md).
-    const session = await openCheckoutSession(stripe(), {
-      choice,
-      personId: result.person_id,
-      currency: settings.dues.currency,
-      organization: settings.organization.name,
-      lang: resolveLocale(c.req.query('lang')),
-      // The same submission sent again (a lost answer, a double tap) gets the same session back.
-      idempotencyKey: stripeIdempotencyKey(idempotencyKey(c), result.person_id),
-    });
-    await c.var.db.query(
-      `insert into dues_checkouts (id, person_id, tier, amount, currency, interval)
+  app.post(
+    '/checkouts',
+    describeRoute({
+      summary: 'Open an embedded Stripe Checkout Session for a member’s dues',
+      description:
+        'Signs the person up like the person signup helper, checks the amount against the configuration, and returns the client secret for Stripe.js. Paying makes nobody dues-paying: only the verified webhook does.',
+      parameters: [idempotencyKeyHeader, translation],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: requestSchema('DuesCheckoutSubmission', duesCheckoutSubmission),
+          },
+        },
+      },
+      responses: {
+        201: jsonResponse(
+          'Opened (or, for the same Idempotency-Key, the same session again)',
+          'DuesCheckoutReceipt',
+          duesCheckoutReceipt,
+        ),
+        ...writeRefusals,
+        415: problemResponse('Not JSON: dues are paid through the widget'),
+        503: problemResponse('Dues are not set up, or Stripe could not open the session'),
+      },
+    }),
+    async (c) => {
+      const { settings } = c.var;
+      const reason = duesUnavailableReason(stripeSettings, settings.dues);
+      if (reason) throw new HttpProblem(503, `Dues are not set up yet (${reason}).`);
+      // Paying needs Stripe.js in the page, so there is no plain-form path to accept.
+      if (!c.req.header('content-type')?.startsWith('application/json'))
+        throw new HttpProblem(415, 'Send the dues checkout as application/json from the widget.');
+      const submission = await readSubmission(c, duesCheckoutSubmission);
+      const choice = submission.data;
+      checkAmount(choice, settings.dues);
+
+      const { result, automated } = await performWrite<WriteResult>(c, submission, {
+        fn: 'rally_signup_person',
+        args: {
+          dues: { tier: choice.tier ?? null, amount: choice.amount, interval: choice.interval },
+        },
+        decoy: () => ({ person_id: decoyId(), referral_code: newReferralCode() }),
+      });
+      if (automated) {
+        const id = `cs_${decoyId().replaceAll('-', '')}`;
+        return c.json(receipt(c, result.person_id, id, `${id}_secret_${decoyId()}`), 201);
+      }
+
+      // Every checkout starts from the address typed, never from a Stripe customer on file: anyone
+      // can type a member's address, and the member's customer would hand them the member's cards,
+      // invoices and subscription in the billing portal. A returning member manages their dues
+      // through the portal's own sign-in, which Stripe sends to the address on file (docs/dues.md).
+      const session = await openCheckoutSession(stripe(), {
+        choice,
+        personId: result.person_id,
+        currency: settings.dues.currency,
+        organization: settings.organization.name,
+        lang: resolveLocale(c.req.query('lang')),
+        // The same submission sent again (a lost answer, a double tap) gets the same session back.
+        idempotencyKey: stripeIdempotencyKey(idempotencyKey(c), result.person_id),
+      });
+      await c.var.db.query(
+        `insert into dues_checkouts (id, person_id, tier, amount, currency, interval)
        values ($1, $2, $3, $4, $5, $6) on conflict (id) do nothing`,
-      [
-        session.id,
-        result.person_id,
-        choice.tier ?? null,
-        choice.amount,
-        settings.dues.currency,
-        choice.interval,
-      ],
-    );
-    return c.json(receipt(c, result.person_id, session.id, session.client_secret!), 201);
-  });
+        [
+          session.id,
+          result.person_id,
+          choice.tier ?? null,
+          choice.amount,
+          settings.dues.currency,
+          choice.interval,
+        ],
+      );
+      return c.json(receipt(c, result.person_id, session.id, session.client_secret!), 201);
+    },
+  );
 
-  app.get('/checkouts/:id', async (c) => {
-    const [checkout] = await c.var.db.query<{ confirmed_at: Date | null }>(
-      'select confirmed_at from dues_checkouts where id = $1',
-      [c.req.param('id')],
-    );
-    if (!checkout) throw new HttpProblem(404, 'No such dues checkout: check the id.');
-    const status: DuesCheckoutStatus = {
-      status: checkout.confirmed_at ? 'confirmed' : 'waiting',
-    };
-    c.header('Cache-Control', 'no-store');
-    return c.json(status);
-  });
+  app.get(
+    '/checkouts/:id',
+    describeRoute({
+      summary: 'Whether Stripe confirmed this checkout’s payment yet',
+      parameters: [checkoutId],
+      responses: {
+        200: jsonResponse('`waiting` or `confirmed`', 'DuesCheckoutStatus', duesCheckoutStatus),
+        404: noSuchCheckout,
+      },
+    }),
+    async (c) => {
+      const [checkout] = await c.var.db.query<{ confirmed_at: Date | null }>(
+        'select confirmed_at from dues_checkouts where id = $1',
+        [c.req.param('id')],
+      );
+      if (!checkout) throw new HttpProblem(404, 'No such dues checkout: check the id.');
+      const status: DuesCheckoutStatus = {
+        status: checkout.confirmed_at ? 'confirmed' : 'waiting',
+      };
+      c.header('Cache-Control', 'no-store');
+      return c.json(status);
+    },
+  );
 
-  app.post('/checkouts/:id/portal', async (c) => {
-    // The portal of the customer this checkout's own payment created, and no one else's.
-    const [checkout] = await c.var.db.query<{
-      confirmed_at: Date | null;
-      recent: boolean;
-      stripe_customer_id: string | null;
-    }>(
-      `select confirmed_at, stripe_customer_id,
+  app.post(
+    '/checkouts/:id/portal',
+    describeRoute({
+      summary: 'A Stripe billing-portal session for the member who paid',
+      description: `Works for ${portalWindowHours} hours after a confirmed payment.`,
+      parameters: [checkoutId],
+      requestBody: {
+        required: false,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              properties: {
+                return_url: {
+                  type: 'string',
+                  description: 'Where the portal sends the member back, on an allowed origin',
+                },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        200: {
+          description: '`url` of the billing portal',
+          content: {
+            'application/json': {
+              schema: { type: 'object', properties: { url: { type: 'string' } } },
+            },
+          },
+        },
+        404: noSuchCheckout,
+        409: problemResponse('Not confirmed by Stripe yet'),
+        410: problemResponse(`More than ${portalWindowHours} hours after paying`),
+      },
+    }),
+    async (c) => {
+      // The portal of the customer this checkout's own payment created, and no one else's.
+      const [checkout] = await c.var.db.query<{
+        confirmed_at: Date | null;
+        recent: boolean;
+        stripe_customer_id: string | null;
+      }>(
+        `select confirmed_at, stripe_customer_id,
               created_at > now() - make_interval(hours => $2) as recent
        from dues_checkouts where id = $1`,
-      [c.req.param('id'), portalWindowHours],
-    );
-    if (!checkout) throw new HttpProblem(404, 'No such dues checkout: check the id.');
-    if (!checkout.confirmed_at || !checkout.stripe_customer_id)
-      throw new HttpProblem(409, 'Stripe has not confirmed this payment yet; try again shortly.');
-    // The checkout id is all this asks for, so it only opens the portal for a short while.
-    if (!checkout.recent)
-      throw new HttpProblem(
-        410,
-        `This link worked for ${portalWindowHours} hours after paying; use the sign-in link to manage your membership.`,
+        [c.req.param('id'), portalWindowHours],
       );
-    const portal = await stripe().billingPortal.sessions.create({
-      customer: checkout.stripe_customer_id,
-      ...returnUrl(c, await c.req.json().catch(() => ({}))),
-    });
-    return c.json({ url: portal.url });
-  });
+      if (!checkout) throw new HttpProblem(404, 'No such dues checkout: check the id.');
+      if (!checkout.confirmed_at || !checkout.stripe_customer_id)
+        throw new HttpProblem(409, 'Stripe has not confirmed this payment yet; try again shortly.');
+      // The checkout id is all this asks for, so it only opens the portal for a short while.
+      if (!checkout.recent)
+        throw new HttpProblem(
+          410,
+          `This link worked for ${portalWindowHours} hours after paying; use the sign-in link to manage your membership.`,
+        );
+      const portal = await stripe().billingPortal.sessions.create({
+        customer: checkout.stripe_customer_id,
+        ...returnUrl(c, await c.req.json().catch(() => ({}))),
+      });
+      return c.json({ url: portal.url });
+    },
+  );
 
   return app;
 }

@@ -4,10 +4,16 @@
  * list an event's RSVPs and record who came.
  */
 import { Hono, type Context } from 'hono';
+import { describeRoute } from 'hono-openapi';
 import {
   apiBasePath,
+  attendanceAnswer as attendanceAnswerSchema,
   attendanceCheckIn,
+  attendanceReceipt,
+  attendanceResource,
   attendanceSubmission,
+  eventResource,
+  osdiPage,
   type AttendanceAnswer,
   type AttendanceReceipt,
   type AttendanceResource,
@@ -24,6 +30,22 @@ import { cancelledPage, confirmCancelPage, pageLocale } from '../http/pages.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { equalityFilters, uuidPattern } from '../http/query.ts';
 import { decoyId, type WriteResult } from '../http/write.ts';
+import {
+  dateFilter,
+  fileResponse,
+  halResponse,
+  helperRoute,
+  pageResponse,
+  paging,
+  pathParameter,
+  problemResponse,
+  queryParameter,
+  regionSectorFilters,
+  requestSchema,
+  syncFilter,
+  translation,
+  unreadablePage,
+} from '../openapi.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
 import { signLink, verifyLink } from '../signed-links.ts';
@@ -83,93 +105,161 @@ const contentFilter = {
   created_date: { column: 'created_at', type: 'date' },
 } as const;
 
+const eventId = pathParameter('id', 'Event id (its content file name)');
+const attendanceId = pathParameter('attendance', 'RSVP id', 'uuid');
+const noSuchEvent = problemResponse('No such event');
+const noSuchAttendance = problemResponse('No such event, or no such RSVP for it');
+
 /**
  * Events soonest first, paged like every OSDI collection: those still to come, or with
  * `include=past` and a staff token, those that are over too (staff read who came to them).
  */
-events.get('/', async (c) => {
-  const include = c.req.query('include');
-  if (include !== undefined && include !== 'past') {
-    throw new HttpProblem(400, 'include takes one value, past: events that are over, for staff.');
-  }
-  if (include === 'past' && !(await calledByStaff(c))) {
-    throw new HttpProblem(401, 'Past events are listed for staff: send your API token.', {
-      headers: { 'WWW-Authenticate': 'Bearer realm="rally"' },
-    });
-  }
-  const { conditions, params } = equalityFilters(c, ['region', 'sector', 'lang']);
-  return collectionAnswer<EventRow, EventResource>(
-    c,
-    'osdi:events',
-    {
-      table: 'events',
-      select: 'select e.* from events e',
-      alias: 'e',
-      where: [...(include === 'past' ? [] : ['e.end_at > now()']), ...conditions],
-      params,
-      filter: contentFilter,
-      order: { column: 'start_at', type: 'timestamptz' },
-      ids: 'name',
+events.get(
+  '/',
+  describeRoute({
+    summary: 'Upcoming events, soonest first, OSDI-paged',
+    parameters: [
+      ...regionSectorFilters,
+      queryParameter('lang', 'Only those written in this language.'),
+      queryParameter(
+        'include',
+        '`past`: events that are over too, soonest first among all (staff: send your token).',
+        { type: 'string', enum: ['past'] },
+      ),
+      ...paging,
+      syncFilter(dateFilter),
+    ],
+    responses: {
+      200: halResponse('A page of events', 'EventPage', osdiPage('osdi:events', eventResource)),
+      400: problemResponse(
+        '`include` is not `past`, or `page`, `per_page`, `after` or `filter` cannot be read',
+      ),
+      401: problemResponse('`include=past` without a valid staff token'),
     },
-    (row) => toEventResource(c, row),
-  );
-});
+  }),
+  async (c) => {
+    const include = c.req.query('include');
+    if (include !== undefined && include !== 'past') {
+      throw new HttpProblem(400, 'include takes one value, past: events that are over, for staff.');
+    }
+    if (include === 'past' && !(await calledByStaff(c))) {
+      throw new HttpProblem(401, 'Past events are listed for staff: send your API token.', {
+        headers: { 'WWW-Authenticate': 'Bearer realm="rally"' },
+      });
+    }
+    const { conditions, params } = equalityFilters(c, ['region', 'sector', 'lang']);
+    return collectionAnswer<EventRow, EventResource>(
+      c,
+      'osdi:events',
+      {
+        table: 'events',
+        select: 'select e.* from events e',
+        alias: 'e',
+        where: [...(include === 'past' ? [] : ['e.end_at > now()']), ...conditions],
+        params,
+        filter: contentFilter,
+        order: { column: 'start_at', type: 'timestamptz' },
+        ids: 'name',
+      },
+      (row) => toEventResource(c, row),
+    );
+  },
+);
 
 // `lang` on one event picks its translation; on the list it filters by the language it is held in.
-events.get('/:id', async (c) => {
-  const row = inLanguage(await findEvent(c.var.db, c.req.param('id')), c.req.query('lang'));
-  return halAnswer(c, toEventResource(c, row));
-});
+events.get(
+  '/:id',
+  describeRoute({
+    summary: 'One event',
+    parameters: [eventId, translation],
+    responses: { 200: halResponse('The event', 'Event', eventResource), 404: noSuchEvent },
+  }),
+  async (c) => {
+    const row = inLanguage(await findEvent(c.var.db, c.req.param('id')), c.req.query('lang'));
+    return halAnswer(c, toEventResource(c, row));
+  },
+);
 
-events.get('/:id/calendar.ics', async (c) => {
-  const row = inLanguage(await findEvent(c.var.db, c.req.param('id')), c.req.query('lang'));
-  // The event's page where the person found it (the widget sends its page): a calendar links to
-  // something a person can read, and only to a page of a site the API trusts.
-  const page = trustedPage(c.req.query('page'), c.var.settings.allowedOrigins);
-  return c.body(eventCalendar(row, page, c.var.settings.organization.name), 200, {
-    'Content-Type': 'text/calendar; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${row.id}.ics"`,
-  });
-});
+events.get(
+  '/:id/calendar.ics',
+  describeRoute({
+    summary: 'The event as iCalendar',
+    parameters: [
+      eventId,
+      translation,
+      queryParameter(
+        'page',
+        'The event’s page the person found it on, linked from the calendar entry when it is on an allowed origin.',
+      ),
+    ],
+    responses: { 200: fileResponse('iCalendar', 'text/calendar'), 404: noSuchEvent },
+  }),
+  async (c) => {
+    const row = inLanguage(await findEvent(c.var.db, c.req.param('id')), c.req.query('lang'));
+    // The event's page where the person found it (the widget sends its page): a calendar links to
+    // something a person can read, and only to a page of a site the API trusts.
+    const page = trustedPage(c.req.query('page'), c.var.settings.allowedOrigins);
+    return c.body(eventCalendar(row, page, c.var.settings.organization.name), 200, {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${row.id}.ics"`,
+    });
+  },
+);
 
-events.post('/:id/attendances', async (c) => {
-  const id = c.req.param('id');
-  const submission = await readSubmission(c, attendanceSubmission);
-  return helperAnswer<AttendanceResult>(c, submission, {
-    fn: 'rally_record_attendance',
-    args: { event_id: id },
-    outcome: 'rsvp',
-    decoy: () => ({
-      attendance_id: decoyId(),
-      event_id: id,
-      person_id: decoyId(),
-      status: 'accepted',
-      referral_code: newReferralCode(),
-    }),
-    body: (result): AttendanceReceipt => ({
-      identifiers: [`rally:${result.attendance_id}`],
-      status: result.status,
-      referral_code: result.referral_code,
-      _links: {
-        self: { href: attendanceUrl(c, result.event_id, result.attendance_id) },
-        'osdi:event': { href: eventUrl(c, result.event_id) },
-        'osdi:person': {
-          href: new URL(`${apiBasePath}/people/${result.person_id}`, c.req.url).toString(),
-        },
-        'rally:cancel': { href: cancelUrl(c, result.event_id, result.attendance_id) },
+events.post(
+  '/:id/attendances',
+  describeRoute(
+    helperRoute({
+      summary: 'Record attendance helper (RSVP)',
+      submission: ['AttendanceSubmission', attendanceSubmission],
+      receipt: ['AttendanceReceipt', attendanceReceipt],
+      resource: ['AttendanceAnswer', attendanceAnswerSchema],
+      parameters: [eventId],
+      responses: {
+        404: noSuchEvent,
+        409: problemResponse('The event is over; nothing was recorded'),
       },
     }),
-    recorded: async (result): Promise<AttendanceAnswer | undefined> => {
-      const [row] = await c.var.db.query<AttendanceRow>(`${rsvpsWithPeople} where a.id = $1`, [
-        result.attendance_id,
-      ]);
-      if (!row) return undefined;
-      const resource = toAttendanceResource(c, row);
-      const cancel = { href: cancelUrl(c, row.event_id, row.id) };
-      return { ...resource, _links: { ...resource._links, 'rally:cancel': cancel } };
-    },
-  });
-});
+  ),
+  async (c) => {
+    const id = c.req.param('id');
+    const submission = await readSubmission(c, attendanceSubmission);
+    return helperAnswer<AttendanceResult>(c, submission, {
+      fn: 'rally_record_attendance',
+      args: { event_id: id },
+      outcome: 'rsvp',
+      decoy: () => ({
+        attendance_id: decoyId(),
+        event_id: id,
+        person_id: decoyId(),
+        status: 'accepted',
+        referral_code: newReferralCode(),
+      }),
+      body: (result): AttendanceReceipt => ({
+        identifiers: [`rally:${result.attendance_id}`],
+        status: result.status,
+        referral_code: result.referral_code,
+        _links: {
+          self: { href: attendanceUrl(c, result.event_id, result.attendance_id) },
+          'osdi:event': { href: eventUrl(c, result.event_id) },
+          'osdi:person': {
+            href: new URL(`${apiBasePath}/people/${result.person_id}`, c.req.url).toString(),
+          },
+          'rally:cancel': { href: cancelUrl(c, result.event_id, result.attendance_id) },
+        },
+      }),
+      recorded: async (result): Promise<AttendanceAnswer | undefined> => {
+        const [row] = await c.var.db.query<AttendanceRow>(`${rsvpsWithPeople} where a.id = $1`, [
+          result.attendance_id,
+        ]);
+        if (!row) return undefined;
+        const resource = toAttendanceResource(c, row);
+        const cancel = { href: cancelUrl(c, row.event_id, row.id) };
+        return { ...resource, _links: { ...resource._links, 'rally:cancel': cancel } };
+      },
+    });
+  },
+);
 
 /** RSVPs as staff read them: each with the name and email of the person who made it. */
 const rsvpsWithPeople = `select a.*, p.given_name, p.family_name, p.email
@@ -181,11 +271,27 @@ const attendancesFilter = {
   created_date: { column: 'a.created_at', type: 'date' },
 } as const;
 
+/** A page of RSVPs, as staff read them. */
+export const attendancesPageResponse = halResponse(
+  'A page of RSVPs, each under `_embedded["osdi:attendances"]`',
+  'AttendancePage',
+  osdiPage('osdi:attendances', attendanceResource),
+);
+
 /** The event's RSVPs, oldest first, for staff: a sign-in sheet at the door. */
-events.get('/:id/attendances', requireStaff, async (c) => {
-  const event = await findEvent(c.var.db, c.req.param('id'));
-  return attendancesPage(c, 'a.event_id = $1', event.id);
-});
+events.get(
+  '/:id/attendances',
+  describeRoute({
+    summary: 'The event’s RSVPs, oldest first, OSDI-paged (staff)',
+    parameters: [eventId, ...paging, syncFilter(dateFilter)],
+    responses: { 200: attendancesPageResponse, 400: unreadablePage, 404: noSuchEvent },
+  }),
+  requireStaff,
+  async (c) => {
+    const event = await findEvent(c.var.db, c.req.param('id'));
+    return attendancesPage(c, 'a.event_id = $1', event.id);
+  },
+);
 
 /**
  * A page of the RSVPs `where` picks (its one parameter is `$1`), oldest first, as an OSDI
@@ -207,36 +313,69 @@ export function attendancesPage(c: Context<AppContext>, where: string, param: st
   );
 }
 
-events.get('/:id/attendances/:attendance', requireStaff, async (c) => {
-  const { db } = c.var;
-  const event = await findEvent(db, c.req.param('id'));
-  const attendance = c.req.param('attendance');
-  const [row] = uuidPattern.test(attendance)
-    ? await db.query<AttendanceRow>(`${rsvpsWithPeople} where a.id = $1 and a.event_id = $2`, [
-        attendance,
-        event.id,
-      ])
-    : [];
-  return attendanceAnswer(c, event.id, attendance, row);
-});
+events.get(
+  '/:id/attendances/:attendance',
+  describeRoute({
+    summary: 'One RSVP (staff)',
+    parameters: [eventId, attendanceId],
+    responses: {
+      200: halResponse('The RSVP', 'Attendance', attendanceResource),
+      404: noSuchAttendance,
+    },
+  }),
+  requireStaff,
+  async (c) => {
+    const { db } = c.var;
+    const event = await findEvent(db, c.req.param('id'));
+    const attendance = c.req.param('attendance');
+    const [row] = uuidPattern.test(attendance)
+      ? await db.query<AttendanceRow>(`${rsvpsWithPeople} where a.id = $1 and a.event_id = $2`, [
+          attendance,
+          event.id,
+        ])
+      : [];
+    return attendanceAnswer(c, event.id, attendance, row);
+  },
+);
 
 /** Staff record whether the person came (`{"attended": true}`), or clear it with null. */
-events.put('/:id/attendances/:attendance', requireStaff, async (c) => {
-  const { db } = c.var;
-  const event = await findEvent(db, c.req.param('id'));
-  const attendance = c.req.param('attendance');
-  const { attended } = await readJson(c, attendanceCheckIn);
-  const [row] = uuidPattern.test(attendance)
-    ? await db.query<AttendanceRow>(
-        `update attendances a set attended = $3, updated_at = now()
+events.put(
+  '/:id/attendances/:attendance',
+  describeRoute({
+    summary: 'Record whether the person came (staff)',
+    parameters: [eventId, attendanceId],
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': { schema: requestSchema('AttendanceCheckIn', attendanceCheckIn) },
+      },
+    },
+    responses: {
+      200: halResponse('The RSVP as recorded', 'Attendance', attendanceResource),
+      400: problemResponse('The body is not valid JSON.'),
+      404: noSuchAttendance,
+      415: problemResponse('The body is not JSON.'),
+      422: problemResponse('`attended` is missing or not true, false or null'),
+    },
+  }),
+  requireStaff,
+  async (c) => {
+    const { db } = c.var;
+    const event = await findEvent(db, c.req.param('id'));
+    const attendance = c.req.param('attendance');
+    const { attended } = await readJson(c, attendanceCheckIn);
+    const [row] = uuidPattern.test(attendance)
+      ? await db.query<AttendanceRow>(
+          `update attendances a set attended = $3, updated_at = now()
          from people p
          where a.id = $1 and a.event_id = $2 and p.id = a.person_id
          returning a.*, p.given_name, p.family_name, p.email`,
-        [attendance, event.id, attended],
-      )
-    : [];
-  return attendanceAnswer(c, event.id, attendance, row);
-});
+          [attendance, event.id, attended],
+        )
+      : [];
+    return attendanceAnswer(c, event.id, attendance, row);
+  },
+);
 
 function attendanceAnswer(
   c: Context,
@@ -252,26 +391,66 @@ function attendanceAnswer(
   return halAnswer(c, toAttendanceResource(c, row));
 }
 
+/** What the signed link in an RSVP's `rally:cancel` carries. */
+const cancelLink = [
+  eventId,
+  attendanceId,
+  {
+    ...queryParameter('token', 'Signature from the RSVP answer’s `rally:cancel` link'),
+    required: true,
+  },
+  queryParameter('lang', 'The page’s language; else the browser’s.'),
+];
+const forgedLink = problemResponse('Not a cancellation link the API signed');
+
 // Opening the link only shows a button: mail scanners and link previews fetch links, and must
 // not cancel anyone's place by doing so.
-events.get('/:id/attendances/:attendance/cancel', async (c) => {
-  verifyCancelLink(c);
-  const locale = pageLocale(c.req.query('lang'), c.req.header('accept-language'));
-  return c.html(confirmCancelPage(locale, c.req.url));
-});
+events.get(
+  '/:id/attendances/:attendance/cancel',
+  describeRoute({
+    summary: 'Page asking to confirm the cancellation',
+    parameters: cancelLink,
+    responses: { 200: pageResponse('A page with a button that cancels'), 403: forgedLink },
+  }),
+  async (c) => {
+    verifyCancelLink(c);
+    const locale = pageLocale(c.req.query('lang'), c.req.header('accept-language'));
+    return c.html(confirmCancelPage(locale, c.req.url));
+  },
+);
 
-events.post('/:id/attendances/:attendance/cancel', async (c) => {
-  const attendance = verifyCancelLink(c);
-  const [row] = await c.var.db.query<{ status: string | null }>(
-    'select rally_cancel_attendance($1) as status',
-    [attendance],
-  );
-  if (!row?.status) throw new HttpProblem(404, 'This RSVP no longer exists.');
-  if (c.req.header('content-type')?.startsWith('application/x-www-form-urlencoded')) {
-    return c.html(cancelledPage(pageLocale(c.req.query('lang'), c.req.header('accept-language'))));
-  }
-  return c.json({ status: 'cancelled' });
-});
+events.post(
+  '/:id/attendances/:attendance/cancel',
+  describeRoute({
+    summary: 'Cancel the RSVP; the first waitlisted person moves up',
+    parameters: cancelLink,
+    responses: {
+      200: {
+        description: 'Cancelled: `{"status": "cancelled"}`, or a page saying so to a form',
+        content: {
+          'application/json': { schema: { type: 'object' } },
+          'text/html': { schema: { type: 'string' } },
+        },
+      },
+      403: forgedLink,
+      404: problemResponse('The RSVP no longer exists'),
+    },
+  }),
+  async (c) => {
+    const attendance = verifyCancelLink(c);
+    const [row] = await c.var.db.query<{ status: string | null }>(
+      'select rally_cancel_attendance($1) as status',
+      [attendance],
+    );
+    if (!row?.status) throw new HttpProblem(404, 'This RSVP no longer exists.');
+    if (c.req.header('content-type')?.startsWith('application/x-www-form-urlencoded')) {
+      return c.html(
+        cancelledPage(pageLocale(c.req.query('lang'), c.req.header('accept-language'))),
+      );
+    }
+    return c.json({ status: 'cancelled' });
+  },
+);
 
 function verifyCancelLink(c: Context<AppContext>): string {
   const attendance = c.req.param('attendance') ?? '';

@@ -1,6 +1,7 @@
 /** Reading a request's address: ids in the path, paging numbers and the equality filters allowed. */
 import type { Context, MiddlewareHandler } from 'hono';
 import { unstorable } from './body.ts';
+import { describedMiddleware, problemResponse } from '../openapi.ts';
 import { HttpProblem } from './problems.ts';
 
 /** The form of every id Rally gives (a UUID): anything else in a path names nothing. */
@@ -44,19 +45,28 @@ export function equalityFilters(
  * surrogate pair in the path or in a query value would fail inside the database as a 5xx. Named
  * here as the part to fix, before any handler reads it.
  */
-export const refuseUnstorableAddress: MiddlewareHandler = async (c, next) => {
-  if (unstorable(c.req.path)) {
-    throw new HttpProblem(400, 'The address holds a NUL or broken character; remove it.', {
-      errors: [{ path: 'path', code: 'invalid', message: 'Remove the NUL or broken character.' }],
-    });
-  }
-  for (const [name, values] of Object.entries(c.req.queries())) {
-    if (!unstorable(name) && !values.some(unstorable)) continue;
-    const part = unstorable(name) ? 'query' : `query.${name}`;
-    const named = unstorable(name) ? 'A query parameter' : `The query parameter ${name}`;
-    throw new HttpProblem(400, `${named} holds a NUL or broken character; remove it.`, {
-      errors: [{ path: part, code: 'invalid', message: 'Remove the NUL or broken character.' }],
-    });
-  }
-  await next();
-};
+export const refuseUnstorableAddress = describedMiddleware<MiddlewareHandler>(
+  async (c, next) => {
+    if (unstorable(c.req.path)) {
+      throw new HttpProblem(400, 'The address holds a NUL or broken character; remove it.', {
+        errors: [{ path: 'path', code: 'invalid', message: 'Remove the NUL or broken character.' }],
+      });
+    }
+    for (const [name, values] of Object.entries(c.req.queries())) {
+      if (!unstorable(name) && !values.some(unstorable)) continue;
+      const part = unstorable(name) ? 'query' : `query.${name}`;
+      const named = unstorable(name) ? 'A query parameter' : `The query parameter ${name}`;
+      throw new HttpProblem(400, `${named} holds a NUL or broken character; remove it.`, {
+        errors: [{ path: part, code: 'invalid', message: 'Remove the NUL or broken character.' }],
+      });
+    }
+    await next();
+  },
+  {
+    responses: {
+      400: problemResponse(
+        'The address holds a NUL or broken character; the problem names the part.',
+      ),
+    },
+  },
+);

@@ -3,8 +3,13 @@
  * Staff, and the tools they sync with, list each petition's signatures.
  */
 import { Hono, type Context } from 'hono';
+import { describeRoute } from 'hono-openapi';
 import {
   apiBasePath,
+  osdiPage,
+  petitionResource,
+  signatureReceipt,
+  signatureResource,
   signatureSubmission,
   type PetitionResource,
   type ReferrerData,
@@ -20,6 +25,17 @@ import { collectionAnswer } from '../http/paging.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { uuidPattern } from '../http/query.ts';
 import { decoyId, type WriteResult } from '../http/write.ts';
+import {
+  dateFilter,
+  halResponse,
+  helperRoute,
+  paging,
+  pathParameter,
+  problemResponse,
+  syncFilter,
+  translation,
+  unreadablePage,
+} from '../openapi.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
 import { inLanguage, type Translatable } from '../translated.ts';
@@ -73,64 +89,110 @@ const contentFilter = {
   created_date: { column: 'p.created_at', type: 'date' },
 } as const;
 
+const petitionId = pathParameter('id', 'Petition id (its content file name)');
+const noSuchPetition = problemResponse('No such petition');
+
 /** The petitions, oldest first, paged like every OSDI collection. */
-petitions.get('/', (c) => {
-  const lang = c.req.query('lang');
-  return collectionAnswer<PetitionRow, PetitionResource>(
-    c,
-    'osdi:petitions',
-    {
-      table: 'petitions',
-      select: selectPetitions,
-      alias: 'p',
-      where: [],
-      params: [],
-      filter: contentFilter,
-      ids: 'name',
+petitions.get(
+  '/',
+  describeRoute({
+    summary: 'Petitions, oldest first, OSDI-paged',
+    parameters: [...paging, translation, syncFilter(dateFilter)],
+    responses: {
+      200: halResponse(
+        'A page of petitions with their counts',
+        'PetitionPage',
+        osdiPage('osdi:petitions', petitionResource),
+      ),
+      400: unreadablePage,
     },
-    (row) => toPetitionResource(c.req.url, inLanguage(row, lang)),
-  );
-});
+  }),
+  (c) => {
+    const lang = c.req.query('lang');
+    return collectionAnswer<PetitionRow, PetitionResource>(
+      c,
+      'osdi:petitions',
+      {
+        table: 'petitions',
+        select: selectPetitions,
+        alias: 'p',
+        where: [],
+        params: [],
+        filter: contentFilter,
+        ids: 'name',
+      },
+      (row) => toPetitionResource(c.req.url, inLanguage(row, lang)),
+    );
+  },
+);
 
-petitions.get('/:id', async (c) => {
-  const row = inLanguage(await findPetition(c.var.db, c.req.param('id')), c.req.query('lang'));
-  return halAnswer(c, toPetitionResource(c.req.url, row));
-});
+petitions.get(
+  '/:id',
+  describeRoute({
+    summary: 'One petition',
+    parameters: [petitionId, translation],
+    responses: {
+      200: halResponse('The petition', 'Petition', petitionResource),
+      404: noSuchPetition,
+    },
+  }),
+  async (c) => {
+    const row = inLanguage(await findPetition(c.var.db, c.req.param('id')), c.req.query('lang'));
+    return halAnswer(c, toPetitionResource(c.req.url, row));
+  },
+);
 
-petitions.post('/:id/signatures', async (c) => {
-  const id = c.req.param('id');
-  const submission = await readSubmission(c, signatureSubmission);
-  const answer = await helperAnswer<SignatureResult>(c, submission, {
-    fn: 'rally_sign_petition',
-    args: { petition_id: id, comments: submission.data.comments ?? null },
-    outcome: 'signed',
-    decoy: () => ({
-      signature_id: decoyId(),
-      petition_id: id,
-      person_id: decoyId(),
-      referral_code: newReferralCode(),
-    }),
-    body: (result): SignatureReceipt => ({
-      identifiers: [`rally:${result.signature_id}`],
-      referral_code: result.referral_code,
-      _links: {
-        self: { href: signatureUrl(c.req.url, result.petition_id, result.signature_id) },
-        'osdi:petition': { href: petitionUrl(c.req.url, result.petition_id) },
-        'osdi:person': {
-          href: new URL(`${apiBasePath}/people/${result.person_id}`, c.req.url).toString(),
-        },
+petitions.post(
+  '/:id/signatures',
+  describeRoute(
+    helperRoute({
+      summary: 'Record signature helper',
+      submission: ['SignatureSubmission', signatureSubmission],
+      receipt: ['SignatureReceipt', signatureReceipt],
+      resource: ['Signature', signatureResource],
+      parameters: [petitionId],
+      responses: {
+        404: noSuchPetition,
+        409: problemResponse('The petition is closed; nothing was recorded'),
       },
     }),
-    recorded: async (result) => {
-      const [row] = await c.var.db.query<SignatureRow>(`${signaturesWithPeople} where s.id = $1`, [
-        result.signature_id,
-      ]);
-      return row && toSignatureResource(c.req.url, row);
-    },
-  });
-  recentReads.get(c.var.db)?.delete(id);
-  return answer;
-});
+  ),
+  async (c) => {
+    const id = c.req.param('id');
+    const submission = await readSubmission(c, signatureSubmission);
+    const answer = await helperAnswer<SignatureResult>(c, submission, {
+      fn: 'rally_sign_petition',
+      args: { petition_id: id, comments: submission.data.comments ?? null },
+      outcome: 'signed',
+      decoy: () => ({
+        signature_id: decoyId(),
+        petition_id: id,
+        person_id: decoyId(),
+        referral_code: newReferralCode(),
+      }),
+      body: (result): SignatureReceipt => ({
+        identifiers: [`rally:${result.signature_id}`],
+        referral_code: result.referral_code,
+        _links: {
+          self: { href: signatureUrl(c.req.url, result.petition_id, result.signature_id) },
+          'osdi:petition': { href: petitionUrl(c.req.url, result.petition_id) },
+          'osdi:person': {
+            href: new URL(`${apiBasePath}/people/${result.person_id}`, c.req.url).toString(),
+          },
+        },
+      }),
+      recorded: async (result) => {
+        const [row] = await c.var.db.query<SignatureRow>(
+          `${signaturesWithPeople} where s.id = $1`,
+          [result.signature_id],
+        );
+        return row && toSignatureResource(c.req.url, row);
+      },
+    });
+    recentReads.get(c.var.db)?.delete(id);
+    return answer;
+  },
+);
 
 /** Signatures a sync tool may ask for. A signature never changes, so it is modified when made. */
 const signaturesFilter = {
@@ -142,11 +204,27 @@ const signaturesFilter = {
 const signaturesWithPeople = `select s.*, p.given_name, p.family_name, p.email
   from signatures s join people p on p.id = s.person_id`;
 
+/** A page of signatures, as staff read them. */
+export const signaturesPageResponse = halResponse(
+  'A page of signatures, each under `_embedded["osdi:signatures"]`',
+  'SignaturePage',
+  osdiPage('osdi:signatures', signatureResource),
+);
+
 /** The petition's signatures, oldest first, for staff and the tools they sync with. */
-petitions.get('/:id/signatures', requireStaff, async (c) => {
-  const petition = await findPetition(c.var.db, c.req.param('id'));
-  return signaturesPage(c, 's.petition_id = $1', petition.id);
-});
+petitions.get(
+  '/:id/signatures',
+  describeRoute({
+    summary: 'The petition’s signatures, oldest first, OSDI-paged (staff)',
+    parameters: [petitionId, ...paging, syncFilter(dateFilter)],
+    responses: { 200: signaturesPageResponse, 400: unreadablePage, 404: noSuchPetition },
+  }),
+  requireStaff,
+  async (c) => {
+    const petition = await findPetition(c.var.db, c.req.param('id'));
+    return signaturesPage(c, 's.petition_id = $1', petition.id);
+  },
+);
 
 /**
  * A page of the signatures `where` picks (its one parameter is `$1`), oldest first, as an OSDI
@@ -168,23 +246,35 @@ export function signaturesPage(c: Context<AppContext>, where: string, param: str
   );
 }
 
-petitions.get('/:id/signatures/:signature', requireStaff, async (c) => {
-  const { db } = c.var;
-  const petition = await findPetition(db, c.req.param('id'));
-  const signature = c.req.param('signature');
-  const [row] = uuidPattern.test(signature)
-    ? await db.query<SignatureRow>(
-        `${signaturesWithPeople} where s.id = $1 and s.petition_id = $2`,
-        [signature, petition.id],
-      )
-    : [];
-  if (!row)
-    throw new HttpProblem(
-      404,
-      `No signature "${signature}" of the petition "${petition.id}": take the id from the petition's signatures.`,
-    );
-  return halAnswer(c, toSignatureResource(c.req.url, row));
-});
+petitions.get(
+  '/:id/signatures/:signature',
+  describeRoute({
+    summary: 'One signature (staff)',
+    parameters: [petitionId, pathParameter('signature', 'Signature id')],
+    responses: {
+      200: halResponse('The signature', 'Signature', signatureResource),
+      404: problemResponse('No such petition, or no such signature of it'),
+    },
+  }),
+  requireStaff,
+  async (c) => {
+    const { db } = c.var;
+    const petition = await findPetition(db, c.req.param('id'));
+    const signature = c.req.param('signature');
+    const [row] = uuidPattern.test(signature)
+      ? await db.query<SignatureRow>(
+          `${signaturesWithPeople} where s.id = $1 and s.petition_id = $2`,
+          [signature, petition.id],
+        )
+      : [];
+    if (!row)
+      throw new HttpProblem(
+        404,
+        `No signature "${signature}" of the petition "${petition.id}": take the id from the petition's signatures.`,
+      );
+    return halAnswer(c, toSignatureResource(c.req.url, row));
+  },
+);
 
 /**
  * A petition page and its widget are read far more often than signed, often by a crowd at once:

@@ -7,6 +7,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppContext } from '../context.ts';
 import type { Database } from '../database.ts';
 import { HttpProblem } from '../http/problems.ts';
+import { describedMiddleware, staffOnly } from '../openapi.ts';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -30,7 +31,8 @@ export async function installEnvironmentToken(
   });
 }
 
-export const requireStaff: MiddlewareHandler<AppContext> = async (c, next) => {
+/** Every route it guards is documented as a staff route: the token it takes, and its 401. */
+export const requireStaff = describedMiddleware<MiddlewareHandler<AppContext>>(async (c, next) => {
   const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
   const token = c.req.header('osdi-api-token') ?? bearer;
   if (!token) {
@@ -55,4 +57,4 @@ export const requireStaff: MiddlewareHandler<AppContext> = async (c, next) => {
   // so no cache on the way may keep a copy to hand to the next person asking for the address.
   c.header('Cache-Control', 'no-store');
   await next();
-};
+}, staffOnly);
