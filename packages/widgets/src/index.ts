@@ -6,4 +6,5 @@ export { RallySpotlightCarousel } from './spotlight-carousel/spotlight-carousel.
 export { RallyDuesCheckout } from './dues-checkout/dues-checkout.ts';
 export { RallyActionEvent } from './events/rally-action-event.ts';
 export { RallyErrorEvent } from './events/rally-error-event.ts';
+export { RallyOutboxEvent } from './events/rally-outbox-event.ts';
 export { $person, forgetPerson, type KnownPerson } from './state/person.ts';

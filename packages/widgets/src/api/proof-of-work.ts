@@ -2,12 +2,12 @@
  * Solves the API's proof-of-work puzzle (ALTCHA, SHA-256) that every write from a widget carries
  * instead of a stopwatch: the browser spends a fraction of a second hashing, and a person who is
  * fast, or whose browser fills the form in, is never taken for a bot. Loaded when someone starts
- * on a form, never before: it is not needed to show one.
+ * on a form, never before: it is not needed to show one. Writes carry the answer (write.ts).
  */
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/sha';
 import type { ProofOfWork } from '@rally/core/people';
-import { UnreachableError, getJson, post } from './client.ts';
+import { getJson } from './client.ts';
 
 /** A puzzle solved ahead, per API, so the answer is ready when the person presses the button. */
 const ahead = new Map<string, Promise<ProofOfWork>>();
@@ -47,23 +47,4 @@ export async function proofFor(writeUrl: string): Promise<ProofOfWork> {
   const solving = ahead.get(url) ?? solve(url);
   ahead.delete(url);
   return solving;
-}
-
-/**
- * Sends a write with a newly solved puzzle's answer. A 428 says the answer came too late or was
- * used already (a retry): one more is solved, and the same submission sent again under its key.
- */
-export async function postProved(
-  url: string,
-  body: unknown,
-  idempotencyKey: string,
-): Promise<Response> {
-  const attempt = async () => {
-    const altcha = await proofFor(url).catch(() => {
-      throw new UnreachableError(`Could not reach ${url} for a puzzle.`);
-    });
-    return post(url, { ...(body as object), altcha }, idempotencyKey);
-  };
-  const response = await attempt();
-  return response.status === 428 ? attempt() : response;
 }

@@ -3,6 +3,7 @@ import { commands, page, userEvent } from 'vitest/browser';
 import type { RallyActionEvent } from '../events/rally-action-event.ts';
 import { expectAccessible } from '../internal/expect-accessible.ts';
 import {
+  apiUrl,
   mount,
   nextEvent,
   placeOnLongPage,
@@ -184,6 +185,16 @@ describe('rally-dues-checkout', () => {
       .toMatch(/la organización tiene que agregar .* a su configuración de Rally/);
     expect(statusOf(checkout)).not.toMatch(/conexión/);
     expect(warn).toHaveBeenCalledTimes(1);
+    await expectAccessible(checkout);
+  });
+
+  it('reads the dues again from another API when `api` changes', async () => {
+    const checkout = await mount('rally-dues-checkout', { api: inject('apiWithoutStripeUrl') });
+    await expect
+      .element(page.getByText('Dues are not set up yet. Please check back soon.'))
+      .toBeVisible();
+    checkout.setAttribute('api', apiUrl);
+    await expect.element(page.getByRole('radio', { name: /^\$10 a month/ })).toBeVisible();
     await expectAccessible(checkout);
   });
 

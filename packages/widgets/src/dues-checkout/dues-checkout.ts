@@ -1,12 +1,23 @@
 import type { DuesCheckoutReceipt, DuesOptions } from '@rally/core/dues';
 import { monthsPerPayment, type DuesInterval } from '@rally/core/dues-intervals';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import { ApiError, UnreachableError, apiUrl, postJson } from '../api/client.ts';
+import { customElement, property, state } from 'lit/decorators.js';
+import { apiUrl } from '../api/client.ts';
 import { RallyActionEvent } from '../events/rally-action-event.ts';
-import { RallyErrorEvent } from '../events/rally-error-event.ts';
+import {
+  fieldError,
+  honeypot,
+  loading,
+  personFields,
+  personFrom,
+  privacyLink,
+  rememberChoice,
+  statusRegion,
+} from '../internal/form-templates.ts';
 import { RallyFormElement } from '../internal/rally-form-element.ts';
-import { ResourceController } from '../internal/resource-controller.ts';
+import { loadFailed, resourceTask } from '../internal/resource-task.ts';
+import { SubmissionController } from '../internal/submission-controller.ts';
+import { PersonController } from '../state/person-controller.ts';
 import { formStyles } from '../styles/form.styles.ts';
 import { duesCheckoutStyles } from './dues-checkout.styles.ts';
 import { duesCheckoutStrings } from './dues-checkout.strings.ts';
@@ -46,11 +57,18 @@ import type { DuesPayment } from './payment.ts';
  * @cssstate error - After the API refused the choice.
  *
  * @fires rally-dues-paid - Stripe confirmed the payment; `identifiers` name the member.
- * @fires rally-error - The form was invalid, or the API refused it.
+ * @fires rally-error - The form was invalid (`reason: 'invalid'`), the API refused it (`refused`), or could not be reached (`unreachable`: paying needs a connection, or the dues could not load).
  */
 @customElement('rally-dues-checkout')
 export class RallyDuesCheckout extends RallyFormElement {
   static override styles = [formStyles, duesCheckoutStyles];
+
+  /** No outbox: a payment cannot wait for the connection to return. */
+  private readonly submission = new SubmissionController(this);
+  private readonly person = new PersonController(this);
+  private readonly options = resourceTask<DuesOptions>(this, () =>
+    this.api ? apiUrl(this.api, `dues?lang=${this.locale}`) : undefined,
+  );
 
   /** Region slug credited with the member. */
   @property() region = '';
@@ -64,11 +82,10 @@ export class RallyDuesCheckout extends RallyFormElement {
   /** A tier's id, or `other` for an amount of the member's own. */
   @state() private choice = '';
 
-  private readonly options = new ResourceController<DuesOptions>(this, () =>
-    this.api ? apiUrl(this.api, `dues?lang=${this.locale}`) : undefined,
-  );
-
-  @query('form') private form!: HTMLFormElement;
+  /** The choice's form (the payment step has none of Rally's). */
+  private get form(): HTMLFormElement {
+    return this.renderRoot.querySelector('form')!;
+  }
 
   /** One per choice: the same choice sent twice gets the same checkout back. */
   private idempotencyKey = crypto.randomUUID();
@@ -86,7 +103,7 @@ export class RallyDuesCheckout extends RallyFormElement {
     const step = this.payment?.step ?? 'choose';
     if (step !== this.shownStep) {
       this.shownStep = step;
-      this.showOutcome('h2');
+      void this.submission.showOutcome('h2');
     }
   }
 
@@ -133,11 +150,12 @@ export class RallyDuesCheckout extends RallyFormElement {
 
   // ---- Steps ---------------------------------------------------------------------------------
 
-  protected override messageFor(input: HTMLInputElement): string {
+  /** This widget's own message for an input that failed its check, if it has one. */
+  private messageFor(input: HTMLInputElement): string | undefined {
     if (input.name === 'amount') return this.strings.chooseAmount;
     if (input.name === 'custom_amount' && input.validity.customError)
       return input.validationMessage;
-    return super.messageFor(input);
+    return undefined;
   }
 
   /** The custom amount's own check: a number, and at least the floor for the schedule. */
@@ -163,66 +181,63 @@ export class RallyDuesCheckout extends RallyFormElement {
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
+    const { submission } = this;
     this.checkCustomAmount();
-    if (!(await this.validate(this.form))) return;
+    if (!(await submission.validate(this.form, (input) => this.messageFor(input)))) return;
     const data = new FormData(this.form);
     const interval = this.currentInterval;
     const amount = this.chosenAmount(data, interval)!;
     const tier = data.get('amount') === 'other' ? undefined : String(data.get('amount'));
     const body = {
-      person: this.personFrom(data),
+      person: personFrom(data),
       ...(tier ? { tier } : {}),
       amount,
       interval,
       region: this.region || undefined,
       sector: this.sector || undefined,
-      ...this.submissionExtras(this.form),
+      ...submission.extras(this.form),
     };
 
-    this.status = 'submitting';
-    this.announcement = this.strings.loadingPayment;
-    const url = apiUrl(this.api, `dues/checkouts?lang=${this.locale}`);
-    let loaded;
-    try {
-      // The checkout, Stripe.js and the payment step's code load side by side.
-      loaded = await Promise.all([
-        postJson<DuesCheckoutReceipt>(url, body, this.idempotencyKey, {
-          serverErrorIsOutage: false,
-          proveWork: true,
-        }),
-        loadStripeJs(this.options.value!.publishable_key!),
-        import('./payment.ts'),
-      ]);
-    } catch (error) {
-      if (await this.refusedOrigin(error)) return;
-      this.status = 'error';
-      if (error instanceof ApiError && error.status < 500) {
-        void this.showRefusal(error);
-        this.dispatchEvent(new RallyErrorEvent({ reason: 'refused', status: error.status }));
-      } else {
-        this.announcement =
-          error instanceof UnreachableError || !navigator.onLine
-            ? this.strings.offline
-            : this.strings.paymentUnavailable;
-      }
+    // The checkout, Stripe.js and the payment step's code load side by side.
+    const paying = Promise.all([
+      loadStripeJs(this.options.value!.publishable_key!),
+      import('./payment.ts'),
+    ]);
+    paying.catch(() => {}); // Said below, once the checkout is there.
+    const { strings } = this;
+    const receipt = await submission.send<DuesCheckoutReceipt>(
+      `dues/checkouts?lang=${this.locale}`,
+      body,
+      {
+        key: this.idempotencyKey,
+        sending: strings.loadingPayment,
+        offline: strings.offline,
+        failed: strings.paymentUnavailable,
+      },
+    );
+    if (!receipt) return; // Refused, or not sent: the live region says why.
+    const loaded = await paying.catch(() => undefined);
+    if (!loaded) {
+      submission.status = 'error';
+      submission.announcement = navigator.onLine ? strings.paymentUnavailable : strings.offline;
       return;
     }
-    const [receipt, stripe, { DuesPayment }] = loaded;
-    const name = await this.rememberPerson(data);
-    this.status = 'idle';
-    this.announcement = '';
+    const [stripe, { DuesPayment }] = loaded;
+    const name = await this.person.remember(data);
+    submission.status = 'idle';
+    submission.announcement = '';
     const details = {
       api: this.api,
       slot: this.paymentSlot,
       receipt,
       stripe,
       locale: this.locale,
-      amount: this.strings.per[interval](this.format(amount)),
+      amount: strings.per[interval](this.format(amount)),
       name,
     };
     this.payment = new DuesPayment(this, details, {
-      announce: (text) => (this.announcement = text),
-      failed: () => (this.announcement = this.strings.paymentUnavailable),
+      announce: (text) => (submission.announcement = text),
+      failed: () => (submission.announcement = this.strings.paymentUnavailable),
       back: () => {
         // Back to the choice; the next "continue" opens a new checkout for the new choice.
         this.payment?.destroy();
@@ -230,8 +245,8 @@ export class RallyDuesCheckout extends RallyFormElement {
         this.idempotencyKey = crypto.randomUUID();
       },
       confirmed: (identifiers) => {
-        this.status = 'sent';
-        this.announcement = '';
+        submission.status = 'sent';
+        submission.announcement = '';
         this.dispatchEvent(new RallyActionEvent('rally-dues-paid', identifiers, false));
       },
     });
@@ -243,21 +258,25 @@ export class RallyDuesCheckout extends RallyFormElement {
 
   override render() {
     // One template in every step, so the live region after each step stays the same.
-    return html`${this.renderStep()}${this.renderStatus(this.options.failed)}`;
+    const text = loadFailed(this.options)
+      ? this.t.status.unreachable
+      : this.submission.announcement;
+    return html`${this.renderStep()}${statusRegion(text)}`;
   }
 
   private renderStep() {
     const options = this.options.value;
-    if (!options) return this.renderLoading();
+    if (!options) return loading();
     if (!options.available) return html`<p part="form">${this.strings.notSetUp}</p>`;
     return this.payment?.render() ?? this.renderChoice(options);
   }
 
   private renderChoice(options: DuesOptions) {
-    const { strings } = this;
+    const { strings, t } = this;
+    const { errors, status } = this.submission;
     const interval = this.currentInterval;
     const custom = options.minimum_monthly_amount;
-    const amountError = this.errors.amount;
+    const amountError = errors.amount;
     return html`
       <form part="form" novalidate @submit=${this.onSubmit}>
         <h2 tabindex="-1">${strings.heading}</h2>
@@ -295,7 +314,7 @@ export class RallyDuesCheckout extends RallyFormElement {
           )}
           ${custom === null ? nothing : this.renderAmount('other', strings.otherAmount)}
         </fieldset>
-        ${this.renderError('amount')}
+        ${fieldError('amount', errors)}
         ${
           this.choice === 'other' && custom !== null
             ? html`<label part="field">
@@ -305,20 +324,20 @@ export class RallyDuesCheckout extends RallyFormElement {
                     inputmode="decimal"
                     autocomplete="transaction-amount"
                     required
-                    aria-describedby=${this.errors.custom_amount ? 'custom_amount-error' : 'custom_amount-hint'}
-                    aria-invalid=${this.errors.custom_amount ? 'true' : 'false'}
+                    aria-describedby=${errors.custom_amount ? 'custom_amount-error' : 'custom_amount-hint'}
+                    aria-invalid=${errors.custom_amount ? 'true' : 'false'}
                     @input=${this.checkCustomAmount}
                   />
                 </label>
                 <p class="hint" id="custom_amount-hint">
                   ${strings.atLeast(this.format(custom * monthsPerPayment(interval)))}
                 </p>
-                ${this.renderError('custom_amount')}`
+                ${fieldError('custom_amount', errors)}`
             : nothing
         }
-        ${this.renderPersonFields()} ${this.renderRememberChoice()} ${this.renderPrivacyLink()}
-        ${this.renderHoneypot()}
-        <button part="submit" type="submit" ?disabled=${this.status === 'submitting'}>
+        ${personFields(t, errors, this.person)} ${rememberChoice(t, this.person.known)}
+        ${privacyLink(t, this.privacyUrl)} ${honeypot()}
+        <button part="submit" type="submit" ?disabled=${status === 'submitting'}>
           ${strings.submit}
         </button>
       </form>

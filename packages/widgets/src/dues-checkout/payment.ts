@@ -7,7 +7,8 @@ import type { DuesCheckoutReceipt, DuesCheckoutStatus } from '@rally/core/dues';
 import type { Locale } from '@rally/core/locale';
 import type { Stripe, StripeEmbeddedCheckout } from '@stripe/stripe-js';
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { apiUrl, getJson, postJson } from '../api/client.ts';
+import { apiUrl, getJson } from '../api/client.ts';
+import { postJson } from '../api/write.ts';
 import { paymentStrings } from './payment.strings.ts';
 
 type Step = 'paying' | 'processing' | 'slow' | 'confirmed';

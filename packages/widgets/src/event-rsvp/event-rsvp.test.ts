@@ -223,4 +223,15 @@ describe('rally-event-rsvp', () => {
     await expect.element(page.getByText('This event has already happened.')).toBeVisible();
     expect(widget.shadowRoot?.querySelector('form')).toBeNull();
   });
+
+  it('shows another event when `event` changes after it is shown', async () => {
+    const widget = await mount('rally-event-rsvp', { event: 'union-meeting' });
+    await expect
+      .element(page.getByRole('heading', { name: 'Home care union meeting' }))
+      .toBeVisible();
+    widget.setAttribute('event', 'open-meeting');
+    await expect.element(page.getByRole('heading', { name: 'Open organizing call' })).toBeVisible();
+    expect(widget.shadowRoot!.textContent).not.toContain('Union hall');
+    await expectAccessible(widget);
+  });
 });

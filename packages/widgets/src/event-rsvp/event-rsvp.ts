@@ -1,18 +1,31 @@
 import type { AttendanceReceipt, EventResource } from '@rally/core/resources';
 import { html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { apiUrl } from '../api/client.ts';
 import { RallyActionEvent } from '../events/rally-action-event.ts';
+import {
+  honeypot,
+  loading,
+  personFields,
+  personFrom,
+  privacyLink,
+  rememberChoice,
+  statusRegion,
+} from '../internal/form-templates.ts';
 import { RallyFormElement } from '../internal/rally-form-element.ts';
-import { ResourceController } from '../internal/resource-controller.ts';
-import { $person } from '../state/person.ts';
+import { loadFailed, resourceTask } from '../internal/resource-task.ts';
+import { SubmissionController } from '../internal/submission-controller.ts';
+import { PersonController, loadPersonStore } from '../state/person-controller.ts';
 import { formStyles } from '../styles/form.styles.ts';
 import { eventRsvpStyles } from './event-rsvp.styles.ts';
 import { eventRsvpStrings } from './event-rsvp.strings.ts';
 import type { RsvpAnswer } from './rsvp-answer.ts';
 
-/** The step after an RSVP: a module of its own, so that the form does not wait for it. */
-const loadAnswer = () => import('./rsvp-answer.ts');
+/**
+ * The step after an RSVP: a module of its own, so that the form does not wait for it, with the
+ * person store it keeps the RSVP in, fetched side by side.
+ */
+const loadAnswer = () => Promise.all([import('./rsvp-answer.ts'), loadPersonStore()]);
 
 /**
  * An event: when (in the visitor's language, at the event's own time zone, named in full: "Central
@@ -49,11 +62,25 @@ const loadAnswer = () => import('./rsvp-answer.ts');
  * @cssstate error - After the API refused the RSVP.
  *
  * @fires rally-rsvp - The person RSVPed (or, with `queued`, the RSVP is saved offline).
- * @fires rally-error - The form was invalid, the API refused it, or the event could not load.
+ * @fires rally-error - The form was invalid (`reason: 'invalid'`), the API refused it (`refused`), or could not be reached (`unreachable`: the RSVP is saved offline, or the event could not load).
+ * @fires rally-outbox-sent - On `document`: an RSVP saved offline reached the API.
+ * @fires rally-outbox-refused - On `document`: the API refused an RSVP saved offline.
  */
 @customElement('rally-event-rsvp')
 export class RallyEventRsvp extends RallyFormElement {
   static override styles = [formStyles, eventRsvpStyles];
+
+  private readonly submission = new SubmissionController(this, {
+    outbox: 'rsvp',
+    // While there is a connection, for the RSVP to come.
+    prepare: () => this.loadAnswer(),
+  });
+  private readonly person = new PersonController(this);
+  private readonly details = resourceTask<EventResource>(this, () =>
+    this.api && this.event
+      ? apiUrl(this.api, `events/${encodeURIComponent(this.event)}?lang=${this.locale}`)
+      : undefined,
+  );
 
   /** The event's id: its content file's name, such as `new-orleans-home-care-meeting`. */
   @property() event = '';
@@ -64,18 +91,13 @@ export class RallyEventRsvp extends RallyFormElement {
    */
   @property({ type: Boolean, attribute: 'without-details' }) withoutDetails = false;
 
-  private readonly resource = new ResourceController<EventResource>(this, () =>
-    this.api && this.event
-      ? apiUrl(this.api, `events/${encodeURIComponent(this.event)}?lang=${this.locale}`)
-      : undefined,
-  );
   /** The RSVP step, once its module has loaded. */
   @state() private answer: RsvpAnswer | undefined;
   private answerLoading: Promise<RsvpAnswer> | undefined;
+  /** Whether the step was asked for because the person came back with an RSVP. */
+  private answerWanted = false;
   /** Cancelled here: the form does not come back. */
   @state() private cancelled = false;
-
-  @query('form') private form!: HTMLFormElement;
 
   /** This widget's own strings, in its language. */
   private get strings() {
@@ -84,27 +106,27 @@ export class RallyEventRsvp extends RallyFormElement {
 
   /** The RSVP to this event the person on this device made, if any. */
   private get remembered() {
-    return this.knownPerson?.rsvps?.[this.event];
+    return this.person.known?.rsvps?.[this.event];
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Beside the event's details: for someone coming back with an RSVP, and, while there is a
-    // connection, for the RSVP to come.
-    this.loadAnswer().catch(() => this.requestUpdate());
+  override willUpdate(): void {
+    // Someone coming back with an RSVP: its step shows instead of the form (or, should it fail to
+    // load, the form does; the next RSVP tries again).
+    if (this.remembered && !this.answerWanted) {
+      this.answerWanted = true;
+      this.loadAnswer().catch(() => this.requestUpdate());
+    }
   }
 
   private loadAnswer(): Promise<RsvpAnswer> {
     return (this.answerLoading ??= loadAnswer().then(
-      ({ RsvpAnswer }) =>
+      ([{ RsvpAnswer }, { $person }]) =>
         (this.answer = new RsvpAnswer(this, {
           person: $person,
-          announce: (text) => (this.announcement = text),
-          cancelled: (text) => {
-            this.announcement = text;
+          submission: this.submission,
+          cancelled: () => {
             this.cancelled = true;
-            this.showOutcome(); // The cancel button is gone: focus goes to what happened.
-            void this.resource.load();
+            void this.details.run();
           },
         })),
       (error: unknown) => {
@@ -116,38 +138,38 @@ export class RallyEventRsvp extends RallyFormElement {
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (!(await this.validate(this.form))) return;
-    const data = new FormData(this.form);
-    const body = { person: this.personFrom(data), ...this.submissionExtras(this.form) };
-    const receipt = await this.send<AttendanceReceipt>(
-      'rsvp',
+    const form = event.currentTarget as HTMLFormElement;
+    const { submission } = this;
+    if (!(await submission.validate(form))) return;
+    const data = new FormData(form);
+    const body = { person: personFrom(data), ...submission.extras(form) };
+    const receipt = await submission.send<AttendanceReceipt>(
       `events/${encodeURIComponent(this.event)}/attendances`,
       body,
     );
-    if (this.status !== 'sent' && this.status !== 'queued') return;
-    const name = await this.rememberPerson(data);
+    const queued = submission.status === 'queued';
+    if (!receipt && !queued) return; // Refused, or not sent: the live region says why.
+    const name = await this.person.remember(data);
     const answer = receipt && (await this.loadAnswer().catch(() => undefined));
     // Recorded: remembered on the device with the person, with the link that cancels it.
-    this.announcement = receipt ? (answer?.remember(receipt, name) ?? '') : this.t.status.queued;
-    if (receipt) void this.resource.load();
-    this.showOutcome();
-    this.dispatchEvent(
-      new RallyActionEvent('rally-rsvp', receipt?.identifiers ?? [], this.status === 'queued'),
-    );
+    submission.done(receipt ? (answer?.remember(receipt, name) ?? '') : this.t.status.queued);
+    if (receipt) void this.details.run();
+    this.dispatchEvent(new RallyActionEvent('rally-rsvp', receipt?.identifiers ?? [], queued));
   }
 
   override render() {
-    const details = this.resource.value;
+    const details = this.details.value;
     const past = details?.status === 'past';
     const rsvp = past ? undefined : this.remembered;
+    const { status, announcement } = this.submission;
     // An RSVP on the device stands in for the form; should its step fail to load, the form shows.
     const answered =
-      this.status === 'sent' ||
-      this.status === 'queued' ||
+      status === 'sent' ||
+      status === 'queued' ||
       this.cancelled ||
       (!!rsvp && !!this.answerLoading);
     // One template in every state, so the live region between form and answer stays the same.
-    return html`${details ? this.renderDetails(details) : this.renderLoading()}
+    return html`${details ? this.renderDetails(details) : loading()}
     ${
       !details || answered
         ? nothing
@@ -155,8 +177,8 @@ export class RallyEventRsvp extends RallyFormElement {
           ? html`<p>${this.strings.over}</p>`
           : this.renderForm(details)
     }
-    ${this.renderStatus(this.resource.failed)}
-    ${rsvp ? this.answer?.render(rsvp, this.status === 'idle') : nothing}`;
+    ${statusRegion(loadFailed(this.details) ? this.t.status.unreachable : announcement)}
+    ${rsvp ? this.answer?.render(rsvp, status === 'idle') : nothing}`;
   }
 
   private renderDetails(event: EventResource) {
@@ -218,11 +240,12 @@ export class RallyEventRsvp extends RallyFormElement {
 
   private renderForm(event: EventResource) {
     const full = event.places_remaining === 0;
+    const { t } = this;
     return html`
       <form part="form" novalidate @submit=${this.onSubmit}>
-        ${this.renderPersonFields({ phone: true })} ${this.renderRememberChoice()}
-        ${this.renderPrivacyLink()} ${this.renderHoneypot()}
-        <button part="submit" type="submit" ?disabled=${this.status === 'submitting'}>
+        ${personFields(t, this.submission.errors, this.person, { phone: true })}
+        ${rememberChoice(t, this.person.known)} ${privacyLink(t, this.privacyUrl)} ${honeypot()}
+        <button part="submit" type="submit" ?disabled=${this.submission.status === 'submitting'}>
           ${full ? this.strings.submitWaitlist : this.strings.submit}
         </button>
       </form>

@@ -1,12 +1,13 @@
 /**
  * The event RSVP's step after an RSVP: remembers the RSVP on the device with the person who made
  * it (state/person.ts), so that coming back they find "You're going" and its cancel button; and
- * asks before cancelling. A module of its own, loaded once the form is on screen, so no page waits
- * for it to show the form.
+ * asks before cancelling. A module of its own, loaded when someone begins on the form or comes back
+ * with an RSVP, so no page waits for it to show the form.
  */
 import type { AttendanceReceipt } from '@rally/core/resources';
 import { html, nothing, type ReactiveElement } from 'lit';
 import type { WritableAtom } from 'nanostores';
+import type { SubmissionController } from '../internal/submission-controller.ts';
 import type { KnownPerson, RememberedRsvp } from '../state/person.ts';
 import { localeOf, translate } from '../translations/index.ts';
 import { rsvpAnswerStrings } from './rsvp-answer.strings.ts';
@@ -21,14 +22,14 @@ interface Host extends ReactiveElement {
 /** What the step is given by the widget, and tells it. */
 export interface RsvpAnswerEvents {
   /**
-   * The person store (state/person.ts), from the widget: imported here, it would be split out of
-   * the chunk every form loads into one more file, and every form page would pay for it.
+   * The person store (state/person.ts), from the widget, which fetches it beside this module:
+   * imported here, it would be fetched only once this module arrived.
    */
   person: WritableAtom<KnownPerson | null>;
-  /** Says something through the widget's live region. */
-  announce(text: string): void;
-  /** The RSVP is cancelled: says so, and the widget brings that into view. */
-  cancelled(text: string): void;
+  /** The widget's submission, whose live region says how cancelling went. */
+  submission: SubmissionController;
+  /** The RSVP is cancelled. */
+  cancelled(): void;
 }
 
 export class RsvpAnswer {
@@ -101,9 +102,12 @@ export class RsvpAnswer {
       if (!response.ok && response.status !== 404) throw new Error(String(response.status));
       this.confirming = false;
       this.forget();
-      this.events.cancelled(this.strings.cancelled);
+      this.events.cancelled();
+      this.events.submission.announcement = this.strings.cancelled;
+      // The cancel button is gone: focus goes to what happened.
+      void this.events.submission.showOutcome();
     } catch {
-      this.events.announce(translate(this.host).status.failed);
+      this.events.submission.announcement = translate(this.host).status.failed;
     } finally {
       this.cancelling = false;
     }

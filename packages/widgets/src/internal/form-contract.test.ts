@@ -1,12 +1,15 @@
 /**
  * The contract every Rally form widget keeps: labelled fields, an invalid submit blocked before
- * anything is sent, an event when the action is recorded, one live region from the start, focus
- * and view on the confirmation, a link to the privacy notice, a refused origin explained, a
- * "Not you?" reset, and no accessibility violations. A new form widget joins the list below.
+ * anything is sent, an event when the action is recorded, an unreachable API said to the page and
+ * the action sent once it is back, one live region from the start, focus and view on the
+ * confirmation, a link to the privacy notice, a refused origin explained, a "Not you?" reset, and
+ * no accessibility violations. A new form widget joins the list below.
  */
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { commands, page } from 'vitest/browser';
+import type { RallyActionEvent } from '../events/rally-action-event.ts';
 import type { RallyErrorEvent } from '../events/rally-error-event.ts';
+import type { RallyOutboxEvent } from '../events/rally-outbox-event.ts';
 import { $waiting } from '../offline/outbox.ts';
 import { $person } from '../state/person.ts';
 import { expectAccessible } from './expect-accessible.ts';
@@ -29,6 +32,8 @@ interface FormWidget {
   /** The submit button's name in Spanish. */
   submitEs: RegExp;
   recorded: 'rally-joined' | 'rally-signed' | 'rally-rsvp';
+  /** What the outbox keeps its submissions as. */
+  kind: RallyOutboxEvent['kind'];
   /** What the live region says once the action of "Rosa" is recorded, in English and Spanish. */
   confirmation: { en: RegExp; es: RegExp };
   /** Fills what this widget requires beyond name and email. */
@@ -42,6 +47,7 @@ const widgets: FormWidget[] = [
     submit: /^Join$/,
     submitEs: /^Unirme$/,
     recorded: 'rally-joined',
+    kind: 'join',
     confirmation: { en: /^Welcome, Rosa!/, es: /^¡Bienvenida, bienvenido, Rosa!/ },
     completeRest: () =>
       page.getByRole('checkbox', { name: /agree to be contacted|Acepto que me contacten/ }).click(),
@@ -52,6 +58,7 @@ const widgets: FormWidget[] = [
     submit: /^Sign the petition$/,
     submitEs: /^Firmar la petición$/,
     recorded: 'rally-signed',
+    kind: 'sign',
     confirmation: { en: /^Thank you, Rosa\./, es: /^Gracias, Rosa\./ },
   },
   {
@@ -61,6 +68,7 @@ const widgets: FormWidget[] = [
     submit: /^(RSVP|Join the waitlist)$/,
     submitEs: /^Confirmar asistencia$/,
     recorded: 'rally-rsvp',
+    kind: 'rsvp',
     confirmation: { en: /^You're going, Rosa!/, es: /^¡Vas a ir, Rosa!/ },
   },
 ];
@@ -73,6 +81,7 @@ const screens = [
 
 afterEach(async () => {
   vi.restoreAllMocks();
+  await commands.setApiReachable(true);
   await commands.setApiDelay(0);
   await commands.setApiWritesAllowed(true);
   await page.viewport(414, 896);
@@ -81,7 +90,7 @@ afterEach(async () => {
 
 describe.each(widgets)(
   '<$tag> keeps the form contract',
-  ({ tag, attributes, submit, submitEs, recorded, confirmation, completeRest }) => {
+  ({ tag, attributes, submit, submitEs, recorded, kind, confirmation, completeRest }) => {
     async function ready() {
       const widget = await mount(tag, attributes);
       await expect.element(page.getByRole('button', { name: submit })).toBeVisible();
@@ -133,6 +142,24 @@ describe.each(widgets)(
       );
       await expectAccessible(widget);
       await recordedEvent;
+    });
+
+    it('tells the page the API could not be reached when it saves the action offline, and when it is sent', async () => {
+      const widget = await ready();
+      await page.getByRole('textbox', { name: 'First name' }).fill('Rosa');
+      await page.getByRole('textbox', { name: 'Email' }).fill(uniqueEmail());
+      await completeRest?.();
+      await commands.setApiReachable(false);
+      const unreachable = nextEvent<RallyErrorEvent>(widget, 'rally-error');
+      const saved = nextEvent<RallyActionEvent>(widget, recorded);
+      await page.getByRole('button', { name: submit }).click();
+      expect(await unreachable).toMatchObject({ reason: 'unreachable', status: undefined });
+      expect((await saved).queued).toBe(true);
+
+      const sent = nextEvent<RallyOutboxEvent>(document, 'rally-outbox-sent');
+      await commands.setApiReachable(true);
+      window.dispatchEvent(new Event('online'));
+      expect(await sent).toMatchObject({ kind, identifiers: [expect.stringMatching(/^rally:/)] });
     });
 
     it('keeps the person for this visit only, unless they ask to be remembered', async () => {

@@ -1,15 +1,16 @@
 /**
  * What a form widget does once a submission has an outcome: bring the confirmation into view with
- * focus on it, and tell a page whose origin the API refuses what to do about it. Loaded after the
- * first render (rally-form-element.ts), since no form needs it to be shown.
+ * focus on it, show the API's refusal beside the fields, and tell a page whose origin the API
+ * refuses what to do about it. Loaded when someone begins on a form (submission-controller.ts),
+ * since no form needs it to be shown.
  */
 import type { Locale } from '@rally/core/locale';
-import type { ReactiveElement } from 'lit';
-import type { WritableAtom } from 'nanostores';
 import { ApiError, UnreachableError, apiUrl } from '../api/client.ts';
-import type { KnownPerson } from '../state/person.ts';
+import { RallyErrorEvent } from '../events/rally-error-event.ts';
 import type { Translation } from '../translations/index.ts';
 import { outcomeStrings } from './outcome.strings.ts';
+import type { RallyFormElement } from './rally-form-element.ts';
+import type { SubmissionController } from './submission-controller.ts';
 
 /** Where each API field path is shown in the widgets' forms. */
 const inputForApiField: Record<string, string> = {
@@ -26,60 +27,58 @@ const inputForApiField: Record<string, string> = {
 };
 
 /** The API's refusal as the widget shows it: each field's error, and what to announce. */
-export function refusal(error: ApiError, t: Translation): [Record<string, string>, string] {
+function refusal(
+  error: ApiError,
+  t: Translation,
+  locale: Locale,
+): [Record<string, string>, string] {
+  const strings = outcomeStrings[locale];
   const errors: Record<string, string> = {};
-  for (const field of error.fieldErrors) {
+  for (const field of error.problem?.errors ?? []) {
     const input = inputForApiField[field.path];
-    if (input)
-      errors[input] = t.apiErrors[field.code as keyof Translation['apiErrors']] ?? field.message;
+    if (input) errors[input] = strings.apiErrors[field.code] ?? field.message;
   }
   return [
     errors,
     Object.keys(errors).length > 0
       ? t.status.fixFields
       : error.status === 429
-        ? t.status.rateLimited
+        ? strings.rateLimited
         : (error.problem?.detail ?? t.status.failed),
   ];
 }
 
 /**
- * Shares who the person is with the other widgets on the page (the store is the widget's, from
- * state/person.ts: imported here, it would leave the chunk every form loads for a file of its
- * own); returns their first name.
+ * Whether the API refused the write, and if so says why and fires `rally-error`: this page's
+ * origin is not on its list (never "check your connection": the connection is fine, and a
+ * submission saved for later would never be sent), or the submission itself — each field's error
+ * beside it, with focus on the first. A server error is no refusal, but an outage.
  */
-export function rememberPerson(
-  store: WritableAtom<KnownPerson | null>,
-  data: FormData,
-  extra: Partial<KnownPerson>,
-): string {
-  const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
-  const email = text('email') ?? '';
-  // What the person told another form is kept only if this is still them.
-  const same = store.get()?.email === email ? store.get() : undefined;
-  // A field this form shows says what to keep, even emptied; one it does not show keeps the last.
-  const kept = (name: 'phone' | 'postal_code') => (data.has(name) ? text(name) : same?.[name]);
-  store.set({
-    given_name: text('given_name') ?? '',
-    family_name: text('family_name'),
-    email,
-    phone: kept('phone'),
-    postal_code: kept('postal_code'),
-    referral_code: same?.referral_code,
-    rsvps: same?.rsvps,
-    remember: data.get('remember') === 'on',
-    ...extra,
-  });
-  return text('given_name') ?? '';
+export async function refused(
+  submission: SubmissionController,
+  host: RallyFormElement,
+  error: unknown,
+): Promise<boolean> {
+  const origin = await originRefusal(error, host.api, host.locale);
+  if (!origin && !(error instanceof ApiError && error.status < 500)) return false;
+  submission.status = 'error';
+  if (origin) submission.announcement = origin;
+  else
+    [submission.errors, submission.announcement] = refusal(error as ApiError, host.t, host.locale);
+  host.dispatchEvent(
+    new RallyErrorEvent({ reason: 'refused', status: origin ? 403 : (error as ApiError).status }),
+  );
+  const first = Object.keys(submission.errors)[0];
+  if (first) submission.showOutcome(`[name="${first}"]`);
+  return true;
 }
 
-/** Moves focus to the outcome and scrolls it into view, without animation for those who ask. */
-export async function bringIntoView(host: ReactiveElement, selector = '.status'): Promise<void> {
-  await host.updateComplete;
-  const target = host.renderRoot.querySelector<HTMLElement>(selector);
-  if (!target) return;
-  // Scrolled below, rather than by `focus()`, which would jump even for those who like motion.
-  target.focus({ preventScroll: true });
+/**
+ * Scrolls the outcome, which has focus, into view if it is not (after a submit the form gives way
+ * to a shorter thank-you, which would leave the message above the screen), without animation for
+ * those who ask.
+ */
+export function scrollIntoView(target: HTMLElement): void {
   const { top, bottom } = target.getBoundingClientRect();
   if (top >= 0 && bottom <= innerHeight) return; // Already in view: nothing moves.
   target.scrollIntoView({
@@ -118,7 +117,7 @@ async function isOriginRefusal(error: unknown, api: string): Promise<boolean> {
  * When the API refused this page's origin, what to tell the person, in their language (and the
  * page's developer, in the console); otherwise nothing.
  */
-export async function originRefusal(error: unknown, api: string, locale: Locale): Promise<string> {
+async function originRefusal(error: unknown, api: string, locale: Locale): Promise<string> {
   if (!(await isOriginRefusal(error, api))) return '';
   const origin = location.origin;
   console.warn(

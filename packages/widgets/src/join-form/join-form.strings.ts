@@ -12,6 +12,11 @@ const en = {
   shareHeading: 'Bring your coworkers',
   shareIntro:
     'Share your personal link. When coworkers join through it, we will know you brought them.',
+  language: 'Preferred language',
+  region: 'Region',
+  sector: 'Where you work',
+  choose: 'Choose…',
+  languages: { en: 'English', es: 'Spanish' } as Record<Locale, string>,
 };
 
 export type JoinFormStrings = typeof en;
@@ -26,5 +31,10 @@ export const joinFormStrings: Record<Locale, JoinFormStrings> = {
     shareHeading: 'Invita a tus compañeras y compañeros',
     shareIntro:
       'Comparte tu enlace personal. Cuando alguien se una con él, sabremos que fue por ti.',
+    language: 'Idioma preferido',
+    region: 'Región',
+    sector: 'Dónde trabajas',
+    choose: 'Elige…',
+    languages: { en: 'Inglés', es: 'Español' },
   },
 };

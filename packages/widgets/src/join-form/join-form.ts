@@ -1,8 +1,20 @@
 import type { PersonReceipt } from '@rally/core/resources';
 import { html, nothing } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { RallyActionEvent } from '../events/rally-action-event.ts';
+import {
+  field,
+  fieldError,
+  honeypot,
+  personFields,
+  personFrom,
+  privacyLink,
+  rememberChoice,
+  statusRegion,
+} from '../internal/form-templates.ts';
 import { RallyFormElement } from '../internal/rally-form-element.ts';
+import { SubmissionController } from '../internal/submission-controller.ts';
+import { PersonController } from '../state/person-controller.ts';
 import { formStyles } from '../styles/form.styles.ts';
 import { joinFormStrings } from './join-form.strings.ts';
 
@@ -44,11 +56,19 @@ export interface JoinQuestion {
  * @cssstate error - After the API refused the submission.
  *
  * @fires rally-joined - The person joined (or, with `queued`, the signup is saved offline).
- * @fires rally-error - The form was invalid, or the API refused it.
+ * @fires rally-error - The form was invalid (`reason: 'invalid'`), the API refused it (`refused`), or could not be reached (`unreachable`: the signup is saved offline).
+ * @fires rally-outbox-sent - On `document`: a signup saved offline reached the API.
+ * @fires rally-outbox-refused - On `document`: the API refused a signup saved offline.
  */
 @customElement('rally-join-form')
 export class RallyJoinForm extends RallyFormElement {
   static override styles = formStyles;
+
+  private readonly submission = new SubmissionController(this, {
+    outbox: 'join',
+    prepare: () => import('../share/share-link.ts'), // For the step after joining.
+  });
+  private readonly person = new PersonController(this);
 
   /** Region slug to credit; when empty and `regions` lists some, the person chooses. */
   @property() region = '';
@@ -71,22 +91,17 @@ export class RallyJoinForm extends RallyFormElement {
   /** The referral code Rally gave the person who just joined. */
   private referralCode = '';
 
-  @query('form') private form!: HTMLFormElement;
-
   /** This widget's own strings, in its language. */
   private get strings() {
     return joinFormStrings[this.locale];
   }
 
-  protected override firstUpdated(): void {
-    super.firstUpdated();
-    void import('../share/share-link.ts').catch(() => {}); // For the step after joining.
-  }
-
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (!(await this.validate(this.form))) return;
-    const data = new FormData(this.form);
+    const form = event.currentTarget as HTMLFormElement;
+    const { submission } = this;
+    if (!(await submission.validate(form))) return;
+    const data = new FormData(form);
     const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
     const customFields = Object.fromEntries(
       this.questions.map((q) => [q.key, text(`custom_${q.key}`)]).filter(([, answer]) => answer),
@@ -94,7 +109,7 @@ export class RallyJoinForm extends RallyFormElement {
     const language = text('language');
     const body = {
       person: {
-        ...this.personFrom(data),
+        ...personFrom(data),
         ...(language ? { languages_spoken: [language] } : {}),
         ...(Object.keys(customFields).length > 0 ? { custom_fields: customFields } : {}),
       },
@@ -104,61 +119,61 @@ export class RallyJoinForm extends RallyFormElement {
         text: this.strings.consent,
         ...(this.consentVersion ? { version: this.consentVersion } : {}),
       },
-      ...this.submissionExtras(this.form),
+      ...submission.extras(form),
     };
-    const answer = await this.send<PersonReceipt>('join', 'people', body);
-    if (this.status !== 'sent' && this.status !== 'queued') return;
+    const answer = await submission.send<PersonReceipt>('people', body);
+    const queued = submission.status === 'queued';
+    if (!answer && !queued) return; // Refused, or not sent: the live region says why.
     this.referralCode = answer?.referral_code ?? '';
-    const name = await this.rememberPerson(
+    const name = await this.person.remember(
       data,
       answer ? { referral_code: answer.referral_code } : {},
     );
-    this.announcement = this.status === 'sent' ? this.strings.joined(name) : this.t.status.queued;
-    this.showOutcome();
-    this.dispatchEvent(
-      new RallyActionEvent('rally-joined', answer?.identifiers ?? [], this.status === 'queued'),
-    );
+    submission.done(queued ? this.t.status.queued : this.strings.joined(name));
+    this.dispatchEvent(new RallyActionEvent('rally-joined', answer?.identifiers ?? [], queued));
   }
 
   override render() {
-    const done = this.status === 'sent' || this.status === 'queued';
+    const { status, announcement } = this.submission;
+    const done = status === 'sent' || status === 'queued';
     // One template in every state, so the live region between form and share step stays the same.
-    return html`${done ? nothing : this.renderForm()}${this.renderStatus()}${done ? this.renderShare() : nothing}`;
+    return html`${done ? nothing : this.renderForm()}${statusRegion(announcement)}${done ? this.renderShare() : nothing}`;
   }
 
   private renderForm() {
     const { t } = this;
+    const { errors, status } = this.submission;
     return html`
       <form part="form" novalidate @submit=${this.onSubmit}>
         <h2>${this.strings.heading}</h2>
-        ${this.renderPersonFields({ phone: true, postalCode: true })}
+        ${personFields(t, errors, this.person, { phone: true, postalCode: true })}
         <label part="field">
-          ${t.fields.language}
+          ${this.strings.language}
           <select name="language" autocomplete="language">
             ${(['en', 'es'] as const).map(
               (code) =>
                 html`<option value=${code} ?selected=${this.locale === code}>
-                  ${t.languages[code]}
+                  ${this.strings.languages[code]}
                 </option>`,
             )}
           </select>
         </label>
-        ${this.region ? nothing : this.renderChoice('region', t.fields.region, this.regions)}
-        ${this.sector ? nothing : this.renderChoice('sector', t.fields.sector, this.sectors)}
-        ${this.questions.map((q) => this.renderField(`custom_${q.key}`, q.label, { maxlength: 1000 }))}
+        ${this.region ? nothing : this.renderChoice('region', this.strings.region, this.regions)}
+        ${this.sector ? nothing : this.renderChoice('sector', this.strings.sector, this.sectors)}
+        ${this.questions.map((q) => field(`custom_${q.key}`, q.label, errors, { maxlength: 1000 }))}
         <label part="field" class="check">
           <input
             type="checkbox"
             name="consent"
             required
-            aria-invalid=${this.errors.consent ? 'true' : 'false'}
-            aria-describedby=${this.errors.consent ? 'consent-error' : nothing}
+            aria-invalid=${errors.consent ? 'true' : 'false'}
+            aria-describedby=${errors.consent ? 'consent-error' : nothing}
           />
           <span>${this.strings.consent}</span>
         </label>
-        ${this.renderError('consent')} ${this.renderPrivacyLink()} ${this.renderRememberChoice()}
-        ${this.renderHoneypot()}
-        <button part="submit" type="submit" ?disabled=${this.status === 'submitting'}>
+        ${fieldError('consent', errors)} ${privacyLink(t, this.privacyUrl)}
+        ${rememberChoice(t, this.person.known)} ${honeypot()}
+        <button part="submit" type="submit" ?disabled=${status === 'submitting'}>
           ${this.strings.submit}
         </button>
       </form>
@@ -174,7 +189,7 @@ export class RallyJoinForm extends RallyFormElement {
     return html`<label part="field">
       ${label}
       <select name=${name}>
-        <option value="">${this.t.fields.choose}</option>
+        <option value="">${this.strings.choose}</option>
         ${choices.map(([slug, text]) => html`<option value=${slug!.trim()}>${text!.trim()}</option>`)}
       </select>
     </label>`;

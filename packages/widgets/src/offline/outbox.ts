@@ -1,12 +1,17 @@
 /**
  * The outbox: submissions that could not reach the API wait in IndexedDB and are sent when the
  * connection returns, with their original Idempotency-Key, so a retry never makes a second record.
+ * Loaded when someone begins on a form, or when something waits (waiting.ts): no page needs it to
+ * show a form.
  */
 import type { AttendanceReceipt } from '@rally/core/resources';
 import { clear, createStore, del, entries, set, type UseStore } from 'idb-keyval';
 import { atom } from 'nanostores';
-import { ApiError, postJson, UnreachableError } from '../api/client.ts';
+import { ApiError, UnreachableError } from '../api/client.ts';
+import { postJson } from '../api/write.ts';
+import { RallyOutboxEvent } from '../events/rally-outbox-event.ts';
 import { $person } from '../state/person.ts';
+import { outboxMark } from './waiting.ts';
 
 export interface OutboxEntry {
   /** The submission's Idempotency-Key. */
@@ -30,7 +35,29 @@ export async function enqueue(entry: OutboxEntry): Promise<void> {
 }
 
 async function countWaiting(): Promise<void> {
-  $waiting.set((await entries(outbox())).length);
+  const count = (await entries(outbox())).length;
+  $waiting.set(count);
+  try {
+    // For pages that have not loaded the outbox: something waits, so load it (waiting.ts).
+    if (count > 0) localStorage.setItem(outboxMark, String(count));
+    else localStorage.removeItem(outboxMark);
+  } catch {
+    // Storage blocked: pages find out when someone begins on a form and the outbox loads.
+  }
+}
+
+/** Takes in the submissions a form kept in localStorage while this module could not be fetched. */
+async function takeInKept(): Promise<void> {
+  try {
+    for (const key of Object.keys(localStorage)) {
+      if (!key.startsWith(`${outboxMark}:`)) continue;
+      const entry = JSON.parse(localStorage.getItem(key)!) as OutboxEntry;
+      await set(entry.key, entry, outbox());
+      localStorage.removeItem(key);
+    }
+  } catch {
+    // Storage blocked: nothing could have been kept there.
+  }
 }
 
 let flushing: Promise<void> | undefined;
@@ -42,24 +69,32 @@ let flushing: Promise<void> | undefined;
 export function flushOutbox(): Promise<void> {
   flushing ??= (async () => {
     try {
+      await takeInKept();
       const waiting = (await entries<string, OutboxEntry>(outbox()))
         .map(([, entry]) => entry)
         .sort((a, b) => a.queuedAt - b.queuedAt);
       for (const entry of waiting) {
         try {
           // A new puzzle for each attempt: an answer counts once, and the saved one may be old.
-          const answer = await postJson(entry.url, entry.body, entry.key, { proveWork: true });
+          const answer = await postJson<{ identifiers: string[] }>(
+            entry.url,
+            entry.body,
+            entry.key,
+            { proveWork: true },
+          );
           await del(entry.key, outbox());
           if (entry.kind === 'rsvp') rememberRsvp(entry, answer as AttendanceReceipt);
+          const { kind } = entry;
           document.dispatchEvent(
-            new CustomEvent('rally-outbox-sent', { detail: { entry, answer } }),
+            new RallyOutboxEvent('rally-outbox-sent', { kind, identifiers: answer.identifiers }),
           );
         } catch (error) {
           if (error instanceof UnreachableError) break;
           if (error instanceof ApiError) {
             await del(entry.key, outbox());
+            const { kind } = entry;
             document.dispatchEvent(
-              new CustomEvent('rally-outbox-refused', { detail: { entry, error } }),
+              new RallyOutboxEvent('rally-outbox-refused', { kind, status: error.status }),
             );
           } else throw error;
         }
@@ -100,5 +135,11 @@ export function watchOutbox(): void {
 /** Empties the outbox (tests, and a person clearing their device). */
 export async function clearOutbox(): Promise<void> {
   await clear(outbox());
+  try {
+    for (const key of Object.keys(localStorage))
+      if (key.startsWith(`${outboxMark}:`)) localStorage.removeItem(key);
+  } catch {
+    // Storage blocked: nothing was kept there.
+  }
   await countWaiting();
 }

@@ -12,6 +12,7 @@ const en = {
   signed: (name: string) => `Thank you, ${name}. Your signature is counted.`,
   closed: 'This petition is closed.',
   shareHeading: 'Ask others to sign',
+  comments: 'Add a comment (optional)',
 };
 
 export type PetitionStrings = typeof en;
@@ -26,5 +27,6 @@ export const petitionStrings: Record<Locale, PetitionStrings> = {
     signed: (name: string) => `Gracias, ${name}. Tu firma quedó registrada.`,
     closed: 'Esta petición está cerrada.',
     shareHeading: 'Pide a otras personas que firmen',
+    comments: 'Agrega un comentario (opcional)',
   },
 };

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { commands, page } from 'vitest/browser';
 import type { PetitionResource } from '@rally/core/resources';
 import type { RallyActionEvent } from '../events/rally-action-event.ts';
+import type { RallyErrorEvent } from '../events/rally-error-event.ts';
 import { expectAccessible } from '../internal/expect-accessible.ts';
 import {
   mount,
@@ -20,8 +21,11 @@ afterEach(async () => {
   vi.restoreAllMocks();
   await page.viewport(414, 896);
   await commands.setApiReachable(true);
+  await commands.setApiDelay(0);
   await resetPage();
 });
+
+const wait = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 async function signatures(): Promise<number> {
   const petition = await staff<PetitionResource>('petitions/fair-wages');
@@ -131,5 +135,66 @@ describe('rally-petition', () => {
     const height = petition.getBoundingClientRect().height;
     expect(height).toBeGreaterThanOrEqual(90);
     await expectAccessible(petition);
+  });
+
+  it('shows another petition when `petition` changes after it is shown', async () => {
+    const petition = await mount('rally-petition', { petition: 'fair-wages' });
+    await expect
+      .element(page.getByRole('heading', { name: 'Fair wages for home care workers' }))
+      .toBeVisible();
+    petition.setAttribute('petition', 'heat-rules');
+    await expect
+      .element(
+        page.getByRole('heading', { name: 'Reglas contra el calor para trabajadores del campo' }),
+      )
+      .toBeVisible();
+    await expect.element(page.getByText('This petition is closed.')).toBeVisible();
+    expect(petition.shadowRoot!.querySelector('form')).toBeNull();
+  });
+
+  it('reads the petition again in its new language when `lang` changes', async () => {
+    const petition = await mount('rally-petition', { petition: 'fair-wages' });
+    await expect
+      .element(page.getByRole('heading', { name: 'Fair wages for home care workers' }))
+      .toBeVisible();
+    petition.setAttribute('lang', 'es');
+    await expect
+      .element(
+        page.getByRole('heading', {
+          name: 'Salarios justos para las trabajadoras del cuidado en casa',
+        }),
+      )
+      .toBeVisible();
+    await expect.element(page.getByText('Para: Departamento de Salud de Luisiana')).toBeVisible();
+    await expectAccessible(petition);
+  });
+
+  it('never shows a late answer over a newer one: the read it replaced is aborted', async () => {
+    const fetches = vi.spyOn(window, 'fetch');
+    const reads = () => fetches.mock.calls.filter(([url]) => String(url).includes('/petitions/'));
+    await commands.setApiDelay(3000);
+    const petition = await mount('rally-petition', { petition: 'fair-wages' });
+    await expect.poll(() => reads().length).toBe(1);
+    // The API has answered the English read by now; the slow network still holds it back.
+    await wait(500);
+    await commands.setApiDelay(0);
+    petition.setAttribute('lang', 'es');
+    const spanish = page.getByRole('heading', {
+      name: 'Salarios justos para las trabajadoras del cuidado en casa',
+    });
+    await expect.element(spanish).toBeVisible();
+    expect(reads()[0]![1]?.signal?.aborted).toBe(true);
+    // Past the moment the English answer would have arrived: the Spanish petition stays.
+    await wait(3000);
+    await expect.element(spanish).toBeVisible();
+    expect(petition.shadowRoot!.textContent).not.toContain('Fair wages for home care workers');
+  });
+
+  it('tells the page when the petition cannot be loaded, as unreachable', async () => {
+    await commands.setApiReachable(false);
+    const failed = nextEvent<RallyErrorEvent>(document, 'rally-error');
+    const petition = await mount('rally-petition', { petition: 'fair-wages' });
+    expect(await failed).toMatchObject({ reason: 'unreachable', status: undefined });
+    await expect.poll(() => statusOf(petition)).toMatch(/^Could not load this/);
   });
 });

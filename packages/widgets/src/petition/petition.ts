@@ -1,10 +1,22 @@
 import type { PetitionResource, SignatureReceipt } from '@rally/core/resources';
 import { html, nothing } from 'lit';
-import { customElement, property, query } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { apiUrl } from '../api/client.ts';
 import { RallyActionEvent } from '../events/rally-action-event.ts';
+import {
+  fieldError,
+  honeypot,
+  loading,
+  personFields,
+  personFrom,
+  privacyLink,
+  rememberChoice,
+  statusRegion,
+} from '../internal/form-templates.ts';
 import { RallyFormElement } from '../internal/rally-form-element.ts';
-import { ResourceController } from '../internal/resource-controller.ts';
+import { loadFailed, resourceTask } from '../internal/resource-task.ts';
+import { SubmissionController } from '../internal/submission-controller.ts';
+import { PersonController } from '../state/person-controller.ts';
 import { formStyles } from '../styles/form.styles.ts';
 import { petitionStyles } from './petition.styles.ts';
 import { petitionStrings } from './petition.strings.ts';
@@ -43,11 +55,24 @@ const refreshEvery = 30_000;
  * @cssstate error - After the API refused the signature.
  *
  * @fires rally-signed - The person signed (or, with `queued`, the signature is saved offline).
- * @fires rally-error - The form was invalid, the API refused it, or the petition could not load.
+ * @fires rally-error - The form was invalid (`reason: 'invalid'`), the API refused it (`refused`), or could not be reached (`unreachable`: the signature is saved offline, or the petition could not load).
+ * @fires rally-outbox-sent - On `document`: a signature saved offline reached the API.
+ * @fires rally-outbox-refused - On `document`: the API refused a signature saved offline.
  */
 @customElement('rally-petition')
 export class RallyPetition extends RallyFormElement {
   static override styles = [formStyles, petitionStyles];
+
+  private readonly submission = new SubmissionController(this, {
+    outbox: 'sign',
+    prepare: () => import('../share/share-link.ts'), // For the step after signing.
+  });
+  private readonly person = new PersonController(this);
+  private readonly details = resourceTask<PetitionResource>(this, () =>
+    this.api && this.petition
+      ? apiUrl(this.api, `petitions/${encodeURIComponent(this.petition)}?lang=${this.locale}`)
+      : undefined,
+  );
 
   /** The petition's id: its content file's name, such as `fair-wages-home-care`. */
   @property() petition = '';
@@ -58,31 +83,18 @@ export class RallyPetition extends RallyFormElement {
    */
   @property({ type: Boolean, attribute: 'without-details' }) withoutDetails = false;
 
-  private readonly resource = new ResourceController<PetitionResource>(this, () =>
-    this.api && this.petition
-      ? apiUrl(this.api, `petitions/${encodeURIComponent(this.petition)}?lang=${this.locale}`)
-      : undefined,
-  );
-
   private referralCode = '';
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
-
-  @query('form') private form!: HTMLFormElement;
 
   /** This widget's own strings, in its language. */
   private get strings() {
     return petitionStrings[this.locale];
   }
 
-  protected override firstUpdated(): void {
-    super.firstUpdated();
-    void import('../share/share-link.ts').catch(() => {}); // For the step after signing.
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     this.refreshTimer = setInterval(() => {
-      if (document.visibilityState === 'visible') void this.resource.load();
+      if (document.visibilityState === 'visible') void this.details.run();
     }, refreshEvery);
   }
 
@@ -93,38 +105,39 @@ export class RallyPetition extends RallyFormElement {
 
   private async onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (!(await this.validate(this.form))) return;
-    const data = new FormData(this.form);
+    const form = event.currentTarget as HTMLFormElement;
+    const { submission } = this;
+    if (!(await submission.validate(form))) return;
+    const data = new FormData(form);
     const body = {
-      person: this.personFrom(data),
+      person: personFrom(data),
       comments: String(data.get('comments') ?? '').trim() || undefined,
-      ...this.submissionExtras(this.form),
+      ...submission.extras(form),
     };
-    const answer = await this.send<SignatureReceipt>(
-      'sign',
+    const answer = await submission.send<SignatureReceipt>(
       `petitions/${encodeURIComponent(this.petition)}/signatures`,
       body,
     );
-    if (this.status !== 'sent' && this.status !== 'queued') return;
+    const queued = submission.status === 'queued';
+    if (!answer && !queued) return; // Refused, or not sent: the live region says why.
     this.referralCode = answer?.referral_code ?? '';
-    const name = await this.rememberPerson(
+    const name = await this.person.remember(
       data,
       answer ? { referral_code: answer.referral_code } : {},
     );
-    this.announcement = this.status === 'sent' ? this.strings.signed(name) : this.t.status.queued;
-    this.showOutcome();
-    this.dispatchEvent(
-      new RallyActionEvent('rally-signed', answer?.identifiers ?? [], this.status === 'queued'),
-    );
-    if (this.status === 'sent') void this.resource.load();
+    submission.done(queued ? this.t.status.queued : this.strings.signed(name));
+    this.dispatchEvent(new RallyActionEvent('rally-signed', answer?.identifiers ?? [], queued));
+    if (answer) void this.details.run();
   }
 
   override render() {
-    const details = this.resource.value;
-    const done = this.status === 'sent' || this.status === 'queued';
+    const details = this.details.value;
+    const { status, announcement } = this.submission;
+    const done = status === 'sent' || status === 'queued';
     // One template in every state, so the live region between form and share step stays the same.
-    return html`${details ? this.renderPetition(details, done) : this.renderLoading()}
-    ${this.renderStatus(this.resource.failed)}${done ? this.renderSigned() : nothing}`;
+    return html`${details ? this.renderPetition(details, done) : loading()}
+    ${statusRegion(loadFailed(this.details) ? this.t.status.unreachable : announcement)}
+    ${done ? this.renderSigned() : nothing}`;
   }
 
   private renderPetition(details: PetitionResource, done: boolean) {
@@ -162,21 +175,22 @@ export class RallyPetition extends RallyFormElement {
 
   private renderForm() {
     const { t } = this;
+    const { errors, status } = this.submission;
     return html`
       <form part="form" novalidate @submit=${this.onSubmit}>
-        ${this.renderPersonFields({ postalCode: true })}
+        ${personFields(t, errors, this.person, { postalCode: true })}
         <label part="field">
-          ${t.fields.comments}
+          ${this.strings.comments}
           <textarea
             name="comments"
             maxlength="2000"
-            aria-invalid=${this.errors.comments ? 'true' : 'false'}
-            aria-describedby=${this.errors.comments ? 'comments-error' : nothing}
+            aria-invalid=${errors.comments ? 'true' : 'false'}
+            aria-describedby=${errors.comments ? 'comments-error' : nothing}
           ></textarea>
         </label>
-        ${this.renderError('comments')} ${this.renderRememberChoice()} ${this.renderPrivacyLink()}
-        ${this.renderHoneypot()}
-        <button part="submit" type="submit" ?disabled=${this.status === 'submitting'}>
+        ${fieldError('comments', errors)} ${rememberChoice(t, this.person.known)}
+        ${privacyLink(t, this.privacyUrl)} ${honeypot()}
+        <button part="submit" type="submit" ?disabled=${status === 'submitting'}>
           ${this.strings.submit}
         </button>
       </form>
@@ -191,7 +205,7 @@ export class RallyPetition extends RallyFormElement {
       <h3>${this.strings.shareHeading}</h3>
       <rally-share-link
         .url=${link.href}
-        share-title=${this.resource.value?.title ?? ''}
+        share-title=${this.details.value?.title ?? ''}
         lang=${this.locale}
       ></rally-share-link>
     `;

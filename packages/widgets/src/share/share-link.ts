@@ -1,7 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { formStyles } from '../styles/form.styles.ts';
-import { translate } from '../translations/index.ts';
+import { localeOf } from '../translations/index.ts';
+import { shareLinkStrings } from './share-link.strings.ts';
 
 /**
  * A link to share: the phone's share sheet where there is one (Web Share API), and a copy button
@@ -57,7 +58,7 @@ export class RallyShareLink extends LitElement {
   }
 
   override render() {
-    const t = translate(this).share;
+    const t = shareLinkStrings[localeOf(this)];
     return html`
       <label
         >${t.link}

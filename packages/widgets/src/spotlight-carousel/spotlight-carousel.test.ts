@@ -46,6 +46,15 @@ describe('rally-spotlight-carousel', () => {
     expect(carousel.shadowRoot!.querySelector('.controls')!.hasAttribute('hidden')).toBe(true);
   });
 
+  it('reads the feed again when its region or language changes', async () => {
+    const carousel = await mount('rally-spotlight-carousel', { region: 'great-lakes' });
+    await expect.poll(() => shownSlide(carousel).name).toBe('Member coop');
+    carousel.setAttribute('lang', 'es');
+    await expect.poll(() => shownSlide(carousel).name).toBe('Socia coop');
+    carousel.setAttribute('region', 'gulf-south');
+    await expect.poll(() => shownSlide(carousel).name).toBe('Member marisol');
+  });
+
   it('rotates when asked, with a pause button first, and stops when paused', async () => {
     const elsewhere = Object.assign(document.createElement('p'), { textContent: 'Elsewhere' });
     document.body.append(elsewhere);

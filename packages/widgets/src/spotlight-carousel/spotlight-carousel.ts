@@ -1,11 +1,18 @@
 import type { SpotlightResource } from '@rally/core/resources';
+import { TaskStatus } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { apiUrl, getJson } from '../api/client.ts';
+import { apiUrl } from '../api/client.ts';
+import { loadFailed, resourceTask } from '../internal/resource-task.ts';
 import { localeOf, translate } from '../translations/index.ts';
 import { AutoplayController } from './autoplay-controller.ts';
 import { spotlightCarouselStyles } from './spotlight-carousel.styles.ts';
 import { carouselStrings } from './spotlight-carousel.strings.ts';
+
+/** A spotlight feed: the API's, or a microsite's `spotlights.json`. */
+interface SpotlightFeed {
+  _embedded: { 'rally:spotlights': SpotlightResource[] };
+}
 
 /**
  * Member spotlights from the organization's feed, one at a time, following the WAI-ARIA carousel
@@ -25,6 +32,8 @@ import { carouselStrings } from './spotlight-carousel.strings.ts';
  * @cssproperty --rally-focus - Colour of the focus ring.
  * @cssproperty --rally-radius - Corner radius of photos and buttons.
  * @cssproperty --rally-placeholder - Colour of a photo's box while it loads.
+ *
+ * @fires rally-error - The spotlights could not load (`reason: 'unreachable'`, or `refused` with the `status` the feed answered).
  */
 @customElement('rally-spotlight-carousel')
 export class RallySpotlightCarousel extends LitElement {
@@ -57,25 +66,26 @@ export class RallySpotlightCarousel extends LitElement {
   /** Language of the controls and of the spotlights shown; defaults to the page's. */
   @property({ reflect: true }) override lang!: string;
 
-  @state() private spotlights: SpotlightResource[] = [];
   @state() private current = 0;
-  @state() private loaded = false;
-  @state() private loadFailed = false;
 
   private readonly rotation = new AutoplayController(
     this,
     () => this.show(this.current + 1),
     () => this.interval,
   );
+  /** The feed, read again whenever its address changes (`feed`, `api`, `region`, `sector`, `lang`). */
+  private readonly feedReader = resourceTask<SpotlightFeed>(
+    this,
+    () => this.feedUrl,
+    ({ _embedded: { 'rally:spotlights': spotlights } }) => {
+      this.current = 0;
+      if (this.autoplay && spotlights.length > 1) this.rotation.start();
+    },
+  );
 
   /** This widget's own strings, in its language. */
   private get strings() {
     return carouselStrings[localeOf(this)];
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
   }
 
   /** The feed to read: the one given, or the API's filtered by this element's attributes. */
@@ -88,17 +98,8 @@ export class RallySpotlightCarousel extends LitElement {
     return apiUrl(this.api, `spotlights?${query}`);
   }
 
-  private async load() {
-    const url = this.feedUrl;
-    if (!url) return;
-    try {
-      const feed = await getJson<{ _embedded: { 'rally:spotlights': SpotlightResource[] } }>(url);
-      this.spotlights = feed._embedded['rally:spotlights'];
-      this.loaded = true;
-      if (this.autoplay && this.spotlights.length > 1) this.rotation.start();
-    } catch {
-      this.loadFailed = true;
-    }
+  private get spotlights(): SpotlightResource[] {
+    return this.feedReader.value?._embedded['rally:spotlights'] ?? [];
   }
 
   private show(index: number) {
@@ -112,9 +113,9 @@ export class RallySpotlightCarousel extends LitElement {
       // The section keeps its space while loading, so the page does not shift when it fills.
       return html`<section class="waiting" aria-label=${t.label}>
         ${
-          this.loadFailed
+          loadFailed(this.feedReader)
             ? html`<p role="alert">${translate(this).status.unreachable}</p>`
-            : this.loaded
+            : this.feedReader.status === TaskStatus.COMPLETE
               ? html`<p>${t.empty}</p>`
               : nothing
         }

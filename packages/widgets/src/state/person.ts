@@ -2,9 +2,11 @@
  * The person this visitor said they are, shared by every widget on the page so the next one is
  * prefilled. Kept for the visit only (sessionStorage) unless the person asks to be remembered
  * (localStorage); "Not you?" forgets them everywhere. Their RSVPs live here too: they are the
- * person's, so they are kept, and forgotten, exactly as long as the person is.
+ * person's, so they are kept, and forgotten, exactly as long as the person is. Loaded when someone
+ * begins on a form: until then widgets read the person from the device (person-controller.ts).
  */
 import { atom } from 'nanostores';
+import { connectStore, savedPerson, storageKey } from './person-controller.ts';
 
 /** An RSVP made on this device, so the person who comes back can find it and cancel it. */
 export interface RememberedRsvp {
@@ -28,18 +30,7 @@ export interface KnownPerson {
   remember: boolean;
 }
 
-const storageKey = 'rally:person';
-
-function read(): KnownPerson | null {
-  try {
-    const saved = localStorage.getItem(storageKey) ?? sessionStorage.getItem(storageKey);
-    return saved ? (JSON.parse(saved) as KnownPerson) : null;
-  } catch {
-    return null; // Storage blocked (private mode, sandboxed frame): remember nothing.
-  }
-}
-
-export const $person = atom<KnownPerson | null>(read());
+export const $person = atom<KnownPerson | null>(savedPerson());
 
 $person.listen((person) => {
   try {
@@ -52,7 +43,34 @@ $person.listen((person) => {
   }
 });
 
+connectStore($person);
+
 /** "Not you?": forget the person on this device. */
 export function forgetPerson(): void {
   $person.set(null);
+}
+
+/**
+ * Keeps who the person is from the form they sent (the fields of person-fields in
+ * internal/form-templates.ts, and "Remember me"); returns their first name.
+ */
+export function rememberPerson(data: FormData, extra: Partial<KnownPerson> = {}): string {
+  const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
+  const email = text('email') ?? '';
+  // What the person told another form is kept only if this is still them.
+  const same = $person.get()?.email === email ? $person.get() : undefined;
+  // A field this form shows says what to keep, even emptied; one it does not show keeps the last.
+  const kept = (name: 'phone' | 'postal_code') => (data.has(name) ? text(name) : same?.[name]);
+  $person.set({
+    given_name: text('given_name') ?? '',
+    family_name: text('family_name'),
+    email,
+    phone: kept('phone'),
+    postal_code: kept('postal_code'),
+    referral_code: same?.referral_code,
+    rsvps: same?.rsvps,
+    remember: data.get('remember') === 'on',
+    ...extra,
+  });
+  return text('given_name') ?? '';
 }

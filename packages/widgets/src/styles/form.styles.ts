@@ -1,9 +1,11 @@
 /**
  * Styles every form widget shares; each is themed through the documented `--rally-*` properties.
- * (Comments inside the styles reach every page, so the reasons for two rules are here: a button's
- * border is transparent rather than none because forced colors (high contrast) draw it, so the
- * button keeps its outline there; the status region is always displayed, taking no room until it
- * has something to say, because a screen reader may miss a live region that appears with its text.)
+ * (Comments inside the styles reach every page, so the reasons for three rules are here: a
+ * button's border is transparent rather than none because forced colors (high contrast) draw it,
+ * so the button keeps its outline there; the status region is always displayed, taking no room
+ * until it has something to say, because a screen reader may miss a live region that appears with
+ * its text; the honeypot `.nickname` is hidden from people and assistive technology, and bots that
+ * fill every field fill it.)
  */
 import { css } from 'lit';
 
@@ -124,7 +126,6 @@ export const formStyles = css`
     min-block-size: 1.5rem;
   }
 
-  /* Hidden from people and assistive technology; bots that fill every field fill it. */
   .nickname {
     position: absolute;
     inline-size: 1px;
