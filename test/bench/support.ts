@@ -1,7 +1,5 @@
 /** What the browser benchmarks share: starting a server and scoring a page with Lighthouse. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { launch } from 'chrome-launcher';
-import lighthouse from 'lighthouse';
 import { chromiumPath } from '../../scripts/chromium.ts';
 
 /** Starts a process and resolves once its output matches `ready`. */
@@ -31,6 +29,11 @@ export type Category = 'performance' | 'accessibility' | 'best-practices' | 'seo
 
 /** Lighthouse's report of one page, mobile profile (its default), in a fresh local Chromium. */
 export async function runLighthouse(url: string, categories: Category[]) {
+  // Loaded here: the widget benchmark starts servers too, and runs in the test command.
+  const [{ launch }, { default: lighthouse }] = await Promise.all([
+    import('chrome-launcher'),
+    import('lighthouse'),
+  ]);
   const chrome = await launch({
     chromePath: chromiumPath(),
     chromeFlags: [
