@@ -1,10 +1,16 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { msw } from 'msw/vite';
+import { mergeConfig } from 'vite';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
-  addons: ['@storybook/addon-docs', '@storybook/addon-vitest'],
+  // msw-storybook-addon starts Mock Service Worker and hands each story `msw`, reset after it.
+  addons: ['@storybook/addon-docs', '@storybook/addon-vitest', 'msw-storybook-addon'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true },
+  // The worker script, served by Vite and written into a built Storybook, rather than a copy kept
+  // in a public folder that the sites would publish too.
+  viteFinal: (viteConfig) => mergeConfig(viteConfig, { plugins: [msw({ mode: 'worker-only' })] }),
 };
 
 export default config;

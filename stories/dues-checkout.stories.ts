@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@rally/widgets';
-import { mockApi, useMockApi, type ApiMode } from './support/mock-api.ts';
+import { apiHandlers, mockApi, type ApiMode } from './support/mock-api.ts';
 import './support/mock-stripe.ts';
 
 interface DuesArgs {
@@ -18,8 +18,8 @@ const meta: Meta<DuesArgs> = {
     lang: { control: 'inline-radio', options: ['en', 'es'] },
     api: { control: 'inline-radio', options: ['working', 'refusing', 'unreachable', 'no-stripe'] },
   },
-  render: ({ lang, api }) => {
-    useMockApi(api);
+  render: ({ lang, api }, { msw }) => {
+    msw.use(...apiHandlers(api));
     return html`<rally-dues-checkout
       api=${mockApi}
       source="texas-gulf"

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@rally/widgets';
-import { mockApi, useMockApi, type ApiMode } from './support/mock-api.ts';
+import { apiHandlers, mockApi, type ApiMode } from './support/mock-api.ts';
 
 interface EventRsvpArgs {
   lang: 'en' | 'es';
@@ -20,8 +20,8 @@ const meta: Meta<EventRsvpArgs> = {
       options: ['working', 'full', 'refusing', 'offline', 'unreachable'],
     },
   },
-  render: ({ lang, api }) => {
-    useMockApi(api);
+  render: ({ lang, api }, { msw }) => {
+    msw.use(...apiHandlers(api));
     return html`<rally-event-rsvp
       api=${mockApi}
       event="new-orleans-home-care-meeting"

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import '@rally/widgets';
-import { mockApi, useMockApi, type ApiMode } from './support/mock-api.ts';
+import { apiHandlers, mockApi, type ApiMode } from './support/mock-api.ts';
 
 interface JoinFormArgs {
   lang: 'en' | 'es';
@@ -46,8 +46,8 @@ export const Invalid: Story = {
 /** The form against the stand-in API in `mode`, filled in and sent. */
 function joining(mode: ApiMode): Story {
   return {
-    render: ({ lang }) => {
-      useMockApi(mode);
+    render: ({ lang }, { msw }) => {
+      msw.use(...apiHandlers(mode));
       return html`<rally-join-form api=${mockApi} lang=${lang}></rally-join-form>`;
     },
   };

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@rally/widgets';
-import { mockApi, useMockApi, type ApiMode } from './support/mock-api.ts';
+import { apiHandlers, mockApi, type ApiMode } from './support/mock-api.ts';
 
 interface PetitionArgs {
   lang: 'en' | 'es';
@@ -18,8 +18,8 @@ const meta: Meta<PetitionArgs> = {
     lang: { control: 'inline-radio', options: ['en', 'es'] },
     api: { control: 'inline-radio', options: ['working', 'refusing', 'offline', 'unreachable'] },
   },
-  render: ({ lang, api, withoutDetails }) => {
-    useMockApi(api);
+  render: ({ lang, api, withoutDetails }, { msw }) => {
+    msw.use(...apiHandlers(api));
     return html`<rally-petition
       api=${mockApi}
       petition="fair-wages-home-care"

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import '@rally/widgets';
-import { mockApi, useMockApi } from './support/mock-api.ts';
+import { apiHandlers, mockApi } from './support/mock-api.ts';
 
 interface CarouselArgs {
   lang: 'en' | 'es';
@@ -15,8 +15,8 @@ const meta: Meta<CarouselArgs> = {
   component: 'rally-spotlight-carousel',
   args: { lang: 'en', autoplay: false, api: 'working' },
   argTypes: { lang: { control: 'inline-radio', options: ['en', 'es'] } },
-  render: ({ lang, autoplay, api }) => {
-    useMockApi(api);
+  render: ({ lang, autoplay, api }, { msw }) => {
+    msw.use(...apiHandlers(api));
     return html`<rally-spotlight-carousel
       api=${mockApi}
       lang=${lang}

@@ -1,12 +1,17 @@
 /**
- * Storybook has no Rally API behind it: this stands in for one, answering the widgets' requests
- * with what the real API would say in each state. (Tests run against the real API instead.)
+ * Storybook has no Rally API behind it: Mock Service Worker (msw, through msw-storybook-addon)
+ * stands in for one, answering the widgets' requests with what the real API would say in each
+ * state. (Tests run against the real API instead.)
  */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import type {} from 'msw-storybook-addon';
+
 export const mockApi = 'https://api.rally.example';
 
 /**
- * `offline`: the page loaded, then the signal went; `unreachable`: no API at all; `full`: the
- * event has no places left, so RSVPs join the waitlist.
+ * `offline`: the page loaded, then the signal went (reads still answer, writes never arrive);
+ * `unreachable`: no API at all; `full`: the event has no places left, so RSVPs join the
+ * waitlist; `refusing`: the API refuses what is sent; `no-stripe`: dues are not set up.
  */
 export type ApiMode = 'working' | 'refusing' | 'offline' | 'unreachable' | 'full' | 'no-stripe';
 
@@ -157,27 +162,27 @@ const puzzle = {
   signature: 'storybook',
 };
 
-const realFetch = window.fetch.bind(window);
-let mode: ApiMode = 'working';
+const api = (path: string) => `${mockApi}/api/v1/${path}`;
+const created = (body: object) => HttpResponse.json(body, { status: 201 });
 
-/** Sets how the stand-in API behaves for the next requests. */
-export function useMockApi(next: ApiMode): void {
-  mode = next;
-}
-
-window.fetch = async (input, init) => {
-  const url = new URL(input instanceof Request ? input.url : String(input));
-  if (url.origin !== mockApi) return realFetch(input, init);
-  const method = init?.method ?? 'GET';
-  if (mode === 'unreachable' || (mode === 'offline' && method !== 'GET')) {
-    throw new TypeError('Failed to fetch');
-  }
-  const json = (body: unknown, status = 200, type = 'application/json') =>
-    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
-  if (method === 'GET') {
-    if (url.pathname.endsWith('/challenge')) return json(puzzle);
-    if (url.pathname.endsWith('/dues'))
-      return json(
+/** The stand-in API in one of its states, for `msw.use()` in a story. */
+export function apiHandlers(mode: ApiMode): HttpHandler[] {
+  if (mode === 'unreachable') return [http.all(`${mockApi}/*`, () => HttpResponse.error())];
+  const reads = [
+    // The API's entry point, which a widget reads to tell a refused origin from a lost signal.
+    http.get(api(''), () => HttpResponse.json({ _links: {} })),
+    http.get(api('challenge'), () => HttpResponse.json(puzzle)),
+    http.get(api('petitions/:id'), () => HttpResponse.json(petition)),
+    http.get(api('events/:id'), () =>
+      HttpResponse.json(
+        mode === 'full'
+          ? { ...event, total_accepted: 60, places_remaining: 0, waitlist_size: 4 }
+          : event,
+      ),
+    ),
+    http.get(api('spotlights'), () => HttpResponse.json(spotlights)),
+    http.get(api('dues'), () =>
+      HttpResponse.json(
         mode === 'no-stripe'
           ? {
               ...duesOptions,
@@ -186,18 +191,26 @@ window.fetch = async (input, init) => {
               publishable_key: null,
             }
           : duesOptions,
-      );
-    if (url.pathname.includes('/dues/checkouts/')) return json({ status: 'confirmed' });
-    if (url.pathname.endsWith('/spotlights')) return json(spotlights);
-    if (!url.pathname.includes('/events/')) return json(petition);
-    return json(
-      mode === 'full'
-        ? { ...event, total_accepted: 60, places_remaining: 0, waitlist_size: 4 }
-        : event,
-    );
-  }
-  if (url.pathname.endsWith('/cancel')) return json({ status: 'cancelled' });
-  if (url.pathname.endsWith('/dues/checkouts')) return json(duesCheckout, 201);
-  if (mode === 'refusing') return json(refusal, 422, 'application/problem+json');
-  return json(mode === 'full' ? { ...receipt, status: 'waitlisted' } : receipt, 201);
-};
+      ),
+    ),
+    http.get(api('dues/checkouts/:session'), () => HttpResponse.json({ status: 'confirmed' })),
+  ];
+  if (mode === 'offline') return [...reads, http.post(`${mockApi}/*`, () => HttpResponse.error())];
+  const action = () =>
+    mode === 'refusing'
+      ? HttpResponse.json(refusal, {
+          status: 422,
+          headers: { 'Content-Type': 'application/problem+json' },
+        })
+      : created(mode === 'full' ? { ...receipt, status: 'waitlisted' } : receipt);
+  return [
+    ...reads,
+    http.post(api('events/:id/attendances/:attendance/cancel'), () =>
+      HttpResponse.json({ status: 'cancelled' }),
+    ),
+    http.post(api('dues/checkouts'), () => created(duesCheckout)),
+    http.post(api('people'), action),
+    http.post(api('petitions/:id/signatures'), action),
+    http.post(api('events/:id/attendances'), action),
+  ];
+}
