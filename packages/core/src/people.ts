@@ -90,7 +90,15 @@ export const consent = z.object({
   /** The version of that text, so a later wording change is traceable. */
   version: z.string().trim().max(64).optional(),
   /** When the person ticked the box; the time of the request when absent. */
-  given_at: z.iso.datetime({ offset: true }).optional(),
+  given_at: z.iso
+    .datetime({ offset: true })
+    // A submission kept on a phone without signal is sent days later; a time from the future, or
+    // from before anyone could have ticked the box, is no consent time (and year 0 no date at all).
+    .refine((value) => {
+      const time = Date.parse(value);
+      return time >= Date.parse('2020-01-01T00:00:00Z') && time <= Date.now() + 86_400_000;
+    }, 'Send the time the box was ticked: not in the future, nor before 2020.')
+    .optional(),
 });
 
 /** An answered ALTCHA puzzle: the challenge as the API signed it, and the counter found. */

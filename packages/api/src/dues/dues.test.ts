@@ -10,6 +10,7 @@ import {
   postJson,
   staffGet,
   testSettings,
+  testOrigins,
   testStripeWebhookSecret,
   type TestApi,
 } from '../testing.ts';
@@ -224,6 +225,16 @@ describe.each(databases)('dues checkout on %s', (_kind, open) => {
     await stripe.pay(receipt.checkout_session);
     const opened = await portal({ return_url: 'https://gulf-south.rally.test/dues' });
     expect(opened.status).toBe(200);
+    // Any JSON at all, `null` included, opens it without a way back rather than failing.
+    const bare = await api.app.request(
+      `http://api.rally.test/api/v1/dues/checkouts/${receipt.checkout_session}/portal`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: testOrigins.site },
+        body: 'null',
+      },
+    );
+    expect(bare.status).toBe(200);
     expect((await opened.json()).url).toMatch(new RegExp(`^${stripe.url}/billing/bps_`));
 
     await api.db.query(

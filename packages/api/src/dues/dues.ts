@@ -24,7 +24,7 @@ import {
 } from '@rally/core';
 import type { AppContext } from '../context.ts';
 import { readSubmission } from '../http/body.ts';
-import { HttpProblem, invalidSubmission } from '../http/problems.ts';
+import { HttpProblem, invalidSubmission, printable } from '../http/problems.ts';
 import { decoyId, idempotencyKey, performWrite, type WriteResult } from '../http/write.ts';
 import {
   idempotencyKey as idempotencyKeyHeader,
@@ -243,10 +243,20 @@ export function dues(stripeSettings: StripeSettings) {
           410,
           `This link worked for ${portalWindowHours} hours after paying; use the sign-in link to manage your membership.`,
         );
-      const portal = await stripe().billingPortal.sessions.create({
-        customer: checkout.stripe_customer_id,
-        ...returnUrl(c, await c.req.json().catch(() => ({}))),
-      });
+      const back = returnUrl(c, await c.req.json().catch(() => ({})));
+      let portal: Stripe.BillingPortal.Session;
+      try {
+        portal = await stripe().billingPortal.sessions.create({
+          customer: checkout.stripe_customer_id,
+          ...back,
+        });
+      } catch (error) {
+        if (!(error instanceof Stripe.errors.StripeError)) throw error;
+        console.error(printable(`Stripe refused a portal session: ${error.type}`));
+        throw new HttpProblem(503, 'The membership page could not be opened; try again shortly.', {
+          headers: { 'Retry-After': '30' },
+        });
+      }
       return c.json({ url: portal.url });
     },
   );
@@ -344,7 +354,8 @@ async function openCheckoutSession(stripe: Stripe, request: SessionRequest) {
   } catch (error) {
     if (!(error instanceof Stripe.errors.StripeError)) throw error;
     // Logged for staff without the member's details; the member is told nothing was charged.
-    console.error(`Stripe refused a checkout session: ${error.type}: ${error.message}`);
+    // The type only: Stripe's message can repeat what was sent, the member's email among it.
+    console.error(printable(`Stripe refused a checkout session: ${error.type}`));
     throw new HttpProblem(
       503,
       'The payment form could not be opened; nothing was charged. Try again in a moment.',
@@ -375,6 +386,8 @@ function receipt(
 
 /** Where the portal sends the member back: the page they came from, if it is one of ours. */
 function returnUrl(c: Context<AppContext>, body: unknown): { return_url?: string } {
+  // Whatever JSON was sent: `null` or a number has no return_url either.
+  if (body === null || typeof body !== 'object') return {};
   const candidate = (body as { return_url?: unknown }).return_url;
   if (typeof candidate !== 'string' || !URL.canParse(candidate)) return {};
   return c.var.settings.allowedOrigins.has(new URL(candidate).origin)

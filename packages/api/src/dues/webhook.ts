@@ -60,7 +60,8 @@ export function stripeWebhook(webhookSecret: string | undefined) {
       }
       // Stripe's check refuses a signature too old, not one from the future: a replay window
       // opened ahead of time is refused here, with the same tolerance for clocks that disagree.
-      const signedAt = Number(/(?:^|,)t=(\d+)/.exec(signature)?.[1]);
+      // The last `t=`, as Stripe's own check reads it.
+      const signedAt = Number([...signature.matchAll(/(?:^|,)t=(\d+)/g)].at(-1)?.[1]);
       if (!(signedAt * 1000 <= Date.now() + toleranceSeconds * 1000)) {
         throw new HttpProblem(
           400,

@@ -57,11 +57,16 @@ export async function enforceRateLimits(
           },
         ]),
   ]);
-  if (wait > 0) {
-    throw new HttpProblem(
-      429,
-      `Too many submissions; try again in ${wait} seconds. This one was not recorded.`,
-      { headers: { 'Retry-After': String(wait) } },
-    );
+  if (wait > 0) throw new RateLimited(wait, repeated);
+}
+
+/** A 429; `repeated` says the same submission was seen before in the window (a retry, perhaps). */
+export class RateLimited extends HttpProblem {
+  readonly repeated: boolean;
+  constructor(wait: number, repeated: boolean) {
+    super(429, `Too many submissions; try again in ${wait} seconds. This one was not recorded.`, {
+      headers: { 'Retry-After': String(wait) },
+    });
+    this.repeated = repeated;
   }
 }

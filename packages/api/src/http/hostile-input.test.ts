@@ -137,6 +137,29 @@ describe.each(databases)('hostile input on %s', (_kind, open) => {
   });
 });
 
+describe.each(databases)('consent times, on %s', (_kind, open) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await openTestApi(open);
+  });
+  afterAll(() => api.close());
+
+  it.each(['0000-01-01T00:00:00Z', '1999-12-31T23:59:59Z', '2999-01-01T00:00:00Z'])(
+    'refuses a consent given at %s with a 422 naming the field, and stores nothing',
+    async (givenAt) => {
+      const response = await postJson(api, writes[1]!, {
+        person: person('rosa@example.org'),
+        consent: { text: 'I agree.', given_at: givenAt },
+      });
+      expect(response.status).toBe(422);
+      expect((await response.json()).errors).toContainEqual(
+        expect.objectContaining({ path: 'consent.given_at' }),
+      );
+      expect(await storedRows(api)).toBe(0);
+    },
+  );
+});
+
 describe.each(databases)('text PostgreSQL cannot store, on %s', (_kind, open) => {
   let api: TestApi;
   beforeAll(async () => {

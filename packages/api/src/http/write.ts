@@ -11,7 +11,7 @@ import type { AppContext } from '../context.ts';
 import type { Write, WriteFunction, Writer } from '../writes.ts';
 import { sqlState, type Database, type Queryable } from '../database.ts';
 import { newReferralCode } from '../referral-code.ts';
-import { countBotSubmission, enforceRateLimits, filledHoneypot } from './abuse.ts';
+import { RateLimited, countBotSubmission, enforceRateLimits, filledHoneypot } from './abuse.ts';
 import type { Submission } from './body.ts';
 import { HttpProblem } from './problems.ts';
 import { provedWork } from './proof-of-work.ts';
@@ -128,8 +128,9 @@ export async function performWrite<Result extends WriteResult>(
       await enforceRateLimits(rateLimiter, settings, clientIp, email, requestHash);
   } catch (error) {
     // Refused, but perhaps only because copies of it are still being written: a retry sent while
-    // the first try was in flight. Wait for that write, and answer what it recorded.
-    if (!(error instanceof HttpProblem) || error.status !== 429 || !key) throw error;
+    // the first try was in flight. Wait for that write, and answer what it recorded. Only for the
+    // same submission seen before: anything else refused is answered at once, at no further cost.
+    if (!(error instanceof RateLimited) || !error.repeated || !key) throw error;
     const earlier = await recordedAnswer<Result>(db, { scope, key, requestHash, wait: true });
     if (earlier) return replay(earlier);
     throw error;
