@@ -6,7 +6,8 @@
 -- organization's own word, and its newer details replace older ones; a field it left empty is
 -- never erased. Tags accumulate either way: they record what a person did, not who they are.
 -- Source, website and referrer keep their first value (first-touch attribution). `joins` (the join
--- form) records when the person joined, the first time only.
+-- form) records when the person joined, the first time only. A returning person answered without a
+-- token gets a referral code of this submission's own, which credits them as their own does.
 create or replace function rally_upsert_person(p jsonb) returns people language plpgsql as $$
 declare
   person people;
@@ -30,7 +31,10 @@ begin
     p->>'source',
     p->>'website',
     p->>'referral_code',
-    (select referrer.id from people referrer where referrer.referral_code = p->>'referrer'),
+    coalesce(
+      (select referrer.id from people referrer where referrer.referral_code = p->>'referrer'),
+      (select alias.person_id from referral_aliases alias where alias.code = p->>'referrer')
+    ),
     case when joins then now() end
   )
   on conflict (email) do update set
@@ -59,6 +63,17 @@ begin
     joined_at = coalesce(existing.joined_at, excluded.joined_at),
     updated_at = now()
   returning * into person;
+
+  -- Someone already on file, answered without a token: a code of this submission's own
+  -- (migrations/014_referral_aliases.sql), so the answer is the same as for someone new.
+  if person.referral_code <> p->>'referral_code' and not trusted then
+    if exists (select 1 from people where referral_code = p->>'referral_code') then
+      raise exception using errcode = '23505', constraint = 'people_referral_code_key',
+        message = 'referral code taken';
+    end if;
+    insert into referral_aliases (code, person_id) values (p->>'referral_code', person.id);
+    person.referral_code := p->>'referral_code';
+  end if;
 
   if jsonb_typeof(p->'consent') = 'object' then
     insert into consents (person_id, text, version, given_at)

@@ -228,7 +228,9 @@ async function writeWithFreeReferralCode<Result>(write: Writer, request: Write):
     } catch (error) {
       const taken =
         sqlState(error) === '23505' &&
-        (error as { constraint?: string }).constraint === 'people_referral_code_key';
+        ['people_referral_code_key', 'referral_aliases_pkey'].includes(
+          (error as { constraint?: string }).constraint ?? '',
+        );
       if (!taken || attempt === 3) throw error;
       request.req.person.referral_code = newReferralCode();
     }

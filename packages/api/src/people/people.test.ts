@@ -208,6 +208,40 @@ describe.each(databases)('people on %s', (_kind, open) => {
       expect(ana!.referred_by).toBe(referrer.identifiers[0].replace('rally:', ''));
       expect(rosa!.referred_by).toBeNull();
     });
+
+    it('never gives a returning person’s code back, so a share link cannot be traced to an address', async () => {
+      // Rosa's share link carries the code her first answer gave her.
+      const shared = (
+        await (await postJson(api, '/api/v1/people', { person: person('rosa@example.org') })).json()
+      ).referral_code;
+      // Someone holding the link tries her address: the code that comes back is not the link's.
+      const probes = await Promise.all(
+        [1, 2].map(
+          async () =>
+            (
+              await (
+                await postJson(api, '/api/v1/petitions/fair-wages/signatures', {
+                  person: person('rosa@example.org'),
+                })
+              ).json()
+            ).referral_code,
+        ),
+      );
+      expect(probes).not.toContain(shared);
+      expect(new Set(probes).size).toBe(2);
+      // Each code she is given still credits her.
+      await postJson(api, '/api/v1/people', {
+        person: person('ana@example.org'),
+        referrer_data: { referrer: probes[1] },
+      });
+      const [ana] = await api.db.query<{ referred_by: string }>(
+        "select referred_by from people where email = 'ana@example.org'",
+      );
+      const [rosa] = await api.db.query<{ id: string }>(
+        "select id from people where email = 'rosa@example.org'",
+      );
+      expect(ana!.referred_by).toBe(rosa!.id);
+    });
   });
 
   describe('staff endpoints', () => {
