@@ -220,6 +220,7 @@ export function dues(stripeSettings: StripeSettings) {
         404: noSuchCheckout,
         409: problemResponse('Not confirmed by Stripe yet'),
         410: problemResponse(`More than ${portalWindowHours} hours after paying`),
+        503: problemResponse('Stripe could not open the billing portal; see Retry-After'),
       },
     }),
     async (c) => {
