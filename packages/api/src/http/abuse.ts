@@ -27,24 +27,32 @@ export async function countBotSubmission(db: Database): Promise<void> {
 }
 
 /**
- * Counts one write against the client's IP and the email; throws 429 past either limit. The same
- * submission sent again (`fingerprint`: the same address and body) counts against the IP, but not
- * again against the email: otherwise anyone could lock a person out of acting by sending their
- * address over and over.
+ * Whether the same submission (`fingerprint`: the same address and body) was sent before in the
+ * email limit's window: a retry, or someone sending another person's address over and over.
+ * Counted under a hash: the counters are bookkeeping and must not hold anyone's address.
+ */
+export async function sentBefore(
+  limiter: RateLimiter,
+  settings: RallySettings,
+  fingerprint: string,
+): Promise<boolean> {
+  const window = settings.abuse.per_email.window_seconds;
+  return (await limiter.hit([{ key: `same:${fingerprint}`, max: 1, windowSeconds: window }])) > 0;
+}
+
+/**
+ * Counts one write against the client's IP and the email; throws 429 past either limit. A
+ * submission `repeated` (sentBefore) counts against the IP, but not again against the email:
+ * otherwise anyone could lock a person out of acting by sending their address over and over.
  */
 export async function enforceRateLimits(
   limiter: RateLimiter,
   settings: RallySettings,
   ip: string,
   email: string,
-  fingerprint: string,
+  repeated: boolean,
 ): Promise<void> {
   const { per_ip: perIp, per_email: perEmail } = settings.abuse;
-  // Counted under hashes: the counters are bookkeeping and must not hold anyone's address.
-  const repeated =
-    (await limiter.hit([
-      { key: `same:${fingerprint}`, max: 1, windowSeconds: perEmail.window_seconds },
-    ])) > 0;
   const wait = await limiter.hit([
     { key: `ip:${ip}`, max: perIp.max, windowSeconds: perIp.window_seconds },
     ...(repeated
@@ -57,16 +65,14 @@ export async function enforceRateLimits(
           },
         ]),
   ]);
-  if (wait > 0) throw new RateLimited(wait, repeated);
+  if (wait > 0) throw new RateLimited(wait);
 }
 
-/** A 429; `repeated` says the same submission was seen before in the window (a retry, perhaps). */
+/** A 429 from the rate limits, which the write path may still answer as a replay. */
 export class RateLimited extends HttpProblem {
-  readonly repeated: boolean;
-  constructor(wait: number, repeated: boolean) {
+  constructor(wait: number) {
     super(429, `Too many submissions; try again in ${wait} seconds. This one was not recorded.`, {
       headers: { 'Retry-After': String(wait) },
     });
-    this.repeated = repeated;
   }
 }

@@ -11,7 +11,13 @@ import type { AppContext } from '../context.ts';
 import type { Write, WriteFunction, Writer } from '../writes.ts';
 import { sqlState, type Database, type Queryable } from '../database.ts';
 import { newReferralCode } from '../referral-code.ts';
-import { RateLimited, countBotSubmission, enforceRateLimits, filledHoneypot } from './abuse.ts';
+import {
+  RateLimited,
+  countBotSubmission,
+  enforceRateLimits,
+  filledHoneypot,
+  sentBefore,
+} from './abuse.ts';
 import type { Submission } from './body.ts';
 import { HttpProblem } from './problems.ts';
 import { provedWork } from './proof-of-work.ts';
@@ -101,8 +107,11 @@ export async function performWrite<Result extends WriteResult>(
     return { result: earlier, automated: false };
   };
 
-  // A retry of a recorded request is answered as the replay it is, before any limit counts it.
-  if (key) {
+  // A retry of a recorded request is answered as the replay it is, before any limit counts it. A
+  // retry is the same submission sent again, so only then is the database asked: a first try
+  // costs no read more.
+  const repeated = !options.asStaff && (await sentBefore(rateLimiter, settings, requestHash));
+  if (key && repeated) {
     const earlier = await recordedAnswer<Result>(db, { scope, key, requestHash, wait: false });
     if (earlier) return replay(earlier);
   }
@@ -124,14 +133,14 @@ export async function performWrite<Result extends WriteResult>(
   try {
     // A staff token is the organization's own sync tool or import, upserting thousands of people
     // from one address: the limits that keep strangers from flooding do not apply to it.
-    if (!options.asStaff)
-      await enforceRateLimits(rateLimiter, settings, clientIp, email, requestHash);
+    if (!options.asStaff) await enforceRateLimits(rateLimiter, settings, clientIp, email, repeated);
   } catch (error) {
-    // Refused, but perhaps only because copies of it are still being written: a retry sent while
-    // the first try was in flight. Wait for that write, and answer what it recorded. Only for the
-    // same submission seen before: anything else refused is answered at once, at no further cost.
-    if (!(error instanceof RateLimited) || !error.repeated || !key) throw error;
-    const earlier = await recordedAnswer<Result>(db, { scope, key, requestHash, wait: true });
+    // Refused: but a request with a key may be a retry of one recorded long ago (an offline queue
+    // sending hours later), or of one still being written (retries sent at once). Look once; wait
+    // for a write in flight only for the same submission seen just before, so that anything else
+    // refused costs one read at most.
+    if (!(error instanceof RateLimited) || !key) throw error;
+    const earlier = await recordedAnswer<Result>(db, { scope, key, requestHash, wait: repeated });
     if (earlier) return replay(earlier);
     throw error;
   }
