@@ -5,37 +5,16 @@
  * every member story ends with a next step. One build of a copy of the project serves them all.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject, project } from './testing.ts';
 
-const project = resolve('.');
 let root = '';
 let sites = '';
 
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'rally-build-'));
-  for (const entry of ['sites', 'content', 'public', 'packages', 'docs', 'astro.config.mjs'])
-    cpSync(join(project, entry), join(root, entry), {
-      recursive: true,
-      filter: (source) => !source.includes('node_modules'),
-    });
-  for (const entry of ['package.json', 'rally.config.json', 'tsconfig.json'])
-    cpSync(join(project, entry), join(root, entry));
-  symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'));
-  // Each site gets a copy of the widget bundle, built on its own; any file will do here.
-  mkdirSync(join(root, 'dist/widgets'), { recursive: true });
-  writeFileSync(join(root, 'dist/widgets/rally.js'), '');
+  root = copyProject('rally-build-');
   // As `pnpm build` runs it, without what the test runner sets for itself (MODE, DEV, NODE_ENV…),
   // which would build the pages for the preview, and without the overrides of a local build.
   const env: NodeJS.ProcessEnv = Object.fromEntries(

@@ -4,21 +4,12 @@
  * that disagree). Each case builds a copy of the project with one file broken.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copyProject, project } from './testing.ts';
 
-const project = resolve('.');
 const copies: string[] = [];
 afterAll(() => {
   for (const copy of copies) rmSync(copy, { recursive: true, force: true });
@@ -26,21 +17,8 @@ afterAll(() => {
 
 /** A copy of the sites and their content, with `file` edited by `edit`. */
 function projectWith(file: string, edit: (text: string) => string): string {
-  const root = mkdtempSync(join(tmpdir(), 'rally-sites-'));
+  const root = copyProject('rally-sites-');
   copies.push(root);
-  // docs/ too: the hub publishes the embedding guide from it.
-  for (const entry of ['sites', 'content', 'public', 'packages', 'docs', 'astro.config.mjs'])
-    cpSync(join(project, entry), join(root, entry), {
-      recursive: true,
-      filter: (source) => !source.includes('node_modules'),
-    });
-  for (const entry of ['package.json', 'rally.config.json', 'tsconfig.json'])
-    cpSync(join(project, entry), join(root, entry));
-  symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'));
-  // Each site gets a copy of the widget bundle, built on its own; any file will do here, so a
-  // build stops only for the mistake each test makes.
-  mkdirSync(join(root, 'dist/widgets'), { recursive: true });
-  writeFileSync(join(root, 'dist/widgets/rally.js'), '');
   const path = join(root, file);
   const before = readFileSync(path, 'utf8');
   const after = edit(before);
