@@ -20,7 +20,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: [
-            'packages/{core,api}/src/**/*.test.ts',
+            'packages/{core,content,api}/src/**/*.test.ts',
             'scripts/**/*.test.ts',
             'sites/**/*.test.ts',
           ],

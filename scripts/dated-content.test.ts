@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContent } from '../packages/api/src/content.ts';
+import { readContent } from '@rally/content';
 import { bringForward, copyDated } from './dated-content.ts';
 
 const time = (value: Date | string | null | undefined) => new Date(value!).getTime();

@@ -9,8 +9,8 @@
  *
  * Build the sites and start the API with `RALLY_CONTENT_DIR=<folder>` to use the copy.
  */
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { contentFiles } from '@rally/content';
 
 const day = 24 * 60 * 60 * 1000;
 const step = 52 * 7 * day;
@@ -64,14 +64,10 @@ export function copyDated(from: string, to: string, now: Date = new Date()): voi
   rmSync(to, { recursive: true, force: true });
   cpSync(from, to, { recursive: true });
   for (const collection of Object.keys(moving) as (keyof typeof moving)[]) {
-    for (const lang of readdirSync(join(to, collection))) {
-      for (const name of readdirSync(join(to, collection, lang))) {
-        if (!name.endsWith('.mdx')) continue;
-        const file = join(to, collection, lang, name);
-        const text = readFileSync(file, 'utf8');
-        const dated = bringForward(text, collection, now);
-        if (dated !== text) writeFileSync(file, dated);
-      }
+    for (const { file } of contentFiles(to, collection)) {
+      const text = readFileSync(file, 'utf8');
+      const dated = bringForward(text, collection, now);
+      if (dated !== text) writeFileSync(file, dated);
     }
   }
 }

@@ -2,11 +2,11 @@
  * A spotlight whose photo is still a placeholder drawing says so in its alt text, in each
  * language: a screen reader user must hear what is shown, not a photograph nobody can see.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readContent } from '@rally/content';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { drawingDescription, portraitSvg } from './demo-photos.ts';
 
 const content = 'content';
@@ -22,14 +22,13 @@ async function showsDrawingOf(file: string, id: string): Promise<boolean> {
   return difference / photo.length < 4;
 }
 
-const spotlights = (['en', 'es'] as const).flatMap((lang) =>
-  readdirSync(join(content, 'spotlights', lang)).map((name) => {
-    const text = readFileSync(join(content, 'spotlights', lang, name), 'utf8');
-    const data = parse(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as {
-      photo: { src: string; alt: string };
-    };
-    return { lang, file: `spotlights/${lang}/${name}`, slug: name.replace(/\.mdx$/, ''), ...data };
-  }),
+const spotlights = [...(await readContent(content)).spotlights].flatMap(([slug, versions]) =>
+  versions.map(([lang, { photo }]) => ({
+    lang,
+    file: `spotlights/${lang}/${slug}.mdx`,
+    slug,
+    photo,
+  })),
 );
 
 describe('the demo photos', () => {

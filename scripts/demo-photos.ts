@@ -9,12 +9,13 @@
  *   node scripts/demo-photos.ts --force    redraws them all
  */
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { contentIds } from '@rally/content';
 import sharp from 'sharp';
 
+const contentDir = fileURLToPath(new URL('../content/', import.meta.url));
 const photosDir = new URL('../content/photos/', import.meta.url);
-const spotlightsDir = new URL('../content/spotlights/', import.meta.url);
 
 const skies = ['#f4c27a', '#9fd3c7', '#f2a285', '#b8c4f0', '#f6d8a8', '#a8d5a0'];
 const skins = ['#8d5524', '#c68642', '#e0ac69', '#5c3a21', '#a86b3c', '#f1c27d'];
@@ -86,13 +87,7 @@ export function portraitSvg(id: string): string {
 
 if (import.meta.main) {
   const { values } = parseArgs({ options: { force: { type: 'boolean', default: false } } });
-  const ids = new Set<string>();
-  for (const lang of await readdir(spotlightsDir)) {
-    for (const name of await readdir(new URL(`${lang}/`, spotlightsDir))) {
-      if (name.endsWith('.mdx')) ids.add(name.replace(/\.mdx$/, ''));
-    }
-  }
-  for (const id of [...ids].sort()) {
+  for (const id of contentIds(contentDir, 'spotlights')) {
     const file = new URL(`${id}.jpg`, photosDir);
     if (!values.force && existsSync(file)) continue;
     await drawPortrait(id, file.pathname);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { micrositeContent } from '@rally/core';
-import { readContent } from '../packages/api/src/content.ts';
+import { readContent } from '@rally/content';
 
 function runNew(args: string[], input?: string) {
   return spawnSync(process.execPath, ['scripts/new.ts', ...args], { encoding: 'utf8', input });

@@ -11,11 +11,11 @@
  * share from the English file of the same `--slug`; `--yes` never prompts and fails on a missing
  * field instead.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { frontMatter } from '@rally/api/content';
+import { contentIds, frontMatter } from '@rally/content';
 import { stringify } from 'yaml';
 import type { z } from 'zod';
 import {
@@ -204,20 +204,9 @@ async function askMany(
   return answers;
 }
 
-/** The regions or the sectors there are: the file names in content/regions/ or content/sectors/. */
-function existing(folder: 'regions' | 'sectors'): string[] {
-  const names = new Set<string>();
-  for (const lang of locales) {
-    const dir = join(flags.content, folder, lang);
-    if (existsSync(dir))
-      for (const name of readdirSync(dir)) if (name.endsWith('.mdx')) names.add(name.slice(0, -4));
-  }
-  return [...names].sort();
-}
-
 /** A region or a sector that exists, since the build stops at one that does not. */
 function oneOf(which: 'region' | 'sector'): Check {
-  const names = existing(which === 'region' ? 'regions' : 'sectors');
+  const names = contentIds(flags.content, which === 'region' ? 'regions' : 'sectors');
   return (answer) =>
     names.length === 0
       ? `There is no ${which} yet; create one first with pnpm new ${which}.`

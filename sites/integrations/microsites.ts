@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import { dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readTimedContent } from '@rally/api/content';
+import { contentIds, readTimedContent } from '@rally/content';
 import type { AstroIntegration } from 'astro';
 import sirv from 'sirv';
 import type { Plugin } from 'vite';
@@ -79,19 +79,9 @@ function serveWidgetBundle(): Plugin {
   };
 }
 
-/** Slugs of the microsites: the file names of content/regions and content/sectors. */
+/** Slugs of the microsites: the ids of the regions and the sectors, regions first. */
 export function micrositeSlugs(): string[] {
-  const slugs = new Set<string>();
-  for (const kind of ['regions', 'sectors']) {
-    const base = join(contentDir, kind);
-    const langs = existsSync(base) ? readdirSync(base) : [];
-    for (const lang of langs) {
-      for (const name of readdirSync(join(base, lang))) {
-        if (name.endsWith('.mdx')) slugs.add(name.slice(0, -4));
-      }
-    }
-  }
-  return [...slugs];
+  return (['regions', 'sectors'] as const).flatMap((kind) => contentIds(contentDir, kind));
 }
 
 /**

@@ -9,7 +9,7 @@ import { settingsFrom } from '../../packages/api/src/config.ts';
 import { databaseRateLimiter } from '../../packages/api/src/http/rate-limits.ts';
 import { installEnvironmentToken } from '../../packages/api/src/staff/require-staff.ts';
 import { openTestPGlite, testContent } from '../../packages/api/src/testing.ts';
-import { syncContent } from '../../packages/api/src/content.ts';
+import { syncContent } from '../../packages/api/src/content-sync.ts';
 import type { TestProject } from 'vitest/node';
 import { startFakeStripe } from '../fake-stripe/fake-stripe.ts';
 

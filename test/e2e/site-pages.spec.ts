@@ -7,9 +7,9 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readContent } from '@rally/content';
 import { micrositeSlugs } from '../../sites/integrations/microsites.ts';
 import { micrositeUrl, ports } from '../../playwright.config.ts';
-import { readContent } from '../../packages/api/src/content.ts';
 
 const hub = `http://localhost:${ports.site}`;
 /** The content the sites were built from (playwright.config.ts), whose dates lie ahead. */

@@ -4,23 +4,20 @@
  * gap is left under it. Checked on every petition and event page and on a join and a dues page,
  * in both languages, at a phone's width and a desktop's.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Locator } from '@playwright/test';
+import { readContent } from '@rally/content';
 import { micrositeUrl } from '../../playwright.config.ts';
 
 /** More room than this left blank under a drawn widget is a gap a reader would notice. */
 const largestGapRem = 12;
 
+const content = await readContent('content');
+
 /** Each petition and event, on the microsite of its sector (else its region; else any). */
 function pagesOf(kind: 'petitions' | 'events'): { path: string; site: string }[] {
-  const dir = new URL(`../../content/${kind}/en/`, import.meta.url);
-  return readdirSync(dir).map((file) => {
-    const text = readFileSync(new URL(file, dir), 'utf8');
-    const field = (name: string) => new RegExp(`^${name}: (\\S+)$`, 'm').exec(text)?.[1];
-    return {
-      path: `${kind}/${file.replace(/\.mdx$/, '')}/`,
-      site: field('sector') ?? field('region') ?? 'louisiana',
-    };
+  return [...content[kind]].map(([id, versions]) => {
+    const [, data] = versions[0]!;
+    return { path: `${kind}/${id}/`, site: data.sector ?? data.region ?? 'louisiana' };
   });
 }
 

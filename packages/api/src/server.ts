@@ -1,9 +1,10 @@
 /** Starts the API on its own HTTP server: `pnpm api`. */
 import { serve } from '@hono/node-server';
+import { ContentError, readContent } from '@rally/content';
 import { apiBasePath } from '@rally/core';
 import { createApp } from './app.ts';
 import { ConfigError, readServerConfig, siteOrigins, type ServerConfig } from './config.ts';
-import { ContentError, readContent, syncContent } from './content.ts';
+import { syncContent } from './content-sync.ts';
 import { openDatabase } from './database.ts';
 import { duesUnavailableReason } from './dues/stripe-client.ts';
 import { databaseRateLimiter, memoryRateLimiter, redisRateLimiter } from './http/rate-limits.ts';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { syncContent } from './content.ts';
+import { syncContent } from './content-sync.ts';
 import { openDatabase, type Database } from './database.ts';
 import { linkSecret } from './link-secret.ts';
 import { migrate } from './migrate.ts';

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import pg from 'pg';
+import type { Content } from '@rally/content';
 import {
   eventContent,
   micrositeContent,
@@ -22,7 +23,7 @@ import {
 import { createApp } from './app.ts';
 import type { StripeSettings } from './dues/stripe-client.ts';
 import { settingsFrom, type RallySettings } from './config.ts';
-import { syncContent, type Content } from './content.ts';
+import { syncContent } from './content-sync.ts';
 import { openDatabase, type Database } from './database.ts';
 import { databaseRateLimiter } from './http/rate-limits.ts';
 import { migrate } from './migrate.ts';

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { createApp } from '../app.ts';
-import { syncContent } from '../content.ts';
+import { syncContent } from '../content-sync.ts';
 import type { Database } from '../database.ts';
 import { installEnvironmentToken } from '../staff/require-staff.ts';
 import {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContentError, readContent } from './content.ts';
+import { ContentError, readContent } from './read.ts';
 
 function contentDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'rally-content-'));

@@ -4,7 +4,8 @@
  * lists for what changed gets the edits, not every petition after every restart. On both databases.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { syncContent, type Content } from './content.ts';
+import type { Content } from '@rally/content';
+import { syncContent } from './content-sync.ts';
 import { databases, openTestApi, testContent, type TestApi } from './testing.ts';
 
 interface Listed {
