@@ -4,12 +4,8 @@
  */
 import { createServer, request, type Server } from 'node:http';
 import { serve, type ServerType } from '@hono/node-server';
-import { createApp } from '@rally/api';
-import { settingsFrom } from '../../packages/api/src/config.ts';
-import { databaseRateLimiter } from '../../packages/api/src/http/rate-limits.ts';
-import { installEnvironmentToken } from '../../packages/api/src/staff/require-staff.ts';
-import { openTestPGlite, testContent } from '../../packages/api/src/testing.ts';
-import { syncContent } from '../../packages/api/src/content-sync.ts';
+import { composeApi, createApp, settingsFrom } from '@rally/api';
+import { openTestPGlite, testContent } from '@rally/api/testing';
 import type { TestProject } from 'vitest/node';
 import { startFakeStripe } from '../fake-stripe/fake-stripe.ts';
 
@@ -42,9 +38,6 @@ const proxyState = ((globalThis as { rallyTestProxy?: ProxyState }).rallyTestPro
 });
 
 export default async function setup(project: TestProject) {
-  const db = await openTestPGlite();
-  await syncContent(db, testContent);
-  await installEnvironmentToken(db, staffToken);
   const settings = settingsFrom(
     {
       organization: { name: 'Browser tests' },
@@ -71,33 +64,33 @@ export default async function setup(project: TestProject) {
   settings.allowedOrigins = new LocalOrigins();
   const webhookSecret = 'whsec_browser_tests';
   const stripe = await startFakeStripe({ webhookUrl: 'set below', webhookSecret });
-  const rateLimiter = databaseRateLimiter(db);
-  const app = createApp({
-    db,
+  const rally = await composeApi({
+    database: openTestPGlite,
+    migrate: false, // A copy of a migrated database.
     settings,
+    content: testContent,
+    adminToken: staffToken,
+    rateLimits: 'database',
     linkSecret: 'browser-tests',
-    rateLimiter,
     stripe: {
       secretKey: 'sk_test_browser',
       publishableKey: 'pk_test_browser',
       webhookSecret,
       apiBase: stripe.url,
     },
+    housekeeping: false,
   });
-  const api = await listen(app.fetch);
+  const api = await listen(rally.app.fetch);
   const apiPort = (api.address() as { port: number }).port;
   stripe.webhookUrl = `http://127.0.0.1:${apiPort}/api/v1/stripe/webhook`;
   // The same API before anyone set up Stripe: for the dues widget's "not set up yet".
-  const withoutStripe = await listen(
-    createApp({ db, settings, linkSecret: 'browser-tests', rateLimiter }).fetch,
-  );
+  const withoutStripe = await listen(createApp({ ...rally.appOptions, stripe: {} }).fetch);
   // The same API where no page's origin may write yet: a partner the organization has not added.
   const refusingOrigins = await listen(
     createApp({
-      db,
+      ...rally.appOptions,
       settings: { ...settings, allowedOrigins: new Set() },
-      linkSecret: 'browser-tests',
-      rateLimiter,
+      stripe: {},
     }).fetch,
   );
 
@@ -154,8 +147,7 @@ export default async function setup(project: TestProject) {
     withoutStripe.close();
     refusingOrigins.close();
     await stripe.close();
-    await rateLimiter.close();
-    await db.close();
+    await rally.close();
   };
 }
 

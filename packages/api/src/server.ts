@@ -1,17 +1,14 @@
-/** Starts the API on its own HTTP server: `pnpm api`. */
+/**
+ * Starts the API on its own HTTP server: `pnpm api`. It reads the settings and the content, and
+ * leaves putting the API together to compose.ts.
+ */
 import { serve } from '@hono/node-server';
 import { ContentError, readContent } from '@rally/content';
 import { apiBasePath } from '@rally/core';
-import { createApp } from './app.ts';
+import { composeApi } from './compose.ts';
 import { ConfigError, readServerConfig, siteOrigins, type ServerConfig } from './config.ts';
-import { syncContent } from './content-sync.ts';
 import { openDatabase } from './database.ts';
 import { duesUnavailableReason } from './dues/stripe-client.ts';
-import { databaseRateLimiter, memoryRateLimiter, redisRateLimiter } from './http/rate-limits.ts';
-import { linkSecret } from './link-secret.ts';
-import { schedulePurges } from './maintenance.ts';
-import { migrate } from './migrate.ts';
-import { installEnvironmentToken } from './staff/require-staff.ts';
 
 let config: ServerConfig;
 let content;
@@ -26,43 +23,33 @@ try {
   process.exit(1);
 }
 
-const db = await openDatabase({
-  url: config.databaseUrl,
-  dataDir: config.dataDir,
-  durability: config.durability,
-}).catch((error: Error) => {
-  const where = config.databaseUrl ? 'on the PostgreSQL server' : `in ${config.dataDir}`;
-  console.error(`Rally API cannot open its database ${where}: ${error.message}`);
-  process.exit(1);
-});
-const applied = await migrate(db);
-if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
-await syncContent(db, content);
-await installEnvironmentToken(db, config.adminToken);
-const stopPurges = schedulePurges(db);
-if (!config.adminToken) {
-  console.warn('RALLY_ADMIN_TOKEN is not set: the staff endpoints will refuse every request.');
-}
-
-// One embedded API is always alone, so memory suffices; instances sharing a server share counts.
-const rateLimiter = config.redisUrl
-  ? await redisRateLimiter(config.redisUrl)
-  : config.databaseUrl
-    ? databaseRateLimiter(db)
-    : memoryRateLimiter();
-
-const app = createApp({
-  db,
-  rateLimiter,
+const api = await composeApi({
+  database: () =>
+    openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      durability: config.durability,
+    }).catch((error: Error) => {
+      const where = config.databaseUrl ? 'on the PostgreSQL server' : `in ${config.dataDir}`;
+      console.error(`Rally API cannot open its database ${where}: ${error.message}`);
+      process.exit(1);
+    }),
   settings: config.settings,
-  linkSecret: await linkSecret(db),
+  content,
+  adminToken: config.adminToken,
+  // Redis when set; without it, the database when it is a server, memory when it is embedded.
+  rateLimits: config.redisUrl ? { redisUrl: config.redisUrl } : undefined,
   trustProxy: config.trustProxy,
   stripe: config.stripe,
 });
+if (api.migrations.length > 0) console.log(`Applied migrations: ${api.migrations.join(', ')}`);
+if (!config.adminToken) {
+  console.warn('RALLY_ADMIN_TOKEN is not set: the staff endpoints will refuse every request.');
+}
 const duesOff = duesUnavailableReason(config.stripe, config.settings.dues);
 if (duesOff) console.warn(`Dues are off (${duesOff}); every other widget works.`);
 const where = config.databaseUrl ? 'PostgreSQL server' : `embedded, in ${config.dataDir}`;
-const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+const server = serve({ fetch: api.app.fetch, port: config.port }, (info) => {
   console.log(`Rally API: http://localhost:${info.port}${apiBasePath} (database: ${where})`);
 });
 
@@ -74,9 +61,7 @@ function shutDown() {
   if (stopping) return;
   stopping = true;
   server.close(async () => {
-    await stopPurges();
-    await rateLimiter.close();
-    await db.close();
+    await api.close();
     process.exit(0);
   });
 }

@@ -2,12 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { syncContent } from './content-sync.ts';
-import { openDatabase, type Database } from './database.ts';
-import { linkSecret } from './link-secret.ts';
-import { migrate } from './migrate.ts';
+import { composeApi, type Api } from './compose.ts';
+import { openDatabase } from './database.ts';
 import { hashToken, installEnvironmentToken } from './staff/require-staff.ts';
-import { testContent } from './testing.ts';
+import { testContent, testSettings } from './testing.ts';
 
 const serverUrl = process.env.RALLY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -35,19 +33,14 @@ async function emptySchema(): Promise<{ url: string; drop: () => Promise<void> }
   };
 }
 
-/** What server.ts does before it listens, on a connection pool of its own as each instance has. */
-async function startInstance(url: string, token: string): Promise<Database> {
-  const db = await openDatabase({ url, poolSize: 2 });
-  try {
-    await migrate(db);
-    await syncContent(db, testContent);
-    await installEnvironmentToken(db, token);
-    await linkSecret(db);
-    return db;
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
+/** An instance put together as server.ts does it, on a connection pool of its own as each has. */
+function startInstance(url: string, token: string): Promise<Api> {
+  return composeApi({
+    database: () => openDatabase({ url, poolSize: 2 }),
+    settings: testSettings(),
+    content: testContent,
+    adminToken: token,
+  });
 }
 
 describe('API instances started together on one PostgreSQL database', () => {
@@ -86,12 +79,12 @@ describe('API instances started together on one PostgreSQL database', () => {
     try {
       const first = await startInstance(url, 'the-old-token-0123456789abcdef');
       const second = await startInstance(url, 'the-new-token-0123456789abcdef');
-      expect(await second.query('select token_hash from api_tokens')).toEqual([
+      expect(await second.db.query('select token_hash from api_tokens')).toEqual([
         { token_hash: hashToken('the-new-token-0123456789abcdef') },
       ]);
       // Without a token, nothing from the environment is valid any more.
-      await installEnvironmentToken(second, undefined);
-      expect(await second.query('select 1 from api_tokens')).toEqual([]);
+      await installEnvironmentToken(second.db, undefined);
+      expect(await second.db.query('select 1 from api_tokens')).toEqual([]);
       await first.close();
       await second.close();
     } finally {

@@ -20,14 +20,11 @@ import {
   type ProofOfWork,
   type SpotlightContent,
 } from '@rally/core';
-import { createApp } from './app.ts';
+import { composeApi, type Api } from './compose.ts';
 import type { StripeSettings } from './dues/stripe-client.ts';
 import { settingsFrom, type RallySettings } from './config.ts';
-import { syncContent } from './content-sync.ts';
 import { openDatabase, type Database } from './database.ts';
-import { databaseRateLimiter } from './http/rate-limits.ts';
 import { migrate } from './migrate.ts';
-import { installEnvironmentToken } from './staff/require-staff.ts';
 
 const serverUrl = process.env.RALLY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -298,35 +295,28 @@ function micrositeFile(name: string) {
 }
 
 export interface TestApi {
-  app: ReturnType<typeof createApp>;
+  app: Api['app'];
   db: Database;
   close(): Promise<void>;
 }
 
+/** The API put together as the server does it (compose.ts), on a test database and content. */
 export async function openTestApi(
   open: () => Promise<Database>,
   settings = testSettings(),
   stripe: StripeSettings = {},
 ): Promise<TestApi> {
-  const db = await open();
-  await syncContent(db, testContent);
-  await installEnvironmentToken(db, staffToken);
-  const rateLimiter = databaseRateLimiter(db);
-  const app = createApp({
-    db,
+  return composeApi({
+    database: open,
+    migrate: false, // Every test database comes migrated.
     settings,
+    content: testContent,
+    adminToken: staffToken,
+    rateLimits: 'database',
     linkSecret: 'test-link-secret',
-    rateLimiter,
     stripe: { webhookSecret: testStripeWebhookSecret, ...stripe },
+    housekeeping: false,
   });
-  return {
-    app,
-    db,
-    close: async () => {
-      await rateLimiter.close(); // It shares its last counts before the database goes.
-      await db.close();
-    },
-  };
 }
 
 /**
