@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import { defaultLocale, languagesDefine, locales } from '@rally/core/languages';
 import { defineConfig } from 'astro/config';
 import { microsites } from './sites/integrations/microsites.ts';
 import { contentCacheDir } from './sites/lib/content-dir.ts';
@@ -18,6 +19,9 @@ export default defineConfig({
   // another renders. Measured on 1,000 stories: 7–14% off the whole build.
   build: { concurrency: 4 },
   vite: {
+    // The widgets' strings the no-JavaScript forms use read the languages as the widgets' build
+    // writes them in.
+    define: languagesDefine,
     build: {
       rollupOptions: {
         // MDX modules carry Astro's "use astro:head-inject" marker, which the bundler
@@ -30,9 +34,11 @@ export default defineConfig({
       },
     },
   },
+  // The languages from rally.config.json: the default at the root (/join/), each other under its
+  // code (/es/join/).
   i18n: {
-    locales: ['en', 'es'],
-    defaultLocale: 'en',
+    locales: [...locales],
+    defaultLocale,
     routing: { prefixDefaultLocale: false },
   },
 });

@@ -1,6 +1,7 @@
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { languagesDefine } from '@rally/core/languages';
 import { chromiumPath } from './scripts/chromium.ts';
 import { setApiDelay, setApiWritesAllowed, setApiReachable } from './test/browser/api-server.ts';
 
@@ -33,6 +34,8 @@ export default defineConfig({
         },
       },
       {
+        // The widgets read the languages from rally.config.json as their build writes them in.
+        define: languagesDefine,
         test: {
           name: 'browser',
           include: ['packages/widgets/src/**/*.test.ts'],
@@ -48,6 +51,7 @@ export default defineConfig({
       },
       {
         plugins: [storybookTest({ configDir: '.storybook' })],
+        define: languagesDefine,
         test: {
           name: 'stories',
           browser: browser(),

@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { contentIds } from '@rally/content';
+import type { Locale } from '@rally/core';
 import sharp from 'sharp';
 
 const contentDir = fileURLToPath(new URL('../content/', import.meta.url));
@@ -20,10 +21,24 @@ const photosDir = new URL('../content/photos/', import.meta.url);
 const skies = ['#f4c27a', '#9fd3c7', '#f2a285', '#b8c4f0', '#f6d8a8', '#a8d5a0'];
 const skins = ['#8d5524', '#c68642', '#e0ac69', '#5c3a21', '#a86b3c', '#f1c27d'];
 const shirts = ['#2f5d8a', '#a23b3b', '#3d7a4f', '#6b4c9a', '#c0672d', '#22676b'];
-/** Each shirt's colour in words, as a shirt ("camisa") takes it in Spanish. */
-const shirtNames: Record<'en' | 'es', string[]> = {
-  en: ['blue', 'red', 'green', 'purple', 'orange', 'teal'],
-  es: ['azul', 'roja', 'verde', 'morada', 'naranja', 'verde azulado'],
+/**
+ * What a drawing shows, in each language: each shirt's colour in words (as a shirt, "camisa",
+ * takes it in Spanish), and the sentence they go in.
+ */
+const drawingWords: Record<
+  Locale,
+  { shirts: string[]; drawing: (shirt: string, initials: string) => string }
+> = {
+  en: {
+    shirts: ['blue', 'red', 'green', 'purple', 'orange', 'teal'],
+    drawing: (shirt, initials) =>
+      `Placeholder drawing: a figure without a face, in ${/^[aeiou]/.test(shirt) ? 'an' : 'a'} ${shirt} shirt with the initials ${initials}`,
+  },
+  es: {
+    shirts: ['azul', 'roja', 'verde', 'morada', 'naranja', 'verde azulado'],
+    drawing: (shirt, initials) =>
+      `Dibujo provisional: una figura sin rostro, con camisa ${shirt} y las iniciales ${initials}`,
+  },
 };
 const hair = ['#1f1a17', '#3b2a20', '#5a3825', '#2b2b2b'];
 
@@ -46,14 +61,13 @@ function initialsOf(id: string): string[] {
  * What a drawing shows, in words for people who cannot see it: the alt text of a spotlight whose
  * photo is still a drawing. Initials are spelt out ("M. R."), which screen readers read as letters.
  */
-export function drawingDescription(id: string, lang: 'en' | 'es'): string {
-  const shirt = shirtNames[lang][shirts.indexOf(pick(shirts, id, 3))]!;
+export function drawingDescription(id: string, lang: Locale): string {
+  const words = drawingWords[lang];
+  const shirt = words.shirts[shirts.indexOf(pick(shirts, id, 3))]!;
   const initials = initialsOf(id)
     .map((letter) => `${letter}.`)
     .join(' ');
-  return lang === 'en'
-    ? `Placeholder drawing: a figure without a face, in ${/^[aeiou]/.test(shirt) ? 'an' : 'a'} ${shirt} shirt with the initials ${initials}`
-    : `Dibujo provisional: una figura sin rostro, con camisa ${shirt} y las iniciales ${initials}`;
+  return words.drawing(shirt, initials);
 }
 
 /** Draws `id`'s placeholder portrait into `file`, as a JPEG. */

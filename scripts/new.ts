@@ -19,6 +19,7 @@ import { contentIds, frontMatter } from '@rally/content';
 import { stringify } from 'yaml';
 import type { z } from 'zod';
 import {
+  defaultLocale,
   eventContent,
   isLocale,
   locales,
@@ -66,7 +67,7 @@ function parseFlags() {
       options: {
         help: { type: 'boolean', short: 'h', default: false },
         slug: { type: 'string' },
-        lang: { type: 'string', default: 'en' },
+        lang: { type: 'string', default: defaultLocale },
         yes: { type: 'boolean', default: false },
         content: { type: 'string', default: 'content' },
         // Fields, named as in the front matter (with dashes for underscores).
@@ -120,7 +121,7 @@ if (!kind || !(kind in kinds)) {
   process.exit(2);
 }
 if (!isLocale(flags.lang)) {
-  console.error('--lang: use en or es.');
+  console.error(`--lang: use ${locales.join(' or ')}.`);
   process.exit(2);
 }
 

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { defaultLocale, locales, type Locale } from '@rally/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, project } from './testing.ts';
 
@@ -53,14 +54,20 @@ function pages() {
 }
 
 const micrositeFolders = () => readdirSync(sites).filter((site) => site !== 'hub');
-const langOf = (path: string) => (path.startsWith('es/') ? 'es' : 'en');
-const prefix = (path: string) => (langOf(path) === 'es' ? '/es/' : '/');
+/** Every language but the default has a folder of its own (`es/join/`); the default, the root. */
+const others = locales.filter((lang) => lang !== defaultLocale);
+const baseOf = (lang: Locale) => (lang === defaultLocale ? '' : `${lang}/`);
+/** A language's folder or none, in a pattern: `(?:(?:es)/)?`. */
+const folder = `(?:(?:${others.join('|')})/)?`;
+const langOf = (path: string) =>
+  others.find((lang) => path.startsWith(`${lang}/`)) ?? defaultLocale;
+const prefix = (path: string) => `/${baseOf(langOf(path))}`;
 
 describe('while dues are off', () => {
   it('no menu or other page links to the dues page', () => {
     const linking = pages()
-      .filter(({ path }) => !/^(es\/)?dues\//.test(path))
-      .filter(({ html }) => /href="(\/es)?\/dues\/"/.test(html))
+      .filter(({ path }) => !new RegExp(`^${folder}dues/`).test(path))
+      .filter(({ html }) => new RegExp(`href="/${folder}dues/"`).test(html))
       .map(({ site, path }) => `${site}/${path}`);
     expect(linking).toEqual([]);
   });
@@ -74,12 +81,14 @@ describe('while dues are off', () => {
   });
 
   it('the page says dues are not set up, without the checkout or any script, and is not indexed', () => {
+    const notSetUp: Record<Locale, string> = {
+      en: 'not set up yet',
+      es: 'Todavía no se pueden pagar',
+    };
     for (const site of micrositeFolders()) {
-      for (const [path, words] of [
-        ['dues/index.html', 'not set up yet'],
-        ['es/dues/index.html', 'Todavía no se pueden pagar'],
-      ] as const) {
-        const html = readFileSync(join(sites, site, path), 'utf8');
+      for (const lang of locales) {
+        const words = notSetUp[lang];
+        const html = readFileSync(join(sites, site, baseOf(lang), 'dues/index.html'), 'utf8');
         expect(html).toContain('<meta name="robots" content="noindex">');
         expect(html).not.toContain('rel="canonical"');
         expect(html).not.toContain('<rally-dues-checkout');
@@ -97,14 +106,16 @@ describe('while dues are off', () => {
 });
 
 describe('the privacy notice', () => {
-  it('is on every site in both languages, from content, linked from every page’s footer', () => {
+  it('is on every site in every language, from content, linked from every page’s footer', () => {
+    const heading: Record<Locale, string> = {
+      en: '<h1>Privacy notice</h1>',
+      es: '<h1>Aviso de privacidad</h1>',
+    };
     for (const site of readdirSync(sites)) {
-      expect(readFileSync(join(sites, site, 'privacy/index.html'), 'utf8')).toContain(
-        '<h1>Privacy notice</h1>',
-      );
-      expect(readFileSync(join(sites, site, 'es/privacy/index.html'), 'utf8')).toContain(
-        '<h1>Aviso de privacidad</h1>',
-      );
+      for (const lang of locales)
+        expect(
+          readFileSync(join(sites, site, baseOf(lang), 'privacy/index.html'), 'utf8'),
+        ).toContain(heading[lang]);
     }
     const without = pages()
       .filter(({ path }) => !path.startsWith('404') && path !== '404.html')
@@ -135,17 +146,21 @@ describe('the privacy notice', () => {
 
 describe('an event page', () => {
   it('shows the event’s details once, leaving the widget only places left and the form', () => {
-    const events = pages().filter(({ path }) => /^(es\/)?events\/[^/]+\/index\.html$/.test(path));
+    const events = pages().filter(({ path }) =>
+      new RegExp(`^${folder}events/[^/]+/index\\.html$`).test(path),
+    );
+    // The zone in words, as the widget says it, never as an offset.
+    const zoneInWords: Record<Locale, RegExp> = {
+      en: /\([A-Z][a-z]+ (Standard|Daylight) Time\)$/,
+      es: /\(hora [^)]+\)$/,
+    };
     expect(events.length).toBeGreaterThan(10);
     for (const { site, path, html } of events) {
       expect(/<rally-event-rsvp\b[^>]*>/.exec(html)![0], `${site}/${path}`).toMatch(
         /\swithout-details\b/,
       );
-      const when = /<dd lang="(en|es)">([^<]*)<\/dd>/.exec(html)!;
-      // The zone in words, as the widget says it, never as an offset.
-      expect(when[2], `${site}/${path}`).toMatch(
-        when[1] === 'es' ? /\(hora [^)]+\)$/ : /\([A-Z][a-z]+ (Standard|Daylight) Time\)$/,
-      );
+      const when = new RegExp(`<dd lang="(${locales.join('|')})">([^<]*)</dd>`).exec(html)!;
+      expect(when[2], `${site}/${path}`).toMatch(zoneInWords[when[1] as Locale]);
     }
   });
 });
@@ -154,12 +169,11 @@ describe('a member story', () => {
   it('ends with the microsite’s call to join and, where it has one, its open petition or next event', () => {
     let linked = 0;
     for (const site of micrositeFolders()) {
-      for (const lang of ['en', 'es'] as const) {
-        const base = lang === 'es' ? 'es/' : '';
+      for (const lang of locales) {
+        const base = baseOf(lang);
+        const action = `href="(/${folder}(?:petitions|events)/[^"]+)"`;
         const home = readFileSync(join(sites, site, base, 'index.html'), 'utf8');
-        const actions = [...home.matchAll(/href="((?:\/es)?\/(?:petitions|events)\/[^"]+)"/g)].map(
-          (m) => m[1]!,
-        );
+        const actions = [...home.matchAll(new RegExp(action, 'g'))].map((m) => m[1]!);
         const stories = readdirSync(join(sites, site, base, 'spotlights')).filter(
           (name) => name !== 'index.html' && name !== 'page',
         );
@@ -170,7 +184,7 @@ describe('a member story', () => {
           );
           const next = /<section class="next-step"[\s\S]*?<\/section>/.exec(html)?.[0];
           expect(next, `${site}/${base}spotlights/${story}`).toContain(`href="/${base}join/"`);
-          const step = /href="((?:\/es)?\/(?:petitions|events)\/[^"]+)"/.exec(next!)?.[1];
+          const step = new RegExp(action).exec(next!)?.[1];
           if (actions.length === 0) continue;
           // One the microsite's home lists: open, or still to come, on this very site.
           expect(actions, `${site}/${base}spotlights/${story}`).toContain(step);

@@ -1,3 +1,4 @@
+import type { Locale } from '@rally/core/locale';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
@@ -6,7 +7,7 @@ import { apiHandlers, mockApi, type ApiMode } from './support/mock-api.ts';
 import './support/mock-stripe.ts';
 
 interface DuesArgs {
-  lang: 'en' | 'es';
+  lang: Locale;
   api: ApiMode;
 }
 
@@ -15,7 +16,7 @@ const meta: Meta<DuesArgs> = {
   component: 'rally-dues-checkout',
   args: { lang: 'en', api: 'working' },
   argTypes: {
-    lang: { control: 'inline-radio', options: ['en', 'es'] },
+    lang: { control: 'inline-radio', options: [...__RALLY_LANGUAGES__] },
     api: { control: 'inline-radio', options: ['working', 'refusing', 'unreachable', 'no-stripe'] },
   },
   render: ({ lang, api }, { msw }) => {

@@ -1,3 +1,4 @@
+import type { Locale } from '@rally/core/locale';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
@@ -5,7 +6,7 @@ import '@rally/widgets';
 import { apiHandlers, mockApi, type ApiMode } from './support/mock-api.ts';
 
 interface EventRsvpArgs {
-  lang: 'en' | 'es';
+  lang: Locale;
   api: ApiMode;
 }
 
@@ -14,7 +15,7 @@ const meta: Meta<EventRsvpArgs> = {
   component: 'rally-event-rsvp',
   args: { lang: 'en', api: 'working' },
   argTypes: {
-    lang: { control: 'inline-radio', options: ['en', 'es'] },
+    lang: { control: 'inline-radio', options: [...__RALLY_LANGUAGES__] },
     api: {
       control: 'inline-radio',
       options: ['working', 'full', 'refusing', 'offline', 'unreachable'],

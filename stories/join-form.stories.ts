@@ -1,3 +1,4 @@
+import type { Locale } from '@rally/core/locale';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
@@ -5,7 +6,7 @@ import '@rally/widgets';
 import { apiHandlers, mockApi, type ApiMode } from './support/mock-api.ts';
 
 interface JoinFormArgs {
-  lang: 'en' | 'es';
+  lang: Locale;
   onError: (event: Event) => void;
 }
 
@@ -13,7 +14,7 @@ const meta: Meta<JoinFormArgs> = {
   title: 'Widgets/Join form',
   component: 'rally-join-form',
   args: { lang: 'en', onError: fn() },
-  argTypes: { lang: { control: 'inline-radio', options: ['en', 'es'] } },
+  argTypes: { lang: { control: 'inline-radio', options: [...__RALLY_LANGUAGES__] } },
   render: ({ lang, onError }) =>
     html`<rally-join-form
       lang=${lang}

@@ -1,3 +1,4 @@
+import type { Locale } from '@rally/core/locale';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
@@ -5,7 +6,7 @@ import '@rally/widgets';
 import { apiHandlers, mockApi, type ApiMode } from './support/mock-api.ts';
 
 interface PetitionArgs {
-  lang: 'en' | 'es';
+  lang: Locale;
   api: ApiMode;
   withoutDetails: boolean;
 }
@@ -15,7 +16,7 @@ const meta: Meta<PetitionArgs> = {
   component: 'rally-petition',
   args: { lang: 'en', api: 'working', withoutDetails: false },
   argTypes: {
-    lang: { control: 'inline-radio', options: ['en', 'es'] },
+    lang: { control: 'inline-radio', options: [...__RALLY_LANGUAGES__] },
     api: { control: 'inline-radio', options: ['working', 'refusing', 'offline', 'unreachable'] },
   },
   render: ({ lang, api, withoutDetails }, { msw }) => {

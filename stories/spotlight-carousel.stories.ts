@@ -1,3 +1,4 @@
+import type { Locale } from '@rally/core/locale';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
@@ -5,7 +6,7 @@ import '@rally/widgets';
 import { apiHandlers, mockApi } from './support/mock-api.ts';
 
 interface CarouselArgs {
-  lang: 'en' | 'es';
+  lang: Locale;
   autoplay: boolean;
   api: 'working' | 'unreachable';
 }
@@ -14,7 +15,7 @@ const meta: Meta<CarouselArgs> = {
   title: 'Widgets/Spotlight carousel',
   component: 'rally-spotlight-carousel',
   args: { lang: 'en', autoplay: false, api: 'working' },
-  argTypes: { lang: { control: 'inline-radio', options: ['en', 'es'] } },
+  argTypes: { lang: { control: 'inline-radio', options: [...__RALLY_LANGUAGES__] } },
   render: ({ lang, autoplay, api }, { msw }) => {
     msw.use(...apiHandlers(api));
     return html`<rally-spotlight-carousel

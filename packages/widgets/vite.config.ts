@@ -3,6 +3,7 @@
  * sharing Lit through common chunks, for partners to load with one script tag.
  */
 import { fileURLToPath } from 'node:url';
+import { languagesDefine } from '@rally/core/languages';
 import { defineConfig } from 'vite';
 import { parallelElementImports } from './build/parallel-element-imports.ts';
 
@@ -11,7 +12,8 @@ const source = (path: string) => fileURLToPath(new URL(`src/${path}`, import.met
 export default defineConfig({
   plugins: [parallelElementImports('rally.js')],
   // Library builds leave `process.env.NODE_ENV` to the consumer; partner pages have no `process`.
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  // The languages from rally.config.json are written in, for the same reason.
+  define: { 'process.env.NODE_ENV': JSON.stringify('production'), ...languagesDefine },
   build: {
     outDir: fileURLToPath(new URL('../../dist/widgets', import.meta.url)),
     emptyOutDir: true,

@@ -1,11 +1,15 @@
-/** The sites' own words, in every language they are built in. Content comes from content/. */
-import { defaultLocale, locales, type Locale } from '@rally/core';
+/**
+ * The sites' own words, in every language they are built in (`languages` in rally.config.json).
+ * Content comes from content/. Each language's own name, for the language menu, is `languageNames`
+ * in @rally/core.
+ */
+import { defaultLocale, languageNames, locales, type Locale } from '@rally/core';
 
-export { defaultLocale, locales, type Locale };
-
-export const languageNames: Record<Locale, string> = { en: 'English', es: 'Español' };
+export { defaultLocale, languageNames, locales, type Locale };
 
 const en = {
+  /** Link previews' `og:locale`: the language and the country the sites speak to. */
+  ogLocale: 'en_US',
   skip: 'Skip to content',
   nav: {
     label: 'Site',
@@ -15,6 +19,10 @@ const en = {
     dues: 'Dues',
     about: 'About',
   },
+  /**
+   * The header's language link, written in the language it leads to: the first other one in
+   * `languages` (from the default, the second; from any other, the default). The footer lists all.
+   */
   otherLanguage: 'Leer en español',
   joinCta: 'Join us',
   whoWeAre: 'Who we are',
@@ -69,9 +77,16 @@ const en = {
   sectors: 'Sectors',
   embedTitle: 'Embed our widgets',
   embedNav: 'Embed our widgets',
+  /** The page for an address that does not exist, which says it in every language at once. */
+  notFound: {
+    title: 'Page not found',
+    text: 'There is no page at this address.',
+    home: 'Go to the home page',
+  },
 };
 
 const es: typeof en = {
+  ogLocale: 'es_US',
   skip: 'Ir al contenido',
   nav: {
     label: 'Sitio',
@@ -132,6 +147,11 @@ const es: typeof en = {
   sectors: 'Sectores',
   embedTitle: 'Pon nuestros widgets en tu sitio',
   embedNav: 'Widgets para tu sitio',
+  notFound: {
+    title: 'Página no encontrada',
+    text: 'No hay ninguna página en esta dirección.',
+    home: 'Ir al inicio',
+  },
 };
 
 export const ui: Record<Locale, typeof en> = { en, es };

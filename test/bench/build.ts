@@ -25,6 +25,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { locales } from '@rally/core';
 
 const count = Number(process.env.RALLY_BENCH_SPOTLIGHTS ?? 1000);
 const rounds = Number(process.env.RALLY_BENCH_ROUNDS ?? 3);
@@ -90,8 +91,8 @@ function rallyProject(): string {
 
 /**
  * A bare Astro project: the same MDX files as plain pages, nothing else. With `everySite`, each
- * file becomes a plain page on the same four routes Rally gives it (its region's and its sector's
- * site, in English and Spanish), so the two builds make about as many pages.
+ * file becomes a plain page on the same routes Rally gives it (its region's and its sector's site,
+ * in each language), so the two builds make about as many pages.
  */
 function bareProject(name: string, everySite: boolean): string {
   const root = join(work, name);
@@ -116,7 +117,7 @@ export const collections = {
   const paths = everySite
     ? `(await getCollection('spotlights')).flatMap((entry) =>
     ['region', 'sector'].flatMap((site) =>
-      ['en', 'es'].map((lang) => ({ params: { site, lang, id: entry.id }, props: { entry } })),
+      ${JSON.stringify(locales)}.map((lang) => ({ params: { site, lang, id: entry.id }, props: { entry } })),
     ),
   )`
     : `(await getCollection('spotlights')).map((entry) => ({ params: { id: entry.id }, props: { entry } }))`;

@@ -2,18 +2,22 @@
  * Pages a newcomer met and was let down by, as they meet them now: a partner on the embed page
  * (told first what to ask for, copy buttons, the real ids, the guide), an event page that says
  * each detail once, a member story that ends with something to do, the privacy notice beside
- * every form, and the dues page in the menu once dues are on. Each in English and Spanish, by
+ * every form, and the dues page in the menu once dues are on. Each in every language, by
  * keyboard where that is how people use it, and checked by axe.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readContent } from '@rally/content';
+import { defaultLocale, locales, type Locale } from '@rally/core';
 import { micrositeSlugs } from '../../sites/integrations/microsites.ts';
 import { micrositeUrl, ports } from '../../playwright.config.ts';
 
 const hub = `http://localhost:${ports.site}`;
 /** The content the sites were built from (playwright.config.ts), whose dates lie ahead. */
 const builtContent = () => readContent('test-results/e2e-content/sites');
+
+/** A language's folder on a site: none for the default language, `/es` for Spanish. */
+const folderOf = (lang: Locale) => (lang === defaultLocale ? '' : `/${lang}`);
 
 async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -23,19 +27,32 @@ async function expectAccessible(page: Page) {
 }
 
 test.describe('the embed page, for a partner', () => {
-  for (const lang of ['en', 'es'] as const) {
+  const words: Record<Locale, { first: RegExp; origin: string; copyJoin: string; copied: string }> =
+    {
+      en: {
+        first: /send us your site’s address/,
+        origin: 'origin',
+        copyJoin: 'Copy Join form',
+        copied: 'Copied',
+      },
+      es: {
+        first: /envíanos la dirección de tu sitio/,
+        origin: 'origen',
+        copyJoin: 'Copiar Formulario para unirse',
+        copied: 'Copiado',
+      },
+    };
+  for (const lang of locales) {
     test(`says first that writes need their site added, lists every petition and event id, and copies by keyboard (${lang})`, async ({
       page,
       context,
     }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hub });
-      await page.goto(`${hub}${lang === 'es' ? '/es' : ''}/embed/`);
+      await page.goto(`${hub}${folderOf(lang)}/embed/`);
 
       // Up front: the one thing the partner must ask for, before any snippet.
-      const first = page.getByRole('region', {
-        name: lang === 'en' ? /send us your site’s address/ : /envíanos la dirección de tu sitio/,
-      });
-      await expect(first).toContainText(lang === 'en' ? 'origin' : 'origen');
+      const first = page.getByRole('region', { name: words[lang].first });
+      await expect(first).toContainText(words[lang].origin);
       const [noticeTop, codeTop] = await Promise.all([
         first.evaluate((element) => element.getBoundingClientRect().top),
         page
@@ -50,20 +67,20 @@ test.describe('the embed page, for a partner', () => {
       const code = (await page.locator('pre code').allTextContents()).join('\n');
       for (const id of petitions.keys()) expect(code).toContain(`petition="${id}"`);
       for (const id of events.keys()) expect(code).toContain(`event="${id}"`);
-      expect(code).toContain(`privacy-url="${hub}${lang === 'es' ? '/es' : ''}/privacy/"`);
+      expect(code).toContain(`privacy-url="${hub}${folderOf(lang)}/privacy/"`);
 
       // A copy button for each snippet, named for it, working from the keyboard.
       const snippets = await page.locator('copy-code').count();
       await expect(page.locator('copy-code button')).toHaveCount(snippets);
-      const copyJoin = page.getByRole('button', {
-        name: lang === 'en' ? 'Copy Join form' : 'Copiar Formulario para unirse',
-      });
+      const copyJoin = page.getByRole('button', { name: words[lang].copyJoin });
       await copyJoin.focus();
       await page.keyboard.press('Enter');
       const status = page.locator('copy-code', { has: copyJoin }).getByRole('status');
-      await expect(status).toHaveText(lang === 'en' ? 'Copied' : 'Copiado');
+      await expect(status).toHaveText(words[lang].copied);
       expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
-        /^<rally-join-form api="[^"]+" source="your-organization" lang="(en|es)" privacy-url="[^"]+"><\/rally-join-form>$/,
+        new RegExp(
+          `^<rally-join-form api="[^"]+" source="your-organization" lang="(${locales.join('|')})" privacy-url="[^"]+"></rally-join-form>$`,
+        ),
       );
       await expectAccessible(page);
 
@@ -95,15 +112,17 @@ test.describe('the embed page, for a partner', () => {
 });
 
 test.describe('an event page', () => {
-  for (const [lang, zone] of [
-    ['en', 'Central Standard Time'],
-    ['es', 'hora estándar central'],
-  ] as const) {
+  const zones: Record<Locale, string> = {
+    en: 'Central Standard Time',
+    es: 'hora estándar central',
+  };
+  for (const lang of locales) {
+    const zone = zones[lang];
     test(`says the event’s title, time and place once, the zone in words as the form does (${lang})`, async ({
       page,
     }) => {
       await page.goto(
-        `${micrositeUrl('louisiana')}${lang === 'es' ? '/es' : ''}/events/new-orleans-home-care-meeting/`,
+        `${micrositeUrl('louisiana')}${folderOf(lang)}/events/new-orleans-home-care-meeting/`,
       );
       const title = (await page.getByRole('heading', { level: 1 }).textContent())!;
       const widget = page.locator('rally-event-rsvp');
@@ -120,18 +139,18 @@ test.describe('an event page', () => {
 });
 
 test.describe('a member story', () => {
-  for (const [lang, join, sign] of [
-    ['en', 'Join us', 'Sign the petition:'],
-    ['es', 'Únete', 'Firma la petición:'],
-  ] as const) {
+  const words: Record<Locale, { join: string; sign: string; nextStep: string }> = {
+    en: { join: 'Join us', sign: 'Sign the petition:', nextStep: 'Your next step' },
+    es: { join: 'Únete', sign: 'Firma la petición:', nextStep: 'Tu siguiente paso' },
+  };
+  for (const lang of locales) {
+    const { join, sign } = words[lang];
     test(`ends with a call to join and the microsite’s petition or event closest to it (${lang})`, async ({
       page,
     }) => {
-      const story = `${micrositeUrl('louisiana')}${lang === 'es' ? '/es' : ''}/spotlights/marisol-reyes/`;
+      const story = `${micrositeUrl('louisiana')}${folderOf(lang)}/spotlights/marisol-reyes/`;
       await page.goto(story);
-      const next = page.getByRole('region', {
-        name: lang === 'en' ? 'Your next step' : 'Tu siguiente paso',
-      });
+      const next = page.getByRole('region', { name: words[lang].nextStep });
       await expect(next).toContainText(sign);
       await expectAccessible(page);
       // Marisol is a home care worker in Louisiana: the petition for home care wages there.
@@ -139,9 +158,7 @@ test.describe('a member story', () => {
       await expect(page).toHaveURL(/\/petitions\/fair-wages-home-care\/$/);
       await page.goBack();
       await next.getByRole('link', { name: join }).click();
-      await expect(page).toHaveURL(
-        `${micrositeUrl('louisiana')}${lang === 'es' ? '/es' : ''}/join/`,
-      );
+      await expect(page).toHaveURL(`${micrositeUrl('louisiana')}${folderOf(lang)}/join/`);
     });
   }
 
@@ -164,14 +181,29 @@ test.describe('a member story', () => {
 });
 
 test.describe('the privacy notice', () => {
-  for (const [lang, privacy, heading, copy] of [
-    ['en', 'Privacy', 'Privacy notice', 'A copy, a correction or deletion'],
-    ['es', 'Privacidad', 'Aviso de privacidad', 'Una copia, una corrección o que lo borremos'],
-  ] as const) {
+  const words: Record<
+    Locale,
+    { privacy: string; heading: string; copy: string; consentLink: RegExp }
+  > = {
+    en: {
+      privacy: 'Privacy',
+      heading: 'Privacy notice',
+      copy: 'A copy, a correction or deletion',
+      consentLink: /How we use your information/,
+    },
+    es: {
+      privacy: 'Privacidad',
+      heading: 'Aviso de privacidad',
+      copy: 'Una copia, una corrección o que lo borremos',
+      consentLink: /Cómo usamos tu información/,
+    },
+  };
+  for (const lang of locales) {
+    const { privacy, heading, copy } = words[lang];
     test(`is linked from every site’s footer and beside the join form’s consent (${lang})`, async ({
       page,
     }) => {
-      const prefix = lang === 'es' ? '/es' : '';
+      const prefix = folderOf(lang);
       for (const site of [hub, micrositeUrl('texas-gulf')]) {
         await page.goto(`${site}${prefix}/`);
         await page.getByRole('contentinfo').getByRole('link', { name: privacy }).click();
@@ -183,9 +215,7 @@ test.describe('the privacy notice', () => {
       await page.goto(`${micrositeUrl('texas-gulf')}${prefix}/join/`);
       const widget = page.locator('rally-join-form');
       await expect(widget).toHaveAttribute('privacy-url', `${prefix}/privacy/`);
-      const link = widget.getByRole('link', {
-        name: lang === 'en' ? /How we use your information/ : /Cómo usamos tu información/,
-      });
+      const link = widget.getByRole('link', { name: words[lang].consentLink });
       const [notice] = await Promise.all([page.waitForEvent('popup'), link.click()]);
       await expect(notice).toHaveURL(`${micrositeUrl('texas-gulf')}${prefix}/privacy/`);
     });

@@ -1,16 +1,39 @@
 /**
- * The generated sites as visitors meet them: every microsite's key pages in both languages, each
+ * The generated sites as visitors meet them: every microsite's key pages in every language, each
  * on its own origin, checked by axe; what a Spanish reader sees when a story is not translated;
  * pages without widgets shipping no JavaScript; and a join credited to the microsite it came from.
  */
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { defaultLocale, locales, type Locale } from '@rally/core';
 import { micrositeSlugs } from '../../sites/integrations/microsites.ts';
 import { micrositeUrl, ports, staffToken } from '../../playwright.config.ts';
 
 const hub = `http://localhost:${ports.site}`;
 const api = `http://127.0.0.1:${ports.api}/api/v1`;
+
+/** A language's folder on a site: none for the default language, `/es` for Spanish. */
+const folderOf = (lang: Locale) => (lang === defaultLocale ? '' : `/${lang}`);
+
+/** The words the tests find a microsite's pages by, in each language. */
+const words: Record<
+  Locale,
+  { petitions: RegExp; events: RegExp; storyPages: string; olderStories: string }
+> = {
+  en: {
+    petitions: /Open petitions/,
+    events: /Upcoming events/,
+    storyPages: 'Pages of member stories',
+    olderStories: 'Older stories',
+  },
+  es: {
+    petitions: /Peticiones abiertas/,
+    events: /Próximos eventos/,
+    storyPages: 'Páginas de historias',
+    olderStories: 'Historias anteriores',
+  },
+};
 
 /** A title names the page and the site it is on, and the site only once. */
 async function expectTitled(page: Page) {
@@ -39,11 +62,11 @@ async function firstLinkUnder(page: Page, heading: RegExp): Promise<string | und
     : undefined;
 }
 
-test.describe('every microsite, in English and Spanish', () => {
+test.describe('every microsite, in every language', () => {
   // Eight pages, each checked by axe.
   test.describe.configure({ timeout: 120_000 });
   for (const slug of micrositeSlugs()) {
-    for (const lang of ['en', 'es'] as const) {
+    for (const lang of locales) {
       // One pass over every page is enough (desktop only); phones get their own checks.
       test(
         `${slug} (${lang}): home, join, stories, a story, a petition and an event are there and accessible`,
@@ -51,28 +74,23 @@ test.describe('every microsite, in English and Spanish', () => {
           tag: '@once',
         },
         async ({ page }) => {
-          const base = `${micrositeUrl(slug)}${lang === 'en' ? '/' : '/es/'}`;
+          const base = `${micrositeUrl(slug)}${folderOf(lang)}/`;
           await page.goto(base);
           await expect(page.locator('html')).toHaveAttribute('lang', lang);
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
           await expect(page.locator('link[rel=canonical]')).toHaveAttribute('href', base);
-          await expect(page.locator('link[hreflang=es]')).toHaveAttribute(
-            'href',
-            `${micrositeUrl(slug)}/es/`,
-          );
+          for (const other of locales.filter((code) => code !== defaultLocale))
+            await expect(page.locator(`link[hreflang=${other}]`)).toHaveAttribute(
+              'href',
+              `${micrositeUrl(slug)}/${other}/`,
+            );
           await expectTitled(page);
           await expect(page).toHaveTitle(
             `${await page.getByRole('heading', { level: 1 }).textContent()} · Gulf Coast Workers United`,
           );
           await expectAccessible(page);
-          const petition = await firstLinkUnder(
-            page,
-            lang === 'en' ? /Open petitions/ : /Peticiones abiertas/,
-          );
-          const event = await firstLinkUnder(
-            page,
-            lang === 'en' ? /Upcoming events/ : /Próximos eventos/,
-          );
+          const petition = await firstLinkUnder(page, words[lang].petitions);
+          const event = await firstLinkUnder(page, words[lang].events);
 
           let story: string | undefined;
           for (const path of ['join/', 'spotlights/', 'about/', 'accessibility/']) {
@@ -101,9 +119,9 @@ test.describe('every microsite, in English and Spanish', () => {
 
 test.describe('a long story index', () => {
   // The end-to-end sites are built with two stories a page (playwright.config.ts).
-  for (const lang of ['en', 'es'] as const) {
+  for (const lang of locales) {
     test(`is cut into pages that list every story once, in ${lang}`, async ({ page }) => {
-      const base = `${micrositeUrl('louisiana')}${lang === 'en' ? '' : '/es'}/spotlights/`;
+      const base = `${micrositeUrl('louisiana')}${folderOf(lang)}/spotlights/`;
       await page.goto(base);
       // The site's feed lists all its stories; the browser reads it, as it resolves *.localhost.
       const total = await page.evaluate(
@@ -112,7 +130,7 @@ test.describe('a long story index', () => {
       const seen: string[] = [];
       for (let number = 1; ; number++) {
         const pages = page.getByRole('navigation', {
-          name: lang === 'en' ? 'Pages of member stories' : 'Páginas de historias',
+          name: words[lang].storyPages,
         });
         await expect(pages.locator('[aria-current="page"]')).toHaveText(String(number));
         await expectAccessible(page);
@@ -122,7 +140,7 @@ test.describe('a long story index', () => {
             .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname))),
         );
         const older = pages.getByRole('link', {
-          name: lang === 'en' ? 'Older stories' : 'Historias anteriores',
+          name: words[lang].olderStories,
         });
         if ((await older.count()) === 0) break;
         await older.click();
@@ -285,7 +303,7 @@ test('every site links its accessibility statement from its footer, in both lang
     const site = new URL(page.url()).origin;
     await page.getByRole('contentinfo').getByRole('link', { name: heading }).click();
     // The statement is on the same site, in the page's language.
-    expect(page.url()).toBe(`${site}${lang === 'es' ? '/es' : ''}/accessibility/`);
+    expect(page.url()).toBe(`${site}${folderOf(lang)}/accessibility/`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
     await expect(page.getByRole('heading', { level: 2, name: contact })).toBeVisible();
     await expect(

@@ -2,10 +2,11 @@
  * The room a microsite keeps for each widget before the widget's code arrives: enough that nothing
  * below it moves when it draws (layout shift costs phones the most), and not so much that a blank
  * gap is left under it. Checked on every petition and event page and on a join and a dues page,
- * in both languages, at a phone's width and a desktop's.
+ * in every language, at a phone's width and a desktop's.
  */
 import { expect, test, type Locator } from '@playwright/test';
 import { readContent } from '@rally/content';
+import { defaultLocale, locales } from '@rally/core';
 import { micrositeUrl } from '../../playwright.config.ts';
 
 /** More room than this left blank under a drawn widget is a gap a reader would notice. */
@@ -55,12 +56,12 @@ async function room(widget: Locator) {
   });
 }
 
-for (const lang of ['en', 'es'] as const) {
+for (const lang of locales) {
+  // A language's folder: none for the default language, `es/` for Spanish.
+  const folder = lang === defaultLocale ? '' : `${lang}/`;
   for (const { path, site } of pages) {
-    test(`${site}: ${lang === 'es' ? 'es/' : ''}${path} keeps just enough room for its widget`, async ({
-      page,
-    }) => {
-      await page.goto(`${micrositeUrl(site)}/${lang === 'es' ? 'es/' : ''}${path}`);
+    test(`${site}: ${folder}${path} keeps just enough room for its widget`, async ({ page }) => {
+      await page.goto(`${micrositeUrl(site)}/${folder}${path}`);
       const { drawn, reserved } = await room(page.locator('.widget'));
       test.info().annotations.push({
         type: 'room',

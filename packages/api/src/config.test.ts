@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { locales } from '@rally/core';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readServerConfig, siteOrigins, settingsFrom } from './config.ts';
 import { testContent } from './testing.ts';
@@ -22,7 +23,7 @@ describe('readServerConfig', () => {
       databaseUrl: undefined,
       durability: 'fsync',
     });
-    expect(config.settings.languages).toEqual(['en', 'es']);
+    expect(config.settings.languages).toEqual(locales);
   });
 
   it('reads the environment', () => {

@@ -1,6 +1,6 @@
 /** The organization's settings file (`rally.config.json`), read by the API and the sites. */
 import { z } from 'zod';
-import { locales } from './locale.ts';
+import { languageList, locales } from './languages.ts';
 import { slug } from './people.ts';
 import { duesIntervals } from './dues-intervals.ts';
 
@@ -52,8 +52,11 @@ export const rallyConfig = z.object({
       }),
     )
     .default([]),
-  /** Languages offered; the first is the default. */
-  languages: z.array(z.enum(locales)).min(1).default(['en', 'es']),
+  /**
+   * The languages Rally is built in, the default first: the one list (languages.ts reads it from
+   * the project's file); another file, named by RALLY_CONFIG, takes that list when it gives none.
+   */
+  languages: languageList.default([...locales]),
   /** Abuse controls for public writes. */
   abuse: z
     .object({

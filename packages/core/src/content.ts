@@ -6,7 +6,7 @@
  * Spanish text of the petition `fair-wages` — so no schema here asks for the language.
  */
 import { z } from 'zod';
-import { locales } from './locale.ts';
+import { locales } from './languages.ts';
 
 /*
  * Staff read these messages when a build stops: it names the file and prints each mistake as
@@ -282,8 +282,7 @@ export function differingFact(
 
 /** Slugs a region or sector cannot take: they name paths the sites already use. */
 export const reservedSiteSlugs = [
-  'en',
-  'es',
+  ...locales,
   'embed',
   'accessibility',
   'widgets',

@@ -4,6 +4,7 @@ export * from './config.ts';
 export * from './content.ts';
 export * from './dues.ts';
 export * from './dues-intervals.ts';
+export * from './languages.ts';
 export * from './locale.ts';
 export * from './people.ts';
 export * from './problem.ts';

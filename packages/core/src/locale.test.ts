@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isLocale, resolveLocale } from './locale.ts';
+import { isLocale, resolveLocale } from './languages.ts';
+import { languageOf } from './locale.ts';
 
 describe('resolveLocale', () => {
   it('maps regional tags onto the language Rally speaks', () => {
@@ -21,5 +22,13 @@ describe('isLocale', () => {
     expect(isLocale('es')).toBe(true);
     expect(isLocale('es-MX')).toBe(false);
     expect(isLocale(42)).toBe(false);
+  });
+});
+
+describe('languageOf', () => {
+  it('picks from the languages it is given, the first when the tag names none of them', () => {
+    expect(languageOf('fr-CA', ['en', 'es', 'fr'])).toBe('fr');
+    expect(languageOf('es-MX', ['en'])).toBe('en');
+    expect(languageOf(undefined, ['es', 'en'])).toBe('es');
   });
 });

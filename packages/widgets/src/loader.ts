@@ -35,10 +35,16 @@ const preloaded = new Set<string>();
 
 function preloadFirstRead(element: Element): void {
   const attribute = (name: string) => element.getAttribute(name) ?? '';
-  // The page's language, as the elements choose it: Spanish for any `es` tag, else English.
-  const lang = /^\s*es(?:[-_]|\s*$)/i.test(element.closest('[lang]')?.getAttribute('lang') ?? '')
-    ? 'es'
-    : 'en';
+  // The page's language, as the elements choose it (languageOf in @rally/core/locale, not imported
+  // so the loader stays one file): the language Rally is built in that its tag names (`es` for
+  // `es-MX`), else the default, the first.
+  const tag = element
+    .closest('[lang]')
+    ?.getAttribute('lang')
+    ?.trim()
+    .toLowerCase()
+    .split(/[-_]/)[0];
+  const lang = __RALLY_LANGUAGES__.find((code) => code === tag) ?? __RALLY_LANGUAGES__[0]!;
   const path = firstReads[element.localName]?.(attribute, lang);
   const api = attribute('api');
   // The carousel may read a microsite's feed instead of the API.

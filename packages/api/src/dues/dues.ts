@@ -20,6 +20,7 @@ import {
   type DuesCheckoutStatus,
   type DuesCheckoutSubmission,
   type DuesOptions,
+  type Locale,
   type RallyConfig,
 } from '@rally/core';
 import type { AppContext } from '../context.ts';
@@ -300,7 +301,7 @@ interface SessionRequest {
   personId: string;
   currency: string;
   organization: string;
-  lang: 'en' | 'es';
+  lang: Locale;
   idempotencyKey: string | undefined;
 }
 

@@ -16,7 +16,7 @@ const en = {
   region: 'Region',
   sector: 'Where you work',
   choose: 'Choose…',
-  languages: { en: 'English', es: 'Spanish' } as Record<Locale, string>,
+  languages: { en: 'English', es: 'Spanish' } satisfies Record<Locale, string>,
 };
 
 export type JoinFormStrings = typeof en;

@@ -150,7 +150,7 @@ export class RallyJoinForm extends RallyFormElement {
         <label part="field">
           ${this.strings.language}
           <select name="language" autocomplete="language">
-            ${(['en', 'es'] as const).map(
+            ${__RALLY_LANGUAGES__.map(
               (code) =>
                 html`<option value=${code} ?selected=${this.locale === code}>
                   ${this.strings.languages[code]}
