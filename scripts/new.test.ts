@@ -2,13 +2,49 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CANCEL_SYMBOL } from '@clack/prompts';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { micrositeContent } from '@rally/core';
 import { readContent } from '@rally/content';
+import { newContent, type Prompts } from './new.ts';
 
-function runNew(args: string[], input?: string) {
-  return spawnSync(process.execPath, ['scripts/new.ts', ...args], { encoding: 'utf8', input });
+/**
+ * Runs `pnpm new` in this process, its questions answered with `answers` in turn, as a person would
+ * type them (`CANCEL_SYMBOL` for Ctrl-C). `asked` holds each question, and each message shown under
+ * a wrong answer, in the order they came.
+ */
+async function runNew(args: string[], answers: (string | typeof CANCEL_SYMBOL)[] = []) {
+  const left = [...answers];
+  const asked: string[] = [];
+  const prompts: Prompts = {
+    async text({ message, validate }) {
+      asked.push(message);
+      for (;;) {
+        const answer = left.shift();
+        if (answer === undefined) throw new Error(`No answer left for "${message}".`);
+        if (typeof answer === 'symbol') return answer;
+        const problem = validate(answer);
+        if (!problem) return answer;
+        asked.push(problem);
+      }
+    },
+    cancel: (message) => asked.push(message),
+  };
+  let stdout = '';
+  let stderr = '';
+  const status = await newContent(args, {
+    root: process.cwd(),
+    prompts,
+    out: (line) => (stdout += `${line}\n`),
+    err: (line) => (stderr += `${line}\n`),
+  });
+  return { status, stdout, stderr, asked };
+}
+
+/** The command itself, in a process of its own, as `pnpm new` starts it (without a terminal). */
+function spawnNew(args: string[]) {
+  return spawnSync(process.execPath, ['scripts/new.ts', ...args], { encoding: 'utf8' });
 }
 
 function frontMatter(file: string): unknown {
@@ -44,7 +80,7 @@ describe('pnpm new', () => {
         .concat(['--timezone', 'America/Chicago', '--online-url', 'https://meet.example.org/x']),
     ];
     for (const args of commands) {
-      const result = runNew([...args, ...common]);
+      const result = await runNew([...args, ...common]);
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
     }
@@ -59,23 +95,30 @@ describe('pnpm new', () => {
     expect(existsSync(join(content, 'photos/ana-lucia-perez.jpg'))).toBe(true);
   });
 
-  it('asks for each field in turn, answers coming one per line', () => {
+  it('asks for each field in turn, an empty answer ending a list or leaving a field out', async () => {
     const content = mkdtempSync(join(tmpdir(), 'rally-new-'));
-    const result = runNew(
+    const result = await runNew(
       ['region', '--content', content, '--slug', 'gulf-shores'],
-      'Gulf Shores\nBeach and hotel workers, together.\nBetter pay\nSafer shifts\n\n\n',
+      ['Gulf Shores', 'Beach and hotel workers, together.', 'Better pay', 'Safer shifts', '', ''],
     );
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('Name of the region:');
+    expect(result.asked).toEqual([
+      'Name of the region',
+      'One sentence under the name',
+      'A reason to join 1',
+      'A reason to join 2 (optional)',
+      'A reason to join 3 (optional)',
+      'Its own web address, like https://louisiana.example.org (optional)',
+    ]);
     const written = micrositeContent.parse(
       frontMatter(join(content, 'regions/en/gulf-shores.mdx')),
     );
     expect(written.why_join).toEqual(['Better pay', 'Safer shifts']);
   });
 
-  it('writes nothing and names the field when an answer is wrong', () => {
+  it('writes nothing and names the field when an answer is wrong', async () => {
     const content = mkdtempSync(join(tmpdir(), 'rally-new-'));
-    const result = runNew([
+    const result = await runNew([
       'event',
       ...['--content', content, '--yes', '--title', 'Backwards', '--description', 'x'],
       ...['--start', '2027-01-01T10:00:00-06:00', '--end', '2027-01-01T09:00:00-06:00'],
@@ -86,7 +129,7 @@ describe('pnpm new', () => {
     expect(existsSync(join(content, 'events/en/backwards.mdx'))).toBe(false);
   });
 
-  it('asks again when an answer is wrong, and writes an event time with its offset that day', () => {
+  it('asks again when an answer is wrong, and writes an event time with its offset that day', async () => {
     const content = mkdtempSync(join(tmpdir(), 'rally-new-'));
     cpSync('content/regions', join(content, 'regions'), { recursive: true });
     const answers = [
@@ -96,13 +139,13 @@ describe('pnpm new', () => {
       ...['', 'Union hall', '1200 Canal Street', 'New Orleans'],
       ...['nola', 'louisiana', ''],
     ];
-    const result = runNew(['event', '--content', content], `${answers.join('\n')}\n`);
+    const result = await runNew(['event', '--content', content], answers);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('Write a time zone from the IANA list, like America/Chicago.');
-    expect(result.stdout).toContain(
+    expect(result.asked).toContain('Write a time zone from the IANA list, like America/Chicago.');
+    expect(result.asked).toContain(
       'Write the day and the time on its clocks, like 2027-03-13 09:00.',
     );
-    expect(result.stdout).toContain(
+    expect(result.asked).toContain(
       'There is no region called "nola"; choose one of: florida-gulf, louisiana, mississippi-alabama, texas-gulf.',
     );
     const written = frontMatter(join(content, 'events/en/town-hall.mdx'));
@@ -116,10 +159,10 @@ describe('pnpm new', () => {
     });
   });
 
-  it('names the choices and writes nothing for a region that does not exist', () => {
+  it('names the choices and writes nothing for a region that does not exist', async () => {
     const content = mkdtempSync(join(tmpdir(), 'rally-new-'));
     cpSync('content/regions', join(content, 'regions'), { recursive: true });
-    const result = runNew([
+    const result = await runNew([
       'spotlight',
       ...['--content', content, '--yes', '--name', 'Ana', '--region', 'lousiana'],
       ...['--sector', 'education', '--alt', 'Ana at school.', '--quote', 'We won.'],
@@ -132,20 +175,43 @@ describe('pnpm new', () => {
   });
 
   it('explains itself with --help, and names a flag it does not know', () => {
-    const help = runNew(['--help']);
+    const help = spawnNew(['--help']);
     expect(help.status).toBe(0);
     for (const kind of ['spotlight', 'region', 'sector', 'petition', 'event'])
       expect(help.stdout).toMatch(new RegExp(`^  ${kind} `, 'm'));
-    const typo = runNew(['petition', '--titel', 'Heat rules now']);
+    const typo = spawnNew(['petition', '--titel', 'Heat rules now']);
     expect(typo.status).toBe(2);
     expect(typo.stderr).toBe("Unknown option '--titel'. Run pnpm new --help to see the flags.\n");
+  });
+
+  it('asks nothing where there is no terminal, and says to give the fields as flags', () => {
+    const content = mkdtempSync(join(tmpdir(), 'rally-new-'));
+    const result = spawnNew(['region', '--content', content, '--name', 'Gulf Shores']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'There is no terminal to ask the questions in: give every field as a flag, with --yes (pnpm new --help lists them).\n',
+    );
+    expect(existsSync(join(content, 'regions'))).toBe(false);
+  });
+
+  it('writes nothing when the questions are cancelled (Ctrl-C)', async () => {
+    const content = mkdtempSync(join(tmpdir(), 'rally-new-'));
+    const result = await runNew(['region', '--content', content], ['Gulf Shores', CANCEL_SYMBOL]);
+    expect(result.status).toBe(130);
+    expect(result.asked).toEqual([
+      'Name of the region',
+      'One sentence under the name',
+      'Nothing was written.',
+    ]);
+    expect(result.stderr).toBe('');
+    expect(existsSync(join(content, 'regions'))).toBe(false);
   });
 
   it('takes the facts of a translation from the other language, asking only for the words', async () => {
     const content = mkdtempSync(join(tmpdir(), 'rally-new-'));
     cpSync('content/regions', join(content, 'regions'), { recursive: true });
     cpSync('content/sectors', join(content, 'sectors'), { recursive: true });
-    const english = runNew([
+    const english = await runNew([
       'event',
       ...['--content', content, '--yes', '--slug', 'town-hall', '--title', 'Town hall'],
       ...['--description', 'Plan the next year.', '--timezone', 'America/Chicago'],
@@ -155,11 +221,16 @@ describe('pnpm new', () => {
     expect(english.stderr).toBe('');
     // Only the words are asked for: the title, the description, then the sector, which the
     // English version leaves empty.
-    const spanish = runNew(
+    const spanish = await runNew(
       ['event', '--content', content, '--lang', 'es', '--slug', 'town-hall'],
-      'Asamblea\nPlanear el año que viene.\n\n',
+      ['Asamblea', 'Planear el año que viene.', ''],
     );
     expect(spanish.stderr).toBe('');
+    expect(spanish.asked).toEqual([
+      'Name of the event',
+      'One or two sentences for previews',
+      'Sector (optional)',
+    ]);
     expect(spanish.stdout).toMatch(
       /Took start, end, timezone, capacity, online_url, region from \S*events\/en\/town-hall\.mdx\./,
     );
@@ -181,8 +252,10 @@ describe('pnpm new', () => {
       'Sí.',
     ];
     const place = ['--region', 'louisiana', '--sector', 'education', '--photo', 'ana-at-work.jpg'];
-    expect(runNew(['spotlight', ...story, '--name', 'Ana', ...place]).stderr).toBe('');
-    expect(runNew(['spotlight', ...story, '--lang', 'es', '--name', 'Ana']).stderr).toBe('');
+    expect((await runNew(['spotlight', ...story, '--name', 'Ana', ...place])).stderr).toBe('');
+    expect((await runNew(['spotlight', ...story, '--lang', 'es', '--name', 'Ana'])).stderr).toBe(
+      '',
+    );
     const [enStory, esStory] = (await readContent(content)).spotlights
       .get('ana')!
       .map(([, story]) => story);
@@ -190,7 +263,7 @@ describe('pnpm new', () => {
     expect(esStory).toMatchObject({ region: enStory!.region, date: enStory!.date });
   });
 
-  it('never replaces an existing file', () => {
+  it('never replaces an existing file', async () => {
     const content = mkdtempSync(join(tmpdir(), 'rally-new-'));
     const args = [
       'sector',
@@ -204,8 +277,8 @@ describe('pnpm new', () => {
       '--why',
       'y',
     ];
-    expect(runNew(args).status).toBe(0);
-    const again = runNew(args);
+    expect((await runNew(args)).status).toBe(0);
+    const again = await runNew(args);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/sectors\/en\/retail\.mdx already exists/);
   });

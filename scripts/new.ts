@@ -10,11 +10,15 @@
  * `--lang es` writes the Spanish version (content/<kind>s/es/), taking the facts translations
  * share from the English file of the same `--slug`; `--yes` never prompts and fails on a missing
  * field instead.
+ *
+ * The questions are asked with @clack/prompts in a terminal. Everything else is `newContent`,
+ * which takes the command line, the prompts and the folder it runs in, so the tests call it with
+ * scripted answers.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import * as clack from '@clack/prompts';
 import { contentIds, frontMatter } from '@rally/content';
 import { stringify } from 'yaml';
 import type { z } from 'zod';
@@ -60,9 +64,46 @@ The fields, by kind:
 Times are on the clocks of the event's --timezone, like "2027-03-13 09:00"; the file gets the
 offset from UTC that applies on that day.`;
 
-function parseFlags() {
+/** How the questions are asked: @clack/prompts in a terminal, scripted answers in the tests. */
+export interface Prompts {
+  /** One question; clack's cancel symbol (see `isCancel`) when the person presses Ctrl-C. */
+  text(options: {
+    message: string;
+    /** What is wrong with an answer, shown under it before asking again; undefined if nothing. */
+    validate: (answer: string | undefined) => string | undefined;
+  }): Promise<string | typeof clack.CANCEL_SYMBOL>;
+  /** Closes the questions when the person cancelled. */
+  cancel(message: string): void;
+}
+
+/** Where `newContent` runs: the folder `--content` is found from, and where it talks. */
+export interface Io {
+  /** The folder it runs in: `--content` and the paths it names are relative to it. */
+  root: string;
+  /** None where there is no terminal to ask in: then every field must be a flag, with --yes. */
+  prompts?: Prompts;
+  /** A line of what was done (stdout). */
+  out(line: string): void;
+  /** A line of what went wrong (stderr). */
+  err(line: string): void;
+}
+
+/** Ends the command: what went wrong (nothing to add when empty), and the exit code. */
+class Stop extends Error {
+  readonly code: number;
+  constructor(message: string, code = 1) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** A `Stop` for an answer that cannot be used, before anything is written. */
+const nothingWritten = (message: string) => new Stop(`${message}\nNothing was written.`);
+
+function parseFlags(args: string[]) {
   try {
     return parseArgs({
+      args,
       allowPositionals: true,
       options: {
         help: { type: 'boolean', short: 'h', default: false },
@@ -101,46 +142,13 @@ function parseFlags() {
     });
   } catch (error) {
     // "Unknown option '--titel'. To specify a positional argument…": the first sentence says it.
-    console.error(
+    throw new Stop(
       `${(error as Error).message.split('. ')[0]}. Run pnpm new --help to see the flags.`,
+      2,
     );
-    process.exit(2);
   }
 }
-
-const { values: flags, positionals } = parseFlags();
-if (flags.help) {
-  console.log(usage);
-  process.exit(0);
-}
-const kind = positionals[0] as Kind | undefined;
-if (!kind || !(kind in kinds)) {
-  console.error(
-    `Say what to create: pnpm new <${Object.keys(kinds).join('|')}>; --help says more.`,
-  );
-  process.exit(2);
-}
-if (!isLocale(flags.lang)) {
-  console.error(`--lang: use ${locales.join(' or ')}.`);
-  process.exit(2);
-}
-
-// Answers are read line by line, so they can also be piped in (one answer per line).
-const prompt = flags.yes ? undefined : createInterface({ input: process.stdin });
-const answers = prompt?.[Symbol.asyncIterator]();
-
-async function readAnswer(text: string): Promise<string> {
-  process.stdout.write(text);
-  const next = await answers!.next();
-  if (next.done) stop('\nThe answers ended before every field was given.');
-  return next.value;
-}
-
-function stop(message: string): never {
-  prompt?.close();
-  console.error(`${message}\nNothing was written.`);
-  process.exit(1);
-}
+type Flags = ReturnType<typeof parseFlags>['values'];
 
 /** What is wrong with an answer, in the words the build would use; undefined when nothing is. */
 type Check = (answer: string) => string | undefined;
@@ -152,69 +160,6 @@ const asField =
     const checked = field.safeParse(convert(answer));
     return checked.success ? undefined : checked.error.issues[0]!.message;
   };
-
-/**
- * A flag's value, or the answer to a question; `optional` fields may be left empty. An answer is
- * checked as soon as it is given and asked again when wrong, so one typo does not cost the rest.
- */
-async function ask(
-  flag: keyof typeof flags,
-  question: string,
-  { optional = false, check }: { optional?: boolean; check?: Check } = {},
-): Promise<string | undefined> {
-  const given = flags[flag];
-  if (typeof given === 'string' && given !== '') {
-    const problem = check?.(given);
-    if (problem) stop(`--${flag}: ${problem}`);
-    return given;
-  }
-  const fact = shared[flag.replaceAll('-', '_')];
-  if (fact !== undefined) return String(fact);
-  if (!prompt) {
-    if (optional) return undefined;
-    stop(`--${flag} is required with --yes (${question}).`);
-  }
-  for (;;) {
-    const answer = (await readAnswer(`${question}${optional ? ' (optional)' : ''}: `)).trim();
-    if (!answer && optional) return undefined;
-    const problem = answer ? check?.(answer) : undefined;
-    if (answer && !problem) return answer;
-    if (problem) console.log(`  ${problem}`);
-  }
-}
-
-async function askMany(
-  flag: 'why' | 'target',
-  question: string,
-  count: number,
-  check: Check,
-): Promise<string[]> {
-  if (flags[flag]?.length) {
-    for (const given of flags[flag]) {
-      const problem = check(given);
-      if (problem) stop(`--${flag}: ${problem}`);
-    }
-    return flags[flag];
-  }
-  const answers: string[] = [];
-  for (let i = 1; i <= count; i++) {
-    const answer = await ask(flag, `${question} ${i}`, { optional: i > 1, check });
-    if (!answer) break;
-    answers.push(answer);
-  }
-  return answers;
-}
-
-/** A region or a sector that exists, since the build stops at one that does not. */
-function oneOf(which: 'region' | 'sector'): Check {
-  const names = contentIds(flags.content, which === 'region' ? 'regions' : 'sectors');
-  return (answer) =>
-    names.length === 0
-      ? `There is no ${which} yet; create one first with pnpm new ${which}.`
-      : names.includes(answer)
-        ? undefined
-        : `There is no ${which} called "${answer}"; choose one of: ${names.join(', ')}.`;
-}
 
 /** A time as staff give it: on the event's clocks ("2027-03-13 09:00"), or with its offset. */
 const onTheClocks = (zone: string) => (answer: string) =>
@@ -231,21 +176,32 @@ const clockTime =
 const wholeNumber = (answer: string) =>
   /^[\d,]+$/.test(answer) ? Number(answer.replaceAll(',', '')) : answer;
 
+const slugOf = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+/** The facts of this piece's file in another language, when there is one. */
+interface Translation {
+  file?: string;
+  facts: Record<string, unknown>;
+  /** A story's photo, the same in every language unless one is given. */
+  photo?: string;
+}
+
 /**
  * The facts translations share (a date, a goal, a region), from this piece's file in the other
  * language when there is one: a Spanish version translates the English one's words, and retyping
  * its facts would only invite a difference that stops the build.
  */
-function factsOfTranslation(): {
-  file?: string;
-  facts: Record<string, unknown>;
-  /** A story's photo, the same in every language unless one is given. */
-  photo?: string;
-} {
+function factsOfTranslation(content: string, kind: Kind, flags: Flags): Translation {
   if (!flags.slug) return { facts: {} };
-  const { folder } = kinds[kind!];
+  const { folder } = kinds[kind];
   for (const lang of locales.filter((other) => other !== flags.lang)) {
-    const file = join(flags.content, folder, lang, `${flags.slug}.mdx`);
+    const file = join(content, folder, lang, `${flags.slug}.mdx`);
     if (!existsSync(file)) continue;
     let data: Record<string, unknown>;
     try {
@@ -263,21 +219,93 @@ function factsOfTranslation(): {
   }
   return { facts: {} };
 }
-const translation = factsOfTranslation();
-const shared = translation.facts;
 
-const slugOf = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-const today = new Date().toISOString().slice(0, 10);
+/** The questions of one run: each field from its flag, the other language's file, or an answer. */
+function questions(flags: Flags, shared: Record<string, unknown>, content: string, io: Io) {
+  const prompts = flags.yes ? undefined : io.prompts;
+
+  /**
+   * A flag's value, or the answer to a question; `optional` fields may be left empty. An answer
+   * is checked as soon as it is given and asked again when wrong, so one typo does not cost the
+   * rest.
+   */
+  async function ask(
+    flag: keyof Flags,
+    question: string,
+    { optional = false, check }: { optional?: boolean; check?: Check } = {},
+  ): Promise<string | undefined> {
+    const given = flags[flag];
+    if (typeof given === 'string' && given !== '') {
+      const problem = check?.(given);
+      if (problem) throw nothingWritten(`--${flag}: ${problem}`);
+      return given;
+    }
+    const fact = shared[flag.replaceAll('-', '_')];
+    if (fact !== undefined) return String(fact);
+    if (!prompts) {
+      if (optional) return undefined;
+      throw nothingWritten(`--${flag} is required with --yes (${question}).`);
+    }
+    const answer = await prompts.text({
+      message: `${question}${optional ? ' (optional)' : ''}`,
+      validate: (value) => {
+        const answer = value?.trim() ?? '';
+        if (!answer) return optional ? undefined : 'This one is needed.';
+        return check?.(answer);
+      },
+    });
+    if (clack.isCancel(answer)) {
+      prompts.cancel('Nothing was written.');
+      throw new Stop('', 130);
+    }
+    return answer.trim() || undefined;
+  }
+
+  async function askMany(
+    flag: 'why' | 'target',
+    question: string,
+    count: number,
+    check: Check,
+  ): Promise<string[]> {
+    if (flags[flag]?.length) {
+      for (const given of flags[flag]) {
+        const problem = check(given);
+        if (problem) throw nothingWritten(`--${flag}: ${problem}`);
+      }
+      return flags[flag];
+    }
+    const answers: string[] = [];
+    for (let i = 1; i <= count; i++) {
+      const answer = await ask(flag, `${question} ${i}`, { optional: i > 1, check });
+      if (!answer) break;
+      answers.push(answer);
+    }
+    return answers;
+  }
+
+  /** A region or a sector that exists, since the build stops at one that does not. */
+  function oneOf(which: 'region' | 'sector'): Check {
+    const names = contentIds(content, which === 'region' ? 'regions' : 'sectors');
+    return (answer) =>
+      names.length === 0
+        ? `There is no ${which} yet; create one first with pnpm new ${which}.`
+        : names.includes(answer)
+          ? undefined
+          : `There is no ${which} called "${answer}"; choose one of: ${names.join(', ')}.`;
+  }
+
+  return { ask, askMany, oneOf };
+}
 
 /** The front matter, as the person described it. */
-async function describe(): Promise<Record<string, unknown>> {
-  switch (kind!) {
+async function describe(
+  kind: Kind,
+  flags: Flags,
+  translation: Translation,
+  { ask, askMany, oneOf }: ReturnType<typeof questions>,
+): Promise<Record<string, unknown>> {
+  const shared = translation.facts;
+  switch (kind) {
     case 'region':
     case 'sector': {
       const field = micrositeContent.shape;
@@ -325,7 +353,7 @@ async function describe(): Promise<Record<string, unknown>> {
           }),
         },
         quote: await ask('quote', 'A short quote in their words', { check: asField(field.quote) }),
-        date: flags.date ?? shared.date ?? today,
+        date: flags.date ?? shared.date ?? new Date().toISOString().slice(0, 10),
       };
     }
     case 'petition': {
@@ -400,50 +428,97 @@ async function describe(): Promise<Record<string, unknown>> {
   }
 }
 
-const data = JSON.parse(JSON.stringify(await describe())) as Record<string, unknown>; // Drops the empty fields.
-const { folder, schema } = kinds[kind];
-const checked = (schema as z.ZodType).safeParse(data);
-if (!checked.success) {
-  prompt?.close();
-  for (const issue of checked.error.issues)
-    console.error(`${issue.path.join('.') || kind}: ${issue.message}`);
-  console.error('Nothing was written; run it again with these corrected.');
-  process.exit(1);
-}
-const slug = flags.slug ?? slugOf(String(data.name ?? data.title ?? ''));
-if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) {
-  prompt?.close();
-  console.error('--slug: use lower-case letters, digits and dashes, like gulf-shores.');
-  process.exit(1);
-}
-const file = join(flags.content, folder, flags.lang, `${slug}.mdx`);
-if (existsSync(file)) {
-  prompt?.close();
-  console.error(`${file} already exists; choose another --slug or edit that file.`);
-  process.exit(1);
-}
-
-const body =
-  kind === 'spotlight'
-    ? '{/* Write their story here, in a few short paragraphs. */}'
-    : kind === 'petition'
-      ? '{/* Write the full text of the petition here: the problem, and what you ask for. */}'
-      : '{/* Write what people should know here. */}';
-mkdirSync(dirname(file), { recursive: true });
-writeFileSync(file, `---\n${stringify(data)}---\n\n${body}\n`);
-console.log(`Wrote ${relative('.', file)}.`);
-if (translation.file && Object.keys(shared).length > 0)
-  console.log(`Took ${Object.keys(shared).join(', ')} from ${relative('.', translation.file)}.`);
-
-if (kind === 'spotlight') {
-  const photo = join(flags.content, 'photos', (data.photo as { src: string }).src);
-  if (!existsSync(photo)) {
-    mkdirSync(dirname(photo), { recursive: true });
-    await drawPortrait(slug, photo);
-    // The alt text describes the real photo, so the drawing must not be published with it.
-    console.log(
-      `Drew a placeholder at ${relative('.', photo)}: put the real photo there under the same name before publishing, as your description is of the photo, not of the drawing.`,
+/** The whole command, on its command line (`args`, without `pnpm new`); stops with a `Stop`. */
+async function run(args: string[], io: Io): Promise<void> {
+  const { values: flags, positionals } = parseFlags(args);
+  if (flags.help) {
+    io.out(usage);
+    return;
+  }
+  const kind = positionals[0] as Kind | undefined;
+  if (!kind || !(kind in kinds)) {
+    throw new Stop(
+      `Say what to create: pnpm new <${Object.keys(kinds).join('|')}>; --help says more.`,
+      2,
     );
   }
+  if (!isLocale(flags.lang)) throw new Stop(`--lang: use ${locales.join(' or ')}.`, 2);
+  if (!flags.yes && !io.prompts) {
+    throw new Stop(
+      'There is no terminal to ask the questions in: give every field as a flag, with --yes (pnpm new --help lists them).',
+      2,
+    );
+  }
+
+  const content = resolve(io.root, flags.content);
+  const translation = factsOfTranslation(content, kind, flags);
+  const shared = translation.facts;
+  const described = await describe(kind, flags, translation, questions(flags, shared, content, io));
+  const data = JSON.parse(JSON.stringify(described)) as Record<string, unknown>; // Drops the empty fields.
+  const { folder, schema } = kinds[kind];
+  const checked = (schema as z.ZodType).safeParse(data);
+  if (!checked.success) {
+    throw new Stop(
+      [
+        ...checked.error.issues.map((issue) => `${issue.path.join('.') || kind}: ${issue.message}`),
+        'Nothing was written; run it again with these corrected.',
+      ].join('\n'),
+    );
+  }
+  const slug = flags.slug ?? slugOf(String(data.name ?? data.title ?? ''));
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug))
+    throw new Stop('--slug: use lower-case letters, digits and dashes, like gulf-shores.');
+  const file = join(flags.content, folder, flags.lang, `${slug}.mdx`);
+  const path = resolve(io.root, file);
+  if (existsSync(path))
+    throw new Stop(`${file} already exists; choose another --slug or edit that file.`);
+
+  const body =
+    kind === 'spotlight'
+      ? '{/* Write their story here, in a few short paragraphs. */}'
+      : kind === 'petition'
+        ? '{/* Write the full text of the petition here: the problem, and what you ask for. */}'
+        : '{/* Write what people should know here. */}';
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `---\n${stringify(data)}---\n\n${body}\n`);
+  io.out(`Wrote ${relative(io.root, path)}.`);
+  if (translation.file && Object.keys(shared).length > 0)
+    io.out(`Took ${Object.keys(shared).join(', ')} from ${relative(io.root, translation.file)}.`);
+
+  if (kind === 'spotlight') {
+    const photo = join(content, 'photos', (data.photo as { src: string }).src);
+    if (!existsSync(photo)) {
+      mkdirSync(dirname(photo), { recursive: true });
+      await drawPortrait(slug, photo);
+      // The alt text describes the real photo, so the drawing must not be published with it.
+      io.out(
+        `Drew a placeholder at ${relative(io.root, photo)}: put the real photo there under the same name before publishing, as your description is of the photo, not of the drawing.`,
+      );
+    }
+  }
 }
-prompt?.close();
+
+/**
+ * `pnpm new`, given its command line (without `pnpm new`), how to ask, and the folder it runs in:
+ * writes the file and says so through `io`, and resolves to the exit code (0 when written).
+ */
+export async function newContent(args: string[], io: Io): Promise<number> {
+  try {
+    await run(args, io);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof Stop)) throw error;
+    if (error.message) io.err(error.message);
+    return error.code;
+  }
+}
+
+if (import.meta.main) {
+  process.exitCode = await newContent(process.argv.slice(2), {
+    root: process.cwd(),
+    // clack reads keys from a terminal; piped answers would leave it waiting.
+    prompts: process.stdin.isTTY ? clack : undefined,
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+  });
+}

@@ -55,6 +55,10 @@ const partner = createServer((request, response) => {
   }
 }).listen(partnerPort);
 
+/**
+ * Until the API answers its health check. A loop around `fetch` rather than wait-on or wait-port:
+ * it also stops waiting the moment the API's process ends, which they cannot see.
+ */
 async function waitForApi(): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
