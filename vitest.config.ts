@@ -27,6 +27,8 @@ export default defineConfig({
           ],
           // One migrated embedded database for the run, which each API test file copies.
           globalSetup: ['packages/api/src/testing-setup.ts'],
+          // …and within a file, a database a test closes is emptied for the next (testing-reuse.ts).
+          setupFiles: ['packages/api/src/testing-after-file.ts'],
           // Several tests start the embedded PostgreSQL twice (a restart); on a busy two-core
           // machine that alone can pass the default five seconds.
           testTimeout: 20_000,

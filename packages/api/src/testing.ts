@@ -25,6 +25,7 @@ import type { StripeSettings } from './dues/stripe-client.ts';
 import { settingsFrom, type RallySettings } from './config.ts';
 import { openDatabase, type Database } from './database.ts';
 import { migrate } from './migrate.ts';
+import { lease } from './testing-reuse.ts';
 
 const serverUrl = process.env.RALLY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -57,7 +58,17 @@ export async function makeMigratedPGliteFile(): Promise<() => void> {
   return () => rmSync(folder, { recursive: true, force: true });
 }
 
-export async function openTestPGlite(): Promise<Database> {
+/** A fresh, migrated embedded database (one a test before this one emptied, when there is one). */
+export function openTestPGlite(): Promise<Database> {
+  return lease('pglite', openMigratedPGlite);
+}
+
+/** A fresh, migrated schema on the test server (one a test before this one emptied, when there is one). */
+export function openTestPostgres(): Promise<Database> {
+  return lease('postgres', openMigratedPostgres);
+}
+
+async function openMigratedPGlite(): Promise<Database> {
   const saved = process.env[templateVariable];
   migratedPGlite ??= saved
     ? Promise.resolve(new Blob([readFileSync(saved)]))
@@ -65,7 +76,7 @@ export async function openTestPGlite(): Promise<Database> {
   return openDatabase({ dataDir: 'memory://', loadDataDir: await migratedPGlite });
 }
 
-export async function openTestPostgres(): Promise<Database> {
+async function openMigratedPostgres(): Promise<Database> {
   const schema = `rally_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   try {
