@@ -15,6 +15,43 @@ const rateLimit = z.object({
   window_seconds: z.number().int().positive(),
 });
 
+/** A number of members wanted: a whole number, at least one. */
+const memberGoal = z
+  .number()
+  .int('Write a whole number of members, like 400.')
+  .min(1, 'Write a whole number of members, like 400.');
+
+/** A share of members, written as a fraction: 0.5 is half. */
+const share = z
+  .number()
+  .min(0, 'Write a share from 0 to 1, like 0.5 for half.')
+  .max(1, 'Write a share from 0 to 1, like 0.5 for half.');
+
+/** Members wanted by region or sector, keyed by its slug. */
+const memberGoals = (kind: 'region' | 'sector') =>
+  z
+    .record(slug, memberGoal, {
+      error: (issue) =>
+        issue.code === 'invalid_key'
+          ? `Write the ${kind}'s slug, in lower-case letters, digits and hyphens, as its content file is named.`
+          : undefined,
+    })
+    .default({});
+
+/** How many of something make an activist: a whole number, at least one. */
+const threshold = z
+  .number()
+  .int('Write a whole number, like 3.')
+  .min(1, 'Write a whole number, like 3.')
+  .max(1000, 'Use at most 1000.');
+
+/** A window of days, up to ten years. */
+const windowDays = z
+  .number()
+  .int('Write a whole number of days, like 90.')
+  .min(1, 'Write a whole number of days, like 90.')
+  .max(3650, 'Use at most 3650 days.');
+
 export const rallyConfig = z.object({
   /** The organization's name, as shown to people. */
   organization: z.object({ name: z.string().min(1) }),
@@ -112,6 +149,38 @@ export const rallyConfig = z.object({
       minimum_monthly_amount: z.number().int().positive().optional(),
       /** Stripe's customer-portal sign-in link, where members manage their dues by email later. */
       portal_login_url: z.url().optional(),
+    })
+    .prefault({}),
+  /**
+   * What the staff dashboard measures the plan against: members wanted per region and per sector,
+   * and the shares of members taking part and being activists.
+   */
+  goals: z
+    .object({
+      members: z
+        .object({
+          /** Members wanted in each region, by its slug (`{"louisiana": 400}`). */
+          regions: memberGoals('region'),
+          /** Members wanted in each sector, by its slug (`{"education": 300}`). */
+          sectors: memberGoals('sector'),
+        })
+        .prefault({}),
+      /** Share of members who took any action in the participation window: 0.5 is half. */
+      participation: share.default(0.5),
+      /** Share of members who are activists: 0.1 is one in ten. */
+      activists: share.default(0.1),
+    })
+    .prefault({}),
+  /** The window of days "took any action" looks back over, on the dashboard. */
+  participation: z.object({ days: windowDays.default(90) }).prefault({}),
+  /** Who counts as an activist: this many actions, or this many events attended, within `days`. */
+  activists: z
+    .object({
+      /** Signatures and RSVPs within the window. */
+      actions: threshold.default(3),
+      /** Events attended (checked in at the door) within the window. */
+      events_attended: threshold.default(1),
+      days: windowDays.default(90),
     })
     .prefault({}),
 });
