@@ -8,7 +8,7 @@ import type { AppContext } from './context.ts';
 import type { Database } from './database.ts';
 import { limitBodies } from './http/body-limit.ts';
 import { curiesFor } from './http/hal.ts';
-import { allowedOrigins, trustedPage } from './http/origins.ts';
+import { allowedOrigins, publicOrigin, trustedPage } from './http/origins.ts';
 import { fixFieldsPage, notAllowedPage, pageLocale, thanksPage } from './http/pages.ts';
 import { printable, HttpProblem } from './http/problems.ts';
 import { newChallenge } from './http/proof-of-work.ts';
@@ -24,6 +24,7 @@ import { people } from './people/people.ts';
 import { petitions } from './petitions/petitions.ts';
 import { reports } from './reports/reports.ts';
 import { spotlights } from './spotlights/spotlights.ts';
+import { staffRoutes } from './staff/routes.ts';
 
 /** How long to wait before trying again when the database is away: it is usually back soon. */
 const retryAfterOutageSeconds = 5;
@@ -70,6 +71,7 @@ export function createApp({
     c.set('rateLimiter', rateLimiter);
     c.set('write', write);
     c.set('clientIp', clientIp(c, trustProxy));
+    c.set('origin', publicOrigin(c, trustProxy));
     await next();
   });
 
@@ -191,6 +193,7 @@ export function createApp({
   api.route('/events', events);
   api.route('/spotlights', spotlights);
   api.route('/reports', reports);
+  api.route('/staff', staffRoutes);
   api.route('/dues', dues(stripe));
   api.route('/stripe/webhook', stripeWebhook(stripe.webhookSecret));
   app.route(apiBasePath, api);

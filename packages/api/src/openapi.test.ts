@@ -204,6 +204,11 @@ describe('the OpenAPI document and the routes the API serves', () => {
       checkouts: 'cs_test_none',
       signature: idOf(signed),
       attendance: idOf(rsvp),
+      // Staff: an invitation's token, and a session, an account and a key that name nothing.
+      invitations: 'not-an-invitation-token',
+      sessions: '00000000-0000-4000-8000-000000000001',
+      accounts: '00000000-0000-4000-8000-000000000002',
+      'api-keys': '00000000-0000-4000-8000-000000000003',
     };
     // Ids that name nothing, and the closed petition and the event that is over.
     const unknown = 'nothing-here';

@@ -205,10 +205,17 @@ export function helperRoute(helper: {
   };
 }
 
-/** Staff routes: the token they ask for (staff/require-staff.ts). */
+/** Staff routes: the session or key they ask for, and the role (staff/require-staff.ts). */
 export const staffOnly: Description = {
-  security: [{ osdiToken: [] }, { bearer: [] }],
-  responses: { 401: problemResponse('No staff token, or one that is not valid.') },
+  security: [{ staffSession: [] }, { osdiToken: [] }, { bearer: [] }],
+  responses: {
+    401: problemResponse(
+      'Not signed in and no API key, a key that is not valid or revoked, or a session that has ended.',
+    ),
+    403: problemResponse(
+      'The role does not allow this (`role-not-allowed`, `outside-scope`), a read key’s write (`read-only-key`), or a write with the session cookie from another site’s page (`cross-site`).',
+    ),
+  },
 };
 
 /**
@@ -281,6 +288,13 @@ export async function openApiDocument<E extends Env, S extends Schema, P extends
           },
         },
         securitySchemes: {
+          staffSession: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: '__Host-rally_staff',
+            description:
+              'The staff console’s session (`rally_staff` on http://localhost), set by signing in; a write with it must come from the API’s own origin.',
+          },
           osdiToken: { type: 'apiKey', in: 'header', name: 'OSDI-API-Token' },
           bearer: { type: 'http', scheme: 'bearer' },
         },
@@ -292,6 +306,7 @@ export async function openApiDocument<E extends Env, S extends Schema, P extends
       GET: { responses: everyRoute },
       POST: { responses: everyWrite },
       PUT: { responses: everyWrite },
+      PATCH: { responses: everyWrite },
       DELETE: { responses: everyWrite },
     },
   });

@@ -397,3 +397,18 @@ export function person(email: string, extra: Record<string, unknown> = {}) {
     ...extra,
   };
 }
+
+export {
+  addStaffAccount,
+  addStaffSession,
+  cbor,
+  consoleOrigin,
+  consoleRequest,
+  enrollPasskey,
+  sessionCookieOf,
+  signInWithPasskey,
+  SoftwareAuthenticator,
+  type Ceremony,
+  type SoftwarePasskey,
+  type TestStaffAccount,
+} from './testing-staff.ts';

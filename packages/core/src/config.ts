@@ -151,6 +151,15 @@ export const rallyConfig = z.object({
       portal_login_url: z.url().optional(),
     })
     .prefault({}),
+  /** Staff sessions in the console (docs/api.md, "Staff authentication"). */
+  staff: z
+    .object({
+      /** Hours a session lasts unused; each use pushes the end forward. */
+      session_idle_hours: z.number().positive().max(168).default(12),
+      /** Days a session lasts at most, however much it is used. */
+      session_max_days: z.number().positive().max(90).default(7),
+    })
+    .prefault({}),
   /**
    * What the staff dashboard measures the plan against: members wanted per region and per sector,
    * and the shares of members taking part and being activists.

@@ -9,3 +9,4 @@ export * from './locale.ts';
 export * from './people.ts';
 export * from './problem.ts';
 export * from './resources.ts';
+export * from './staff.ts';

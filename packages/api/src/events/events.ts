@@ -48,6 +48,7 @@ import {
 } from '../openapi.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
+import { personIdScope, personScope } from '../staff/roles.ts';
 import { signLink, verifyLink } from '../signed-links.ts';
 import { inLanguage, type Translatable } from '../translated.ts';
 import { eventCalendar } from './calendar.ts';
@@ -298,6 +299,8 @@ events.get(
  * collection that takes OSDI's filter: an event's, or a person's.
  */
 export function attendancesPage(c: Context<AppContext>, where: string, param: string) {
+  // An organizer sees the RSVPs of the people within their regions and sectors.
+  const scope = personIdScope(c.var.staff, 'a.person_id', 2);
   return collectionAnswer<AttendanceRow, AttendanceResource>(
     c,
     'osdi:attendances',
@@ -305,8 +308,8 @@ export function attendancesPage(c: Context<AppContext>, where: string, param: st
       table: 'attendances',
       select: rsvpsWithPeople,
       alias: 'a',
-      where: [where],
-      params: [param],
+      where: [where, ...scope.where],
+      params: [param, ...scope.params],
       filter: attendancesFilter,
     },
     (row) => toAttendanceResource(c, row),
@@ -328,11 +331,12 @@ events.get(
     const { db } = c.var;
     const event = await findEvent(db, c.req.param('id'));
     const attendance = c.req.param('attendance');
+    const scope = personScope(c.var.staff, 'p', 3);
     const [row] = uuidPattern.test(attendance)
-      ? await db.query<AttendanceRow>(`${rsvpsWithPeople} where a.id = $1 and a.event_id = $2`, [
-          attendance,
-          event.id,
-        ])
+      ? await db.query<AttendanceRow>(
+          `${rsvpsWithPeople} where ${['a.id = $1', 'a.event_id = $2', ...scope.where].join(' and ')}`,
+          [attendance, event.id, ...scope.params],
+        )
       : [];
     return attendanceAnswer(c, event.id, attendance, row);
   },
@@ -364,13 +368,14 @@ events.put(
     const event = await findEvent(db, c.req.param('id'));
     const attendance = c.req.param('attendance');
     const { attended } = await readJson(c, attendanceCheckIn);
+    const scope = personScope(c.var.staff, 'p', 4);
     const [row] = uuidPattern.test(attendance)
       ? await db.query<AttendanceRow>(
           `update attendances a set attended = $3, updated_at = now()
          from people p
-         where a.id = $1 and a.event_id = $2 and p.id = a.person_id
+         where ${['a.id = $1', 'a.event_id = $2', 'p.id = a.person_id', ...scope.where].join(' and ')}
          returning a.*, p.given_name, p.family_name, p.email`,
-          [attendance, event.id, attended],
+          [attendance, event.id, attended, ...scope.params],
         )
       : [];
     return attendanceAnswer(c, event.id, attendance, row);

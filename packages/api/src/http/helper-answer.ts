@@ -5,7 +5,8 @@
  */
 import type { Context } from 'hono';
 import type { AppContext } from '../context.ts';
-import { requireStaff } from '../staff/require-staff.ts';
+import { identifyStaff, sendsStaffCredentials } from '../staff/require-staff.ts';
+import { forbiddenRole, personalDataRoles } from '../staff/roles.ts';
 import { halAnswer, withCuries } from './hal.ts';
 import {
   performWrite,
@@ -16,15 +17,13 @@ import {
 } from './write.ts';
 
 /**
- * Whether the caller sent a staff token. Without one, no; with one that is not valid, 401 before
- * anything is written, rather than a write the caller believes was made as staff.
+ * Whether the caller sent a staff token or the console's session cookie. Without either, no; with
+ * one that is not valid, 401 before anything is written, rather than a write the caller believes
+ * was made as staff.
  */
 export async function calledByStaff(c: Context<AppContext>): Promise<boolean> {
-  const sent =
-    c.req.header('osdi-api-token') !== undefined ||
-    /^Bearer\s/i.test(c.req.header('authorization') ?? '');
-  if (!sent) return false;
-  await requireStaff(c, async () => {});
+  if (!sendsStaffCredentials(c)) return false;
+  await identifyStaff(c);
   return true;
 }
 
@@ -48,6 +47,9 @@ export async function helperAnswer<Result extends WriteResult>(
       body: (result) => withCuries(c.req.url, options.body(result)),
     });
   }
+  // Staff are answered the record in full: personal data.
+  if (!personalDataRoles.includes(c.var.staff.role))
+    throw forbiddenRole(c.var.staff, personalDataRoles, 'members’ personal data');
   const { result, automated } = await performWrite(c, submission, { ...options, asStaff: true });
   // The bot checks turned the submission away and nothing was written: only a receipt is left.
   const resource = automated ? undefined : await options.recorded(result);

@@ -6,15 +6,16 @@
  * not on the list yet is told so in plain words rather than "check your connection". Calls without
  * `Origin` (servers, OSDI sync tools) pass through.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import type { AppContext } from '../context.ts';
 import { HttpProblem } from './problems.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Headers a widget reads from an answer: when to try again, where a new resource is. */
 const exposedHeaders = ['Retry-After', 'Location'];
 
-export function allowedOrigins(origins: ReadonlySet<string>): MiddlewareHandler {
+export function allowedOrigins(origins: ReadonlySet<string>): MiddlewareHandler<AppContext> {
   const listed = cors({
     origin: (origin) => (origins.has(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'OPTIONS'],
@@ -45,8 +46,8 @@ export function allowedOrigins(origins: ReadonlySet<string>): MiddlewareHandler 
       c.header('Access-Control-Expose-Headers', exposed);
     } else if (safeMethods.has(c.req.method)) {
       c.header('Access-Control-Allow-Origin', '*');
-    } else if (origin !== new URL(c.req.url).origin) {
-      // The API's own pages (RSVP cancellation) post to it from its own origin.
+    } else if (origin !== c.var.origin) {
+      // The API's own pages (RSVP cancellation, the staff console) post to it from its own origin.
       c.header('Access-Control-Allow-Origin', origin);
       throw new HttpProblem(
         403,
@@ -70,4 +71,20 @@ export function trustedPage(
   if (!url || !URL.canParse(url)) return undefined;
   const page = new URL(url);
   return /^https?:$/.test(page.protocol) && allowed.has(page.origin) ? page.toString() : undefined;
+}
+
+/**
+ * The API's origin as the browser sees it: the request's, with the scheme and host a trusted proxy
+ * says the browser used (the last value of X-Forwarded-Proto and X-Forwarded-Host: the one the
+ * nearest proxy added), since behind a proxy that ends TLS the request itself arrives as http.
+ */
+export function publicOrigin(c: Context, trustProxy: boolean): string {
+  const url = new URL(c.req.url);
+  if (!trustProxy) return url.origin;
+  const last = (name: string) => c.req.header(name)?.split(',').at(-1)?.trim() || undefined;
+  const proto = last('x-forwarded-proto');
+  const host = last('x-forwarded-host');
+  if (proto === 'https' || proto === 'http') url.protocol = `${proto}:`;
+  if (host && URL.canParse(`${url.protocol}//${host}`)) url.host = host;
+  return url.origin;
 }

@@ -34,7 +34,9 @@ import {
 } from '../openapi.ts';
 import { signaturesPage, signaturesPageResponse } from '../petitions/petitions.ts';
 import { newReferralCode } from '../referral-code.ts';
+import { audit } from '../staff/audit.ts';
 import { requireStaff } from '../staff/require-staff.ts';
+import { personScope, requireInScope, type Staff } from '../staff/roles.ts';
 
 interface PersonRow extends Record<string, unknown> {
   id: string;
@@ -113,20 +115,22 @@ people.get(
     },
   }),
   requireStaff,
-  (c) =>
-    collectionAnswer<PersonRow, PersonResource>(
+  (c) => {
+    const scope = personScope(c.var.staff, 'p', 1);
+    return collectionAnswer<PersonRow, PersonResource>(
       c,
       'osdi:people',
       {
         table: 'people',
         select: 'select p.* from people p',
         alias: 'p',
-        where: [],
-        params: [],
+        where: scope.where,
+        params: scope.params,
         filter: peopleFilter,
       },
       (row) => personResource(c.req.url, row),
-    ),
+    );
+  },
 );
 
 people.get(
@@ -138,7 +142,8 @@ people.get(
   }),
   requireStaff,
   async (c) => {
-    const row = await findPerson(c.var.db, c.req.param('id'));
+    const row = await findPerson(c.var.db, c.req.param('id'), c.var.staff);
+    await audit(c, { action: 'person-viewed', subjectKind: 'person', subjectId: row.id });
     return halAnswer(c, personResource(c.req.url, row));
   },
 );
@@ -153,7 +158,7 @@ people.get(
   }),
   requireStaff,
   async (c) => {
-    const row = await findPerson(c.var.db, c.req.param('id'));
+    const row = await findPerson(c.var.db, c.req.param('id'), c.var.staff);
     return signaturesPage(c, 's.person_id = $1', row.id);
   },
 );
@@ -167,7 +172,7 @@ people.get(
   }),
   requireStaff,
   async (c) => {
-    const row = await findPerson(c.var.db, c.req.param('id'));
+    const row = await findPerson(c.var.db, c.req.param('id'), c.var.staff);
     return attendancesPage(c, 'a.person_id = $1', row.id);
   },
 );
@@ -196,7 +201,13 @@ people.get(
   requireStaff,
   async (c) => {
     const { db } = c.var;
-    const row = await findPerson(db, c.req.param('id'));
+    const row = await findPerson(db, c.req.param('id'), c.var.staff);
+    await audit(c, {
+      action: 'export',
+      subjectKind: 'person',
+      subjectId: row.id,
+      detail: { export: 'person' },
+    });
     const [consents, signatures, attendances] = await Promise.all([
       db.query(
         'select text, version, given_at from consents where person_id = $1 order by given_at',
@@ -226,7 +237,7 @@ people.delete(
   }),
   requireStaff,
   async (c) => {
-    const row = await findPerson(c.var.db, c.req.param('id'));
+    const row = await findPerson(c.var.db, c.req.param('id'), c.var.staff);
     await c.var.db.transaction(async (tx) => {
       // Free the places they held, moving the waitlist up, before the rows disappear.
       const held = await tx.query<{ id: string }>(
@@ -236,16 +247,28 @@ people.delete(
       for (const { id } of held) await tx.query('select rally_cancel_attendance($1)', [id]);
       await tx.query('delete from signatures where person_id = $1', [row.id]);
       await tx.query('delete from people where id = $1', [row.id]);
+      // Only the id: the log outlives the person, and must hold nothing about them.
+      await audit(
+        c,
+        { action: 'person-erased', subjectKind: 'person', subjectId: row.id },
+        { db: tx },
+      );
     });
     return c.body(null, 204);
   },
 );
 
-async function findPerson(db: AppContext['Variables']['db'], id: string): Promise<PersonRow> {
+/** The person `id` names, if they are within the organizer's regions and sectors. */
+async function findPerson(
+  db: AppContext['Variables']['db'],
+  id: string,
+  staff: Staff,
+): Promise<PersonRow> {
   const rows = uuidPattern.test(id)
     ? await db.query<PersonRow>('select * from people where id = $1', [id])
     : [];
   if (!rows[0]) throw new HttpProblem(404, `No person has the id ${id}.`);
+  requireInScope(staff, rows[0]);
   return rows[0];
 }
 

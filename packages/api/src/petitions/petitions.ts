@@ -38,6 +38,7 @@ import {
 } from '../openapi.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
+import { personIdScope, personScope } from '../staff/roles.ts';
 import { inLanguage, type Translatable } from '../translated.ts';
 
 interface PetitionRow extends Record<string, unknown>, Translatable {
@@ -231,6 +232,8 @@ petitions.get(
  * collection that takes OSDI's filter: a petition's, or a person's.
  */
 export function signaturesPage(c: Context<AppContext>, where: string, param: string) {
+  // An organizer sees the signatures of the people within their regions and sectors.
+  const scope = personIdScope(c.var.staff, 's.person_id', 2);
   return collectionAnswer<SignatureRow, SignatureResource>(
     c,
     'osdi:signatures',
@@ -238,8 +241,8 @@ export function signaturesPage(c: Context<AppContext>, where: string, param: str
       table: 'signatures',
       select: signaturesWithPeople,
       alias: 's',
-      where: [where],
-      params: [param],
+      where: [where, ...scope.where],
+      params: [param, ...scope.params],
       filter: signaturesFilter,
     },
     (row) => toSignatureResource(c.req.url, row),
@@ -261,10 +264,11 @@ petitions.get(
     const { db } = c.var;
     const petition = await findPetition(db, c.req.param('id'));
     const signature = c.req.param('signature');
+    const scope = personScope(c.var.staff, 'p', 3);
     const [row] = uuidPattern.test(signature)
       ? await db.query<SignatureRow>(
-          `${signaturesWithPeople} where s.id = $1 and s.petition_id = $2`,
-          [signature, petition.id],
+          `${signaturesWithPeople} where ${['s.id = $1', 's.petition_id = $2', ...scope.where].join(' and ')}`,
+          [signature, petition.id, ...scope.params],
         )
       : [];
     if (!row)

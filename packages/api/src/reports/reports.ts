@@ -6,17 +6,19 @@
 import { Hono, type Context } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { AppContext } from '../context.ts';
-import type { BatchedQuery } from '../database.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { boundedInteger } from '../http/query.ts';
 import { fileResponse, pathParameter, problemResponse, queryParameter } from '../openapi.ts';
-import { requireStaff } from '../staff/require-staff.ts';
-import { csvStream } from './csv.ts';
+import { requireAnyStaff, requireStaff } from '../staff/require-staff.ts';
+import type { AuditRecord } from '../staff/audit.ts';
+import { personScope } from '../staff/roles.ts';
+import { csvDownload } from './csv.ts';
 import { duesSummary } from './dues.ts';
 import { consentedAt, dateRange, duesJoin, memberSince, standingSummary } from './standing.ts';
 
 export const reports = new Hono<AppContext>();
-reports.use(requireStaff);
+// Any staff role for the aggregate figures; the routes that answer personal data ask for more.
+reports.use(requireAnyStaff);
 
 /** `?from=` and `?to=`: the days an export covers (standing.ts `dateRange`). */
 const days = [
@@ -50,6 +52,8 @@ reports.get(
       400: problemResponse('`weeks` is not a whole number from 1 to 520'),
     },
   }),
+  // Its referrers are named: personal data.
+  requireStaff,
   async (c) => {
     const { db } = c.var;
     const weeks = boundedInteger(c.req.query('weeks'), 12, 1, 520, 'weeks');
@@ -148,6 +152,7 @@ reports.get(
       400: problemResponse('`standing`, `from` or `to` cannot be read'),
     },
   }),
+  requireStaff,
   async (c) => {
     // `?standing=member` or `supporter`; `?from=` and `?to=`: who arrived on those days.
     const standing = c.req.query('standing');
@@ -158,7 +163,8 @@ reports.get(
         ],
       });
     const days = dateRange(c, 'p.created_at', 1);
-    return csv(
+    const scope = personScope(c.var.staff, 'p', days.params.length + 1);
+    return csvDownload(
       c,
       'people.csv',
       {
@@ -170,9 +176,10 @@ reports.get(
         from: `people p left join people r on r.id = p.referred_by ${duesJoin}`,
         where: [
           ...days.where,
+          ...scope.where,
           ...(standing ? [`${memberSince} is ${standing === 'member' ? 'not ' : ''}null`] : []),
         ],
-        params: days.params,
+        params: [...days.params, ...scope.params],
         order: ['p.created_at', 'p.id'],
       },
       [
@@ -192,6 +199,7 @@ reports.get(
         'created_at',
         ...standingHeader,
       ],
+      exported(c, 'people', { standing }),
     );
   },
 );
@@ -203,11 +211,13 @@ reports.get(
     parameters: [pathParameter('id', 'Petition id'), ...days],
     responses: { 200: csvFile, 400: unreadableDays, 404: problemResponse('No such petition') },
   }),
+  requireStaff,
   async (c) => {
     const id = c.req.param('id');
     await mustExist(c, 'petitions', id);
     const days = dateRange(c, 's.created_at', 2);
-    return csv(
+    const scope = personScope(c.var.staff, 'p', days.params.length + 2);
+    return csvDownload(
       c,
       `${id}-signatures.csv`,
       {
@@ -215,8 +225,8 @@ reports.get(
         p.postal_addresses->0->>'postal_code' as postal_code, s.comments, s.source, s.created_at,
         ${standingColumns}`,
         from: `signatures s join people p on p.id = s.person_id ${duesJoin}`,
-        where: ['s.petition_id = $1', ...days.where],
-        params: [id, ...days.params],
+        where: ['s.petition_id = $1', ...days.where, ...scope.where],
+        params: [id, ...days.params, ...scope.params],
         order: ['s.created_at', 's.id'],
       },
       [
@@ -229,6 +239,7 @@ reports.get(
         'created_at',
         ...standingHeader,
       ],
+      exported(c, 'signatures', { petition: id }),
     );
   },
 );
@@ -240,11 +251,13 @@ reports.get(
     parameters: [pathParameter('id', 'Event id'), ...days],
     responses: { 200: csvFile, 400: unreadableDays, 404: problemResponse('No such event') },
   }),
+  requireStaff,
   async (c) => {
     const id = c.req.param('id');
     await mustExist(c, 'events', id);
     const days = dateRange(c, 'a.created_at', 2);
-    return csv(
+    const scope = personScope(c.var.staff, 'p', days.params.length + 2);
+    return csvDownload(
       c,
       `${id}-attendances.csv`,
       {
@@ -252,8 +265,8 @@ reports.get(
         p.phone_numbers->0->>'number' as phone, a.status, a.attended, a.source, a.created_at,
         ${standingColumns}`,
         from: `attendances a join people p on p.id = a.person_id ${duesJoin}`,
-        where: ['a.event_id = $1', ...days.where],
-        params: [id, ...days.params],
+        where: ['a.event_id = $1', ...days.where, ...scope.where],
+        params: [id, ...days.params, ...scope.params],
         order: ['a.created_at', 'a.id'],
       },
       [
@@ -268,6 +281,7 @@ reports.get(
         'created_at',
         ...standingHeader,
       ],
+      exported(c, 'attendances', { event: id }),
     );
   },
 );
@@ -278,39 +292,22 @@ async function mustExist(c: Context<AppContext>, table: 'petitions' | 'events', 
 }
 
 /**
- * An export, streamed a batch of rows at a time as the client takes it: memory stays at one batch
- * whatever the size, and other requests are answered between batches. The first batch is read
- * before answering, so a query that fails is an error answer rather than a cut-off file.
+ * The audit record of an export: which one, and its filters — the days asked for, and `more` (a
+ * petition or an event, a standing) — and the organizer's scope when one applied.
  */
-async function csv(
+function exported(
   c: Context<AppContext>,
-  filename: string,
-  query: BatchedQuery,
-  columns: string[],
-) {
-  const batches = c.var.db.batches(query)[Symbol.asyncIterator]();
-  let first: IteratorResult<Record<string, unknown>[]> | undefined = await batches.next();
-  // The rows as the stream reads them: the batch read already, then the rest. Written out rather
-  // than as a generator because a generator never started skips its `finally`: a download cut off
-  // after the header must still give the cursor, and its connection, back.
-  const rows: AsyncIterableIterator<Record<string, unknown>[]> = {
-    async next() {
-      if (!first) return batches.next();
-      const batch = first;
-      first = undefined;
-      return batch;
-    },
-    async return() {
-      first = undefined;
-      await batches.return?.();
-      return { done: true, value: undefined };
-    },
-    [Symbol.asyncIterator]() {
-      return this;
+  name: string,
+  more: Record<string, string | undefined>,
+): AuditRecord {
+  const { staff } = c.var;
+  const filters = { ...more, from: c.req.query('from'), to: c.req.query('to') };
+  return {
+    action: 'export',
+    detail: {
+      export: name,
+      filters: Object.fromEntries(Object.entries(filters).filter(([, value]) => value)),
+      ...(staff.role === 'organizer' ? { regions: staff.regions, sectors: staff.sectors } : {}),
     },
   };
-  return c.body(csvStream(rows, columns), 200, {
-    'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${filename}"`,
-  });
 }

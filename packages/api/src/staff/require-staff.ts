@@ -1,60 +1,196 @@
 /**
- * Guards the staff endpoints: a token in `OSDI-API-Token` (as OSDI clients send it) or
- * `Authorization: Bearer`. Tokens are stored as SHA-256 hashes; the plain token never is.
+ * Who is asking, on the staff endpoints, and whether their role lets them: a signed-in session's
+ * cookie first, else an API key — or the RALLY_ADMIN_TOKEN bootstrap key — in `OSDI-API-Token` (as
+ * OSDI clients send it) or `Authorization: Bearer`. Keys act as an admin, a read key only for
+ * reading; a session by its account's role. A write carrying the session cookie must come from the
+ * API's own origin: the cookie is the browser's, and another site must not make it act.
  */
-import { createHash } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { StaffRole } from '@rally/core';
 import type { AppContext } from '../context.ts';
-import type { Database } from '../database.ts';
 import { HttpProblem } from '../http/problems.ts';
-import { describedMiddleware, staffOnly } from '../openapi.ts';
+import { describedMiddleware, problemResponse, staffOnly } from '../openapi.ts';
+import { staffOfAccount, type AccountRow } from './accounts.ts';
+import { staffOfKey } from './api-keys.ts';
+import { forbiddenRole, personalDataRoles, staffRoles, type Staff } from './roles.ts';
+import { clearSessionCookie, liveSession, sessionToken } from './sessions.ts';
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+export { hashToken } from './tokens.ts';
+export { installEnvironmentToken } from './api-keys.ts';
 
-/** Makes `token` the one valid token from the environment, replacing the previous one. */
-export async function installEnvironmentToken(
-  db: Database,
-  token: string | undefined,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    // Instances starting together each replace the token: one at a time, or two would each find
-    // no token and insert the same one. A lock of its own, so no migration waits for it.
-    await tx.query('select pg_advisory_xact_lock(7261002)');
-    await tx.query(`delete from api_tokens where name = 'RALLY_ADMIN_TOKEN'`);
-    if (token) {
-      await tx.query(`insert into api_tokens (token_hash, name) values ($1, 'RALLY_ADMIN_TOKEN')`, [
-        hashToken(token),
-      ]);
-    }
-  });
-}
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Every route it guards is documented as a staff route: the token it takes, and its 401. */
-export const requireStaff = describedMiddleware<MiddlewareHandler<AppContext>>(async (c, next) => {
+/** The key a request sends, in either header. */
+function sentKey(c: Context<AppContext>): string | undefined {
   const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-  const token = c.req.header('osdi-api-token') ?? bearer;
-  if (!token) {
+  return c.req.header('osdi-api-token') ?? bearer;
+}
+
+/** Whether the request carries anything that would make it staff's: a key or a session cookie. */
+export function sendsStaffCredentials(c: Context<AppContext>): boolean {
+  return (
+    c.req.header('osdi-api-token') !== undefined ||
+    /^Bearer\s/i.test(c.req.header('authorization') ?? '') ||
+    sessionToken(c) !== undefined
+  );
+}
+
+/**
+ * Whether a browser says the request comes from the API's own pages: its Origin is the API's and
+ * its Sec-Fetch-Site, when sent, is `same-origin`; a request with neither is not a page's.
+ */
+export function fromOwnOrigin(c: Context<AppContext>): boolean {
+  const origin = c.req.header('origin');
+  const site = c.req.header('sec-fetch-site');
+  if (origin === undefined && site === undefined) return false;
+  return (
+    (origin === undefined || origin === c.var.origin) && (site ?? 'same-origin') === 'same-origin'
+  );
+}
+
+/** A browser's write from another site: refused whether or not it carries the cookie. */
+export function fromAnotherSite(c: Context<AppContext>): boolean {
+  const origin = c.req.header('origin');
+  const site = c.req.header('sec-fetch-site');
+  return (
+    (origin !== undefined && origin !== c.var.origin) ||
+    (site !== undefined && site !== 'same-origin')
+  );
+}
+
+function crossSiteRefusal(): HttpProblem {
+  return new HttpProblem(
+    403,
+    'This write carries the staff session cookie but does not come from the staff console’s own pages (its Origin is another site’s, or missing): refused, so another site cannot act as you. Use the console, or an API key from a tool.',
+    { kind: 'cross-site' },
+  );
+}
+
+/**
+ * Who is asking, or a 401 saying how to get in. Sets `c.var.staff`; a write with the session
+ * cookie from anywhere but the API's own origin is a 403, and so is a read key's write.
+ */
+export async function identifyStaff(c: Context<AppContext>): Promise<Staff> {
+  if (c.var.staff) return c.var.staff;
+  const token = sessionToken(c);
+  let staff: Staff | undefined;
+  if (token !== undefined) {
+    const session = await liveSession<AccountRow>(c, token);
+    if (session) {
+      if (!safeMethods.has(c.req.method) && !fromOwnOrigin(c)) throw crossSiteRefusal();
+      staff = staffOfAccount(session, session.session_id);
+    }
+  }
+  const key = staff ? undefined : sentKey(c);
+  if (!staff && key !== undefined) {
+    const found = await staffOfKey(c.var.db, key);
+    if (found === 'revoked') {
+      throw new HttpProblem(401, 'This API key was revoked: ask an admin for a new one.', {
+        headers: { 'WWW-Authenticate': 'Bearer realm="rally", error="invalid_token"' },
+      });
+    }
+    if (!found) {
+      throw new HttpProblem(401, 'This API token is not valid.', {
+        headers: { 'WWW-Authenticate': 'Bearer realm="rally", error="invalid_token"' },
+      });
+    }
+    staff = found;
+  }
+  if (!staff) {
+    if (token !== undefined) {
+      clearSessionCookie(c);
+      throw new HttpProblem(
+        401,
+        'Your session has ended (signed out, expired, or ended by an admin): sign in again.',
+        { kind: 'session-ended' },
+      );
+    }
     throw new HttpProblem(
       401,
-      'Staff endpoint: send your API token in the OSDI-API-Token header.',
-      {
-        headers: { 'WWW-Authenticate': 'Bearer realm="rally"' },
-      },
+      'Staff endpoint: sign in to the staff console, or send your API token in the OSDI-API-Token header.',
+      { headers: { 'WWW-Authenticate': 'Bearer realm="rally"' } },
     );
   }
-  // Comparing hashes in the database: equal-length digests, so timing reveals nothing useful.
-  const rows = await c.var.db.query('select 1 from api_tokens where token_hash = $1', [
-    hashToken(token),
-  ]);
-  if (rows.length === 0) {
-    throw new HttpProblem(401, 'This API token is not valid.', {
-      headers: { 'WWW-Authenticate': 'Bearer realm="rally", error="invalid_token"' },
-    });
+  if (!staff.canWrite && !safeMethods.has(c.req.method)) {
+    throw new HttpProblem(
+      403,
+      `The API key "${staff.label}" may only read: ask an admin for a read-write key to change anything.`,
+      { kind: 'read-only-key' },
+    );
   }
+  c.set('staff', staff);
   // Staff answers hold personal data; the token travels in a header that caches do not key on,
   // so no cache on the way may keep a copy to hand to the next person asking for the address.
   c.header('Cache-Control', 'no-store');
+  return staff;
+}
+
+/** Guards a route: staff of one of `roles` only; `what` names what the others are refused. */
+export function requireRole(roles: readonly StaffRole[], what: string) {
+  return describedMiddleware<MiddlewareHandler<AppContext>>(async (c, next) => {
+    const staff = await identifyStaff(c);
+    if (!roles.includes(staff.role)) throw forbiddenRole(staff, roles, what);
+    await next();
+  }, staffOnly);
+}
+
+/**
+ * The guard of every route that answers members' personal data — people, signatures, RSVPs,
+ * exports, check-in: admins and organizers, and API keys.
+ */
+export const requireStaff = requireRole(personalDataRoles, 'members’ personal data');
+
+/** Any staff member signed in, or any key. */
+export const requireAnyStaff = requireRole(staffRoles, 'this');
+
+/**
+ * Managing accounts, invitations, keys and reading the audit log: a signed-in admin, or the
+ * bootstrap key. A sync tool's key, even read-write, manages nothing: a leaked one must not be
+ * able to make itself more keys or accounts.
+ */
+export const requireAccountAdmin = describedMiddleware<MiddlewareHandler<AppContext>>(
+  async (c, next) => {
+    const staff = await identifyStaff(c);
+    if (staff.kind === 'key' && staff.scope !== 'admin') {
+      throw new HttpProblem(
+        403,
+        `The API key "${staff.label}" is a sync tool's: staff accounts, invitations, keys and the audit log are managed by an admin signed in to the console, or with RALLY_ADMIN_TOKEN.`,
+        { kind: 'role-not-allowed' },
+      );
+    }
+    if (staff.role !== 'admin')
+      throw forbiddenRole(staff, ['admin'], 'staff accounts, keys and the audit log');
+    await next();
+  },
+  staffOnly,
+);
+
+/** A signed-in staff member (a key has no session, no account and no passkeys). */
+export const requireSession = describedMiddleware<MiddlewareHandler<AppContext>>(
+  async (c, next) => {
+    const staff = sessionToken(c) === undefined ? undefined : await identifyStaff(c);
+    if (staff?.kind !== 'session') {
+      throw new HttpProblem(401, 'Not signed in: sign in to the staff console first.', {
+        kind: 'not-signed-in',
+      });
+    }
+    await next();
+  },
+  {
+    security: [{ staffSession: [] }],
+    responses: {
+      401: problemResponse('Not signed in, or the session has ended.'),
+      403: problemResponse('A write from another site’s page (`cross-site`).'),
+    },
+  },
+);
+
+/**
+ * Every write to the staff endpoints that a browser says comes from another site is refused,
+ * cookie or not: signing someone in from another site (to their account or to one the other site
+ * chose) is as bad as acting as them. Tools without a browser send neither header and pass.
+ */
+export const sameSiteWrites: MiddlewareHandler<AppContext> = async (c, next) => {
+  if (!safeMethods.has(c.req.method) && fromAnotherSite(c)) throw crossSiteRefusal();
   await next();
-}, staffOnly);
+};
