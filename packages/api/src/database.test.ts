@@ -164,7 +164,8 @@ describe('the embedded database', () => {
   });
 
   it('refuses statements once closed, with a clear error', async () => {
-    const db = await openTestPGlite();
+    // Opened here, not from the tests' own (reused) ones: the closing is what is tested.
+    const db = await openDatabase({ dataDir: 'memory://' });
     await db.close();
     await expect(db.query('select 1')).rejects.toThrow('The embedded database has stopped.');
   });

@@ -188,12 +188,16 @@ async function openPGlite({
     else caller?.resolve(answer.result);
   });
   let closing = false;
+  let isOpen = false;
   thread.on('error', fail);
   thread.on('exit', (code) => {
-    if (!closing) console.error(`The embedded database stopped (exit code ${code}).`);
+    // A thread that could not open the database told its caller why; one that stops later
+    // leaves the API without a database, which the log must say.
+    if (isOpen && !closing) console.error(`The embedded database stopped (exit code ${code}).`);
     fail(new Error('The embedded database has stopped.'));
   });
   await opened;
+  isOpen = true;
 
   const on = (tx?: number): Queryable => ({
     query: <Row extends Record<string, unknown>>(sql: string, params: unknown[] = []) =>
