@@ -49,8 +49,8 @@ export default defineConfig({
       },
     },
     {
-      // The real API on a fresh embedded database, with the demo content.
-      command: `rm -rf test-results/e2e-data && node scripts/dated-content.ts ${datedContent.api} && node packages/api/src/server.ts`,
+      // The real API on a fresh embedded database, with the demo content, and the staff console.
+      command: `rm -rf test-results/e2e-data && node scripts/dated-content.ts ${datedContent.api} && vite build --config packages/console/vite.config.ts --logLevel warn && node packages/api/src/server.ts`,
       url: `${url(ports.api)}/healthz`,
       reuseExistingServer: false,
       timeout: 60_000,

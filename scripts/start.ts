@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { build as buildWidgets } from 'vite';
+import { build as buildWithVite } from 'vite';
 import { requireFreePorts } from './ports.ts';
 import { localSiteEnvironment, localSiteOrigins, serveSites } from './serve-sites.ts';
 import { micrositeSlugs } from '../sites/integrations/microsites.ts';
@@ -23,8 +23,9 @@ await requireFreePorts([sitePort, apiPort, partnerPort], 'pnpm start');
 // The sites are built for this computer: links and widgets point to local addresses.
 Object.assign(process.env, localSiteEnvironment(sitePort, apiPort));
 
-console.log('Building the widgets and the sites…');
-await buildWidgets({ configFile: 'packages/widgets/vite.config.ts', logLevel: 'warn' });
+console.log('Building the widgets, the staff console and the sites…');
+await buildWithVite({ configFile: 'packages/widgets/vite.config.ts', logLevel: 'warn' });
+await buildWithVite({ configFile: 'packages/console/vite.config.ts', logLevel: 'warn' });
 // Imported only now, so the sites' settings read the local addresses set above.
 const { build } = await import('astro');
 await build({ logLevel: 'warn' });
@@ -105,6 +106,7 @@ Rally is running:
 ${microsites}
   Partner demo page    http://localhost:${partnerPort}/
   API                  http://localhost:${apiPort}/api/v1
+  Staff console        http://localhost:${apiPort}/console/   (first invitation: pnpm staff invite <email> --role admin)
   Health               http://localhost:${apiPort}/healthz
 Press Ctrl-C to stop.`);
 

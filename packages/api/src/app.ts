@@ -19,6 +19,7 @@ import { dues } from './dues/dues.ts';
 import type { StripeSettings } from './dues/stripe-client.ts';
 import { stripeWebhook } from './dues/webhook.ts';
 import { writer } from './writes.ts';
+import { serveConsole } from './console/serve-console.ts';
 import { events } from './events/events.ts';
 import { people } from './people/people.ts';
 import { petitions } from './petitions/petitions.ts';
@@ -40,6 +41,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Stripe's keys; dues stay off without them, and everything else works. */
   stripe?: StripeSettings;
+  /** The staff console's build, served at /console/; by default the repository's dist/console. */
+  consoleDir?: string;
 }
 
 /** Largest body a write accepts: a signup is well under 4 KB. */
@@ -58,6 +61,7 @@ export function createApp({
   rateLimiter,
   trustProxy = false,
   stripe = {},
+  consoleDir,
 }: AppOptions) {
   // Not strict: `/api/v1/` and `/api/v1/petitions/` answer as they do without the slash, which
   // OSDI's own examples and some clients add.
@@ -197,6 +201,7 @@ export function createApp({
   api.route('/dues', dues(stripe));
   api.route('/stripe/webhook', stripeWebhook(stripe.webhookSecret));
   app.route(apiBasePath, api);
+  app.route('/console', serveConsole(consoleDir));
 
   app.notFound((c) => problemResponse(c, new HttpProblem(404, `Nothing at ${c.req.path}.`)));
   app.onError((error, c) => {

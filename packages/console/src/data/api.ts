@@ -1,0 +1,71 @@
+/**
+ * Calls to the Rally API from the console, on its own origin with the session cookie. A refusal
+ * becomes an `ApiProblem` carrying the API's own `detail` (problem+json), which the screen shows
+ * next to what caused it.
+ */
+
+/** A refusal from the API: its status and the sentence it gave. */
+export class ApiProblem extends Error {
+  readonly status: number;
+  readonly detail: string;
+
+  constructor(status: number, detail: string) {
+    super(detail);
+    this.name = 'ApiProblem';
+    this.status = status;
+    this.detail = detail;
+  }
+}
+
+export const apiBase = '/api/v1';
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, string | undefined>;
+}
+
+/** The address of an API path with its query, leaving out empty values. */
+export function apiUrl(path: string, query: Record<string, string | undefined> = {}): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value) params.set(name, value);
+  const search = params.toString();
+  return `${apiBase}${path}${search ? `?${search}` : ''}`;
+}
+
+/** Sends a request and reads its JSON answer; throws `ApiProblem` on any refusal. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, query } = options;
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path, query), {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiProblem(0, '');
+  }
+  if (!response.ok) {
+    let detail = '';
+    try {
+      const problem = (await response.json()) as { detail?: string; title?: string };
+      detail = problem.detail ?? problem.title ?? '';
+    } catch {
+      // Not problem+json (a proxy's page): the status says enough.
+    }
+    throw new ApiProblem(response.status, detail || `${response.status} ${response.statusText}`);
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** The message to show for an error: the API's detail, or `fallback` when it gave none. */
+export function problemText(error: unknown, unreachable: string): string {
+  if (error instanceof ApiProblem) return error.detail || unreachable;
+  return error instanceof Error ? error.message : String(error);
+}

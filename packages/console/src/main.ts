@@ -1,0 +1,2 @@
+/** The console's entry: its shell, which loads every screen. */
+import './console-app.ts';
