@@ -25,6 +25,11 @@ import { installEnvironmentToken } from './staff/require-staff.ts';
 export { createApp, type AppOptions } from './app.ts';
 export { settingsFrom, type RallySettings } from './config.ts';
 export type { StripeSettings } from './dues/stripe-client.ts';
+// What the staff dashboard and the person search are made of, and the database they read: the
+// reports benchmark (test/bench/reports.ts) times them one by one.
+export { openDatabase, type Database } from './database.ts';
+export { searchPeople } from './people/search.ts';
+export { figures, type DashboardScope, type Figure } from './reports/dashboard.ts';
 
 export interface ApiOptions {
   /** Opens the database: the server's, as its settings say; a test's, a fresh copy. */

@@ -10,6 +10,7 @@
 import { closeSync, fdatasyncSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import type {
   EmbeddedThreadOptions,
@@ -87,6 +88,8 @@ const db = await PGlite.create({
         ],
       }
     : {}),
+  // Person search indexes trigrams (migration 016); PostgreSQL servers have it in their contrib.
+  extensions: { pg_trgm },
   pgliteWasmModule: modules.pglite,
   initdbWasmModule: modules.initdb,
   ...(loadDataDir ? { loadDataDir: new Blob([loadDataDir]) } : {}),

@@ -13,12 +13,14 @@ import { requireAnyStaff, requireStaff } from '../staff/require-staff.ts';
 import type { AuditRecord } from '../staff/audit.ts';
 import { personScope } from '../staff/roles.ts';
 import { csvDownload } from './csv.ts';
+import { dashboardRoutes } from './dashboard-routes.ts';
 import { duesSummary } from './dues.ts';
 import { consentedAt, dateRange, duesJoin, memberSince, standingSummary } from './standing.ts';
 
 export const reports = new Hono<AppContext>();
 // Any staff role for the aggregate figures; the routes that answer personal data ask for more.
 reports.use(requireAnyStaff);
+reports.route('/dashboard', dashboardRoutes);
 
 /** `?from=` and `?to=`: the days an export covers (standing.ts `dateRange`). */
 const days = [

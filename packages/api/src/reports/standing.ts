@@ -14,6 +14,22 @@ import { HttpProblem } from '../http/problems.ts';
 export const memberSince = `least(p.joined_at,
   case when d.status in ('active', 'past_due') then d.started_at end)`;
 
+/**
+ * When the person `p` first became a member, whatever their dues say now: when they joined, or when
+ * their dues started, even dues since lapsed. Retention counts its cohorts from it.
+ */
+export const firstMemberSince = 'least(p.joined_at, d.started_at)';
+
+/**
+ * Whether the person `p` was a member before `time` (`memberSince < time`), and whether they had
+ * first become one (`firstMemberSince < time`), written out so that the planner estimates how many
+ * from each column's statistics rather than guessing a third.
+ */
+export const memberBefore = (time: string) =>
+  `(p.joined_at < ${time} or (d.status in ('active', 'past_due') and d.started_at < ${time}))`;
+export const firstMemberBefore = (time: string) =>
+  `(p.joined_at < ${time} or d.started_at < ${time})`;
+
 /** The join that `memberSince` reads dues from. */
 export const duesJoin = 'left join dues_memberships d on d.person_id = p.id';
 
@@ -105,22 +121,32 @@ export function dateRange(
     ['from', '>=', 0],
     ['to', '<', 86_400_000],
   ] as const) {
-    const value = c.req.query(name);
-    if (value === undefined || value === '') continue;
-    const time = Date.parse(`${value}T00:00:00Z`);
-    const readable =
-      dayPattern.test(value) &&
-      !Number.isNaN(time) &&
-      new Date(time).toISOString().startsWith(value) &&
-      // Days PostgreSQL and a day's end can both hold: not year 0, not the last day of 9999.
-      value >= '0001-01-01' &&
-      value <= '9999-12-30';
-    if (!readable)
-      throw new HttpProblem(400, `${name} must be a day written 2026-11-01.`, {
-        errors: [{ path: `query.${name}`, code: 'invalid', message: 'Write a day as 2026-11-01.' }],
-      });
+    const time = queryDay(c, name);
+    if (time === undefined) continue;
     params.push(new Date(time + offset).toISOString());
     where.push(`${column} ${operator} $${firstParam + params.length - 1}`);
   }
   return { where, params };
+}
+
+/**
+ * The day in the query parameter `name` (`2026-11-01`, UTC), as the time it starts; undefined when
+ * absent. Anything else is a 400 naming the parameter.
+ */
+export function queryDay(c: Context, name: string): number | undefined {
+  const value = c.req.query(name);
+  if (value === undefined || value === '') return undefined;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  const readable =
+    dayPattern.test(value) &&
+    !Number.isNaN(time) &&
+    new Date(time).toISOString().startsWith(value) &&
+    // Days PostgreSQL and a day's end can both hold: not year 0, not the last day of 9999.
+    value >= '0001-01-01' &&
+    value <= '9999-12-30';
+  if (!readable)
+    throw new HttpProblem(400, `${name} must be a day written 2026-11-01.`, {
+      errors: [{ path: `query.${name}`, code: 'invalid', message: 'Write a day as 2026-11-01.' }],
+    });
+  return time;
 }
