@@ -24,6 +24,8 @@ import { installEnvironmentToken } from './staff/require-staff.ts';
 
 export { createApp, type AppOptions } from './app.ts';
 export { settingsFrom, type RallySettings } from './config.ts';
+// `pnpm staff invite` (scripts/staff.ts): the first invitation of a fresh install.
+export { inviteFromCommandLine, InviteError } from './staff/invite-command.ts';
 export type { StripeSettings } from './dues/stripe-client.ts';
 // What the staff dashboard and the person search are made of, and the database they read: the
 // reports benchmark (test/bench/reports.ts) times them one by one.

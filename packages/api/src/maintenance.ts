@@ -11,7 +11,18 @@ export async function purgeExpired(db: Database): Promise<void> {
   );
   // No rate-limit window is longer than a day.
   await db.query(`delete from rate_limits where window_start < now() - interval '1 day'`);
+  // A passkey challenge lasts five minutes; anyone may ask for one, so none is kept past that.
+  await db.query(`delete from staff_challenges where expires_at < now()`);
+  // Sessions over for a month: the audit log keeps who signed in and out, by the session's id.
+  await db.query(
+    `delete from staff_sessions
+     where coalesce(ended_at, least(expires_at, ends_at)) < now() - make_interval(days => $1)`,
+    [endedSessionRetentionDays],
+  );
 }
+
+/** How long a session that is over stays listed in the database. */
+export const endedSessionRetentionDays = 30;
 
 /**
  * Purges now and then every hour, without keeping the process alive. The returned function stops

@@ -44,7 +44,14 @@ const api = await composeApi({
 });
 if (api.migrations.length > 0) console.log(`Applied migrations: ${api.migrations.join(', ')}`);
 if (!config.adminToken) {
-  console.warn('RALLY_ADMIN_TOKEN is not set: the staff endpoints will refuse every request.');
+  const admins = await api.db.query(
+    `select 1 from staff_accounts where role = 'admin' and disabled_at is null limit 1`,
+  );
+  if (admins.length === 0) {
+    console.warn(
+      'No staff admin yet, and RALLY_ADMIN_TOKEN is not set: invite the first admin with `pnpm staff invite <email> --role admin` while the API is stopped.',
+    );
+  }
 }
 const duesOff = duesUnavailableReason(config.stripe, config.settings.dues);
 if (duesOff) console.warn(`Dues are off (${duesOff}); every other widget works.`);

@@ -398,6 +398,9 @@ export function person(email: string, extra: Record<string, unknown> = {}) {
   };
 }
 
+/** Opens a database as the server does: for tests of a script that writes to the server's. */
+export { openDatabase } from './database.ts';
+
 export {
   addStaffAccount,
   addStaffSession,

@@ -411,7 +411,8 @@ adminRoutes.get(
           from: 'audit_log',
           where: filters.where,
           params: filters.params,
-          order: ['id'],
+          // The table's id, not the text of it the columns give: 10 comes after 9.
+          order: ['audit_log.id'],
         },
         auditColumns,
         { action: 'audit-exported', detail: { filters: filters.filters } },
@@ -439,7 +440,7 @@ adminRoutes.get(
       `select id::text as id, at, actor_kind, actor_id, actor_label, action, subject_kind,
               subject_id, detail, ip
        from audit_log ${where.length > 0 ? `where ${where.join(' and ')}` : ''}
-       order by id desc limit $${params.length}`,
+       order by audit_log.id desc limit $${params.length}`,
       params,
     );
     const entries: AuditEntry[] = rows.slice(0, perPage).map((row) => ({

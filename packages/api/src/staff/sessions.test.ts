@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { memoryRateLimiter } from '../http/rate-limits.ts';
+import { purgeExpired } from '../maintenance.ts';
 import {
   addStaffAccount,
   addStaffSession,
@@ -297,5 +298,32 @@ describe.each(databases)('staff sessions on %s', (_kind, open) => {
       headers: { Cookie: cookie, Origin: testOrigins.site },
     });
     expect(sign.status).toBe(403);
+  });
+});
+
+describe.each(databases)('staff housekeeping on %s', (_kind, open) => {
+  it('forgets passkey challenges once expired, and sessions a month after they end', async () => {
+    const api = await openTestApi(open);
+    try {
+      const account = await addStaffAccount(api.db, { email: 'old@example.org', role: 'admin' });
+      const live = await addStaffSession(api.db, account.id);
+      await addStaffSession(api.db, account.id);
+      await api.db.query(
+        `update staff_sessions set ended_at = now() - interval '31 days'
+         where id = (select id from staff_sessions order by created_at desc, id limit 1)`,
+      );
+      await consoleRequest(api, '/api/v1/staff/sign-in/options', { method: 'POST' });
+      await consoleRequest(api, '/api/v1/staff/sign-in/options', { method: 'POST' });
+      await api.db.query(
+        `update staff_challenges set expires_at = now() - interval '1 second'
+         where id = (select id from staff_challenges limit 1)`,
+      );
+      await purgeExpired(api.db);
+      expect(await api.db.query('select 1 from staff_challenges')).toHaveLength(1);
+      expect(await api.db.query('select 1 from staff_sessions')).toHaveLength(1);
+      expect((await consoleRequest(api, '/api/v1/staff/me', { cookie: live })).status).toBe(200);
+    } finally {
+      await api.close();
+    }
   });
 });
