@@ -40,7 +40,8 @@ export default defineConfig({
         define: languagesDefine,
         test: {
           name: 'browser',
-          include: ['packages/widgets/src/**/*.test.ts'],
+          // The staff console's components run in the same Chromium.
+          include: ['packages/{widgets,console}/src/**/*.test.ts'],
           // The widgets talk to the real API, behind a proxy the tests can switch off or slow down.
           globalSetup: ['test/browser/api-server.ts'],
           // One file at a time: the proxy's state is shared, and a slowed API must not slow others.

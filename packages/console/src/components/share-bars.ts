@@ -1,11 +1,12 @@
 /**
  * `<rally-share-bars>`: shares against their lines as horizontal bars (participation against
  * half, activists against a tenth, a petition against its goal). Each bar says its share and line
- * in words too; the figures' table beside it holds the rest.
+ * in words too; the figures' table beside it holds the rest. Widths are set through the CSSOM
+ * after each render, not a `style` attribute (as Lit's styleMap writes on a first render), which
+ * the console's `style-src 'self'` refuses.
  */
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 
 export interface ShareBar {
   label: string;
@@ -62,6 +63,14 @@ export class RallyShareBars extends LitElement {
     }).format(value);
   }
 
+  protected override updated(): void {
+    for (const element of this.renderRoot.querySelectorAll<HTMLElement>('[data-at]')) {
+      const at = `${Number(element.dataset.at) * 100}%`;
+      if (element.classList.contains('fill')) element.style.inlineSize = at;
+      else element.style.insetInlineStart = at;
+    }
+  }
+
   override render() {
     return html`<ul>
       ${this.bars.map((bar) => {
@@ -72,17 +81,11 @@ export class RallyShareBars extends LitElement {
         return html`<li>
           <div>${words}</div>
           <div class="track" aria-hidden="true">
-            <div
-              class="fill"
-              style=${styleMap({ inlineSize: `${Math.min(share, 1) * 100}%` })}
-            ></div>
+            <div class="fill" data-at=${Math.min(share, 1)}></div>
             ${
               bar.target == null
                 ? ''
-                : html`<div
-                    class="target"
-                    style=${styleMap({ insetInlineStart: `${Math.min(bar.target, 1) * 100}%` })}
-                  ></div>`
+                : html`<div class="target" data-at=${Math.min(bar.target, 1)}></div>`
             }
           </div>
         </li>`;

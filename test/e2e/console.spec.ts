@@ -1,0 +1,257 @@
+/**
+ * The staff console end to end, in Chromium with a virtual authenticator (a passkey without a
+ * prompt): an invitation → enrolling a passkey → the dashboard, whose figures are the API's → a
+ * partner who sees only its own numbers → an export in the audit log → signing out, after which
+ * the old cookie opens nothing. Also: the console's cookie is refused on a write from another
+ * origin, and axe finds nothing on any screen in English or Spanish.
+ */
+import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { ports, staffToken } from '../../playwright.config.ts';
+
+// Passkeys need a host name, not an IP address: the console is opened as browsers allow them.
+const consoleOrigin = `http://localhost:${ports.api}`;
+const api = `${consoleOrigin}/api/v1`;
+const bootstrap = { 'OSDI-API-Token': staffToken, 'Content-Type': 'application/json' };
+
+/** An invitation made with the bootstrap key, as `pnpm staff invite` would: its link. */
+async function invite(body: Record<string, unknown>): Promise<string> {
+  const response = await fetch(`${api}/staff/invitations`, {
+    method: 'POST',
+    headers: bootstrap,
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(201);
+  const { url } = (await response.json()) as { url: string };
+  return url.replace(/^https?:\/\/[^/]+/, consoleOrigin);
+}
+
+/** A page of its own browser context with a passkey authenticator that says yes at once. */
+async function pageWithAuthenticator(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+    },
+  });
+  return page;
+}
+
+/** Opens an invitation link and makes a passkey with it: signed in, on the dashboard. */
+async function enroll(page: Page, link: string): Promise<void> {
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Make a passkey and sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+}
+
+async function dashboardJson(query = ''): Promise<{ figures: Record<string, unknown[]> }> {
+  const response = await fetch(`${api}/reports/dashboard${query}`, { headers: bootstrap });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { figures: Record<string, unknown[]> };
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
+
+const newEmail = (who: string) => `${who}.${randomUUID().slice(0, 8)}@example.org`;
+const participationMembers = (page: Page) =>
+  page.locator('[data-figure="participation"] tbody tr td').nth(2);
+
+test.describe('the staff console', () => {
+  test('invite, enroll, the dashboard, a partner, an export in the audit log, sign-out @once', async ({
+    browser,
+  }) => {
+    const admin = await pageWithAuthenticator(browser);
+    const errors: string[] = [];
+    admin.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) errors.push(message.text());
+    });
+    const adminEmail = newEmail('admin');
+    await enroll(admin, await invite({ email: adminEmail, role: 'admin', name: 'Ada Admin' }));
+    await expect(admin.getByText('Ada Admin, admin')).toBeVisible();
+
+    // The dashboard shows the API's figures: as many rows in each table, the same counts.
+    const figures = (await dashboardJson()).figures;
+    await expect(participationMembers(admin)).toBeVisible();
+    for (const [name, rows] of Object.entries(figures)) {
+      await expect(admin.locator(`[data-figure="${name}"] tbody tr`)).toHaveCount(rows.length);
+    }
+    const participation = figures.participation![0] as { members: number; participating: number };
+    await expect(participationMembers(admin)).toHaveText(
+      participation.members.toLocaleString('en'),
+    );
+
+    // An admin invites a partner from the console; the link is shown once.
+    await admin.getByRole('link', { name: 'Invitations' }).click();
+    await expect(admin.getByRole('heading', { level: 1, name: 'Invitations' })).toBeFocused();
+    const partnerEmail = newEmail('partner');
+    await admin.getByLabel('Email').fill(partnerEmail);
+    await admin.getByLabel('Role').selectOption('partner');
+    await admin.getByLabel('Source codes').fill('e2e-partner');
+    await admin.getByRole('button', { name: 'Invite', exact: true }).click();
+    const link = (await admin.locator('#invitation-link').textContent())!.trim();
+    expect(link).toContain('/console/enroll#');
+
+    const partner = await pageWithAuthenticator(browser);
+    await enroll(partner, link.replace(/^https?:\/\/[^/]+/, consoleOrigin));
+    await expect(
+      partner.getByText('Only what your source codes brought in: e2e-partner.'),
+    ).toBeVisible();
+    const own = (await dashboardJson('?sources=e2e-partner')).figures.participation![0] as {
+      members: number;
+    };
+    await expect(participationMembers(partner)).toHaveText(own.members.toLocaleString('en'));
+    // Numbers only: no people screen in the navigation, and none at its address.
+    await expect(partner.getByRole('link', { name: 'People' })).toHaveCount(0);
+    await partner.goto(`${consoleOrigin}/console/people`);
+    await expect(partner.getByRole('heading', { level: 1, name: 'Nothing here' })).toBeVisible();
+    const peopleAsPartner = await partner.request.get(`${api}/reports/people.csv`);
+    expect(peopleAsPartner.status()).toBe(403);
+
+    // An export from the people screen appears in the audit log.
+    await admin.getByRole('link', { name: 'People' }).click();
+    const download = admin.waitForEvent('download');
+    await admin.getByRole('link', { name: 'Download everyone (CSV)' }).click();
+    await download;
+    await admin.getByRole('link', { name: 'Audit log' }).click();
+    await admin.getByLabel('Action').fill('export');
+    await admin.getByRole('button', { name: 'Filter', exact: true }).click();
+    await expect(admin.locator('tbody tr').first()).toContainText(adminEmail);
+    await expect(admin.locator('tbody tr').first()).toContainText('export');
+
+    // Signing out ends the session: the old cookie is refused afterwards.
+    const cookies = await admin.context().cookies(consoleOrigin);
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    expect((await fetch(`${api}/staff/me`, { headers: { Cookie: cookie } })).status).toBe(200);
+    await admin.getByRole('button', { name: 'Sign out' }).click();
+    await expect(admin.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    expect((await fetch(`${api}/staff/me`, { headers: { Cookie: cookie } })).status).toBe(401);
+    expect(errors).toEqual([]);
+  });
+
+  test('refuses a write with the console’s cookie from another origin @once', async ({
+    browser,
+  }) => {
+    const page = await pageWithAuthenticator(browser);
+    await enroll(page, await invite({ email: newEmail('origin'), role: 'admin' }));
+    const cookie = (await page.context().cookies(consoleOrigin))
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
+    const write = (origin: string) =>
+      fetch(`${api}/staff/invitations`, {
+        method: 'POST',
+        headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: newEmail('x'), role: 'organizer' }),
+      });
+    expect((await write('http://evil.example')).status).toBe(403);
+    expect((await write(consoleOrigin)).status).toBe(201);
+  });
+
+  test('every screen passes axe, in English and in Spanish @once', async ({ browser }) => {
+    // Two enrollments and axe on sixteen screens take longer than one test's usual 30 seconds.
+    test.setTimeout(150_000);
+    const page = await pageWithAuthenticator(browser);
+    const link = await invite({ email: newEmail('axe'), role: 'organizer', name: 'Olu' });
+    await page.goto(link);
+    await expect(page.getByRole('button', { name: 'Make a passkey and sign in' })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Español' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await enroll(page, link);
+
+    const adminPage = await pageWithAuthenticator(browser);
+    await enroll(adminPage, await invite({ email: newEmail('axe-admin'), role: 'admin' }));
+    const screens = [
+      'dashboard',
+      'people',
+      'sessions',
+      'admin/invitations',
+      'admin/accounts',
+      'admin/api-keys',
+      'admin/audit',
+    ];
+    for (const language of ['English', 'Español']) {
+      if (language === 'Español') await adminPage.getByRole('button', { name: 'Español' }).click();
+      for (const screen of screens) {
+        await adminPage.goto(`${consoleOrigin}/console/${screen}`);
+        await expect(adminPage.locator('h1')).not.toHaveText(/Nothing here|No hay nada/);
+        await adminPage.waitForLoadState('networkidle');
+        await expectAccessible(adminPage);
+      }
+    }
+    // The choice is remembered: a new visit is in Spanish.
+    await adminPage.goto(`${consoleOrigin}/console/dashboard`);
+    await expect(adminPage.locator('html')).toHaveAttribute('lang', 'es');
+  });
+
+  test('sign-in and the dashboard fit the screen, and pass axe', async ({ browser }) => {
+    const page = await pageWithAuthenticator(browser);
+    await page.goto(`${consoleOrigin}/console/`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await expectAccessible(page);
+    // A password is refused, saying why, next to the form.
+    await page.getByRole('button', { name: 'Sign in with a password instead' }).click();
+    await page.getByLabel('Email').fill(newEmail('nobody'));
+    await page.getByLabel('Password').fill('not-a-password-here');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'password' })).toContainText(
+      'sign in with your passkey',
+    );
+    const fits = () =>
+      page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
+    expect(await fits()).toBe(true);
+
+    await enroll(page, await invite({ email: newEmail('phone'), role: 'communications' }));
+    await expect(page.locator('[data-figure="participation"]')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(await fits()).toBe(true);
+    await expectAccessible(page);
+    // Communications staff have no people screen.
+    await expect(page.getByRole('link', { name: 'People' })).toHaveCount(0);
+
+    // Signing in again with the passkey just made.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  });
+
+  // `RALLY_SCREENSHOTS=1 playwright test test/e2e/console.spec.ts --project desktop` refreshes the
+  // pictures in docs/console.md; other runs leave the docs alone.
+  test('screenshots for docs/console.md @once', async ({ browser }) => {
+    test.skip(!process.env.RALLY_SCREENSHOTS, 'only when asked for');
+    const page = await pageWithAuthenticator(browser);
+    await page.setViewportSize({ width: 960, height: 640 });
+    const shot = (name: string) => page.screenshot({ path: `docs/images/console-${name}.png` });
+    await page.goto(`${consoleOrigin}/console/sign-in`);
+    await expect(page.getByRole('button', { name: 'Sign in with a passkey' })).toBeVisible();
+    await shot('sign-in');
+    const link = await invite({ email: 'rosa@example.org', role: 'admin', name: 'Rosa Admin' });
+    await page.goto(link);
+    await expect(page.getByRole('button', { name: 'Make a passkey and sign in' })).toBeVisible();
+    await shot('enroll');
+    await enroll(page, link);
+    await expect(page.locator('[data-figure="members_by_region"] canvas').first()).toBeVisible();
+    await shot('dashboard');
+    await page.getByRole('link', { name: 'Invitations' }).click();
+    await page.getByLabel('Email').fill('sam@example.org');
+    await page.getByLabel('Role').selectOption('organizer');
+    await page.getByLabel('Regions').fill('louisiana');
+    await page.getByRole('button', { name: 'Invite', exact: true }).click();
+    await expect(page.locator('#invitation-link')).toBeVisible();
+    await shot('invitations');
+  });
+});
