@@ -10,3 +10,4 @@ export * from './people.ts';
 export * from './problem.ts';
 export * from './resources.ts';
 export * from './staff.ts';
+export * from './staff-people.ts';

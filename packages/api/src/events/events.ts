@@ -13,6 +13,7 @@ import {
   attendanceResource,
   attendanceSubmission,
   eventResource,
+  walkInRequest,
   osdiPage,
   type AttendanceAnswer,
   type AttendanceReceipt,
@@ -29,9 +30,11 @@ import { collectionAnswer } from '../http/paging.ts';
 import { cancelledPage, confirmCancelPage, pageLocale } from '../http/pages.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { equalityFilters, uuidPattern } from '../http/query.ts';
-import { decoyId, type WriteResult } from '../http/write.ts';
+import { onceForKey, staffWriteAnswer } from '../http/staff-writes.ts';
+import { decoyId, idempotencyKey as sentIdempotencyKey, type WriteResult } from '../http/write.ts';
 import {
   dateFilter,
+  idempotencyKey,
   fileResponse,
   halResponse,
   helperRoute,
@@ -48,10 +51,11 @@ import {
 } from '../openapi.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
-import { personIdScope, personScope } from '../staff/roles.ts';
+import { personIdScope, personScope, requireInScope, type Staff } from '../staff/roles.ts';
 import { signLink, verifyLink } from '../signed-links.ts';
 import { inLanguage, type Translatable } from '../translated.ts';
 import { eventCalendar } from './calendar.ts';
+import { recordWalkIn } from './walk-ins.ts';
 
 export interface EventRow extends Record<string, unknown>, Translatable {
   id: string;
@@ -347,7 +351,9 @@ events.put(
   '/:id/attendances/:attendance',
   describeRoute({
     summary: 'Record whether the person came (staff)',
-    parameters: [eventId, attendanceId],
+    description:
+      'Send an Idempotency-Key from a queue that may send again: a replay is answered as the first was (`Idempotent-Replayed: true`) and changes nothing.',
+    parameters: [eventId, attendanceId, idempotencyKey],
     requestBody: {
       required: true,
       content: {
@@ -356,10 +362,12 @@ events.put(
     },
     responses: {
       200: halResponse('The RSVP as recorded', 'Attendance', attendanceResource),
-      400: problemResponse('The body is not valid JSON.'),
+      400: problemResponse('The body is not valid JSON, or the Idempotency-Key is malformed.'),
       404: noSuchAttendance,
       415: problemResponse('The body is not JSON.'),
-      422: problemResponse('`attended` is missing or not true, false or null'),
+      422: problemResponse(
+        '`attended` is missing or not true, false or null, or the Idempotency-Key was used for another request',
+      ),
     },
   }),
   requireStaff,
@@ -369,16 +377,75 @@ events.put(
     const attendance = c.req.param('attendance');
     const { attended } = await readJson(c, attendanceCheckIn);
     const scope = personScope(c.var.staff, 'p', 4);
-    const [row] = uuidPattern.test(attendance)
-      ? await db.query<AttendanceRow>(
-          `update attendances a set attended = $3, updated_at = now()
-         from people p
-         where ${['a.id = $1', 'a.event_id = $2', 'p.id = a.person_id', ...scope.where].join(' and ')}
-         returning a.*, p.given_name, p.family_name, p.email`,
-          [attendance, event.id, attended, ...scope.params],
-        )
-      : [];
-    return attendanceAnswer(c, event.id, attendance, row);
+    // The check-in screen sends again what it queued offline, under the same Idempotency-Key: a
+    // replay is answered as recorded and changes nothing, even after a correction since.
+    const answer = await onceForKey(c, { attended }, async (tx) => {
+      const [row] = uuidPattern.test(attendance)
+        ? await tx.query<AttendanceRow>(
+            `update attendances a set attended = $3, updated_at = now()
+           from people p
+           where ${['a.id = $1', 'a.event_id = $2', 'p.id = a.person_id', ...scope.where].join(' and ')}
+           returning a.*, p.given_name, p.family_name, p.email`,
+            [attendance, event.id, attended, ...scope.params],
+          )
+        : [];
+      if (!row) throw noRsvp(event.id, attendance);
+      return { status: 200, body: toAttendanceResource(c, row) };
+    });
+    return staffWriteAnswer(c, answer, 'application/hal+json');
+  },
+);
+
+/**
+ * Someone who came without an RSVP, added at the door: the person (or the one on file with that
+ * email, whose blanks it fills) and their attendance, once per Idempotency-Key.
+ */
+events.post(
+  '/:id/walk-ins',
+  describeRoute({
+    summary: 'Add a walk-in: a person and their attendance, at the door (staff)',
+    description:
+      'Matches a person on file by email and fills only what is blank; else adds them (without an email, under an address of the reserved `.invalid` domain). Their RSVP, if they had one, becomes accepted and attended; else one is made, accepted and attended, whatever the capacity. Send an Idempotency-Key: a replay is answered as the first was, and counts once.',
+    parameters: [eventId, idempotencyKey],
+    requestBody: {
+      required: true,
+      content: { 'application/json': { schema: requestSchema('WalkInRequest', walkInRequest) } },
+    },
+    responses: {
+      201: halResponse(
+        'The attendance as recorded; `Idempotent-Replayed: true` on a replay',
+        'Attendance',
+        attendanceResource,
+      ),
+      400: problemResponse('The body is not valid JSON, or the Idempotency-Key is malformed.'),
+      404: noSuchEvent,
+      415: problemResponse('The body is not JSON.'),
+      422: problemResponse(
+        'A field cannot be used (`errors` names each), or the Idempotency-Key was used for another request',
+      ),
+    },
+  }),
+  requireStaff,
+  async (c) => {
+    const id = c.req.param('id');
+    const walkIn = await readJson(c, walkInRequest);
+    const key = sentIdempotencyKey(c);
+    const answer = await onceForKey(c, walkIn, async (tx) => {
+      const result = await recordWalkIn(tx, id, walkIn, key);
+      const [row] = await tx.query<AttendanceRow>(`${rsvpsWithPeople} where a.id = $1`, [
+        result.attendance_id,
+      ]);
+      const resource = toAttendanceResource(c, row!);
+      // Matched by email to someone outside an organizer's regions or sectors: what is on file
+      // about them stays unseen; the ids are enough to go on.
+      const seen = inScope(c.var.staff, result);
+      return {
+        status: 201,
+        body: seen ? resource : { ...resource, _embedded: undefined },
+      };
+    });
+    c.header('Location', answer.body._links.self.href);
+    return staffWriteAnswer(c, answer, 'application/hal+json');
   },
 );
 
@@ -388,12 +455,25 @@ function attendanceAnswer(
   attendance: string,
   row: AttendanceRow | undefined,
 ) {
-  if (!row)
-    throw new HttpProblem(
-      404,
-      `No RSVP "${attendance}" for the event "${eventId}": take the id from the event's attendances.`,
-    );
+  if (!row) throw noRsvp(eventId, attendance);
   return halAnswer(c, toAttendanceResource(c, row));
+}
+
+/** Whether the person is within the organizer's regions and sectors (anyone, for others). */
+function inScope(staff: Staff, person: { region: string | null; sector: string | null }): boolean {
+  try {
+    requireInScope(staff, person);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function noRsvp(eventId: string, attendance: string): HttpProblem {
+  return new HttpProblem(
+    404,
+    `No RSVP "${attendance}" for the event "${eventId}": take the id from the event's attendances.`,
+  );
 }
 
 /** What the signed link in an RSVP's `rally:cancel` carries. */

@@ -5,7 +5,6 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import {
-  apiBasePath,
   osdiPage,
   personReceipt,
   personResource as personSchema,
@@ -18,9 +17,7 @@ import { attendancesPage, attendancesPageResponse } from '../events/events.ts';
 import { readSubmission } from '../http/body.ts';
 import { halAnswer } from '../http/hal.ts';
 import { helperAnswer } from '../http/helper-answer.ts';
-import { HttpProblem } from '../http/problems.ts';
 import { collectionAnswer } from '../http/paging.ts';
-import { uuidPattern } from '../http/query.ts';
 import { decoyId, type WriteResult } from '../http/write.ts';
 import {
   dateFilter,
@@ -36,29 +33,14 @@ import { signaturesPage, signaturesPageResponse } from '../petitions/petitions.t
 import { newReferralCode } from '../referral-code.ts';
 import { audit } from '../staff/audit.ts';
 import { requireStaff } from '../staff/require-staff.ts';
-import { personScope, requireInScope, type Staff } from '../staff/roles.ts';
-
-interface PersonRow extends Record<string, unknown> {
-  id: string;
-  email: string;
-  given_name: string | null;
-  family_name: string | null;
-  phone_numbers: unknown[];
-  postal_addresses: unknown[];
-  languages_spoken: string[];
-  custom_fields: Record<string, string>;
-  tags: string[];
-  region: string | null;
-  sector: string | null;
-  source: string | null;
-  website: string | null;
-  referral_code: string;
-  referred_by: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
+import { personScope } from '../staff/roles.ts';
+import { personConsole } from './console-routes.ts';
+import { findPerson, personResource, personUrl, type PersonRow } from './person-record.ts';
 
 export const people = new Hono<AppContext>();
+// The console's search, a person's timeline, conversations and corrections; first, so that
+// `/people/search` is not taken for a person's id.
+people.route('/', personConsole);
 
 const personId = pathParameter('id', 'Person id');
 const noSuchPerson = problemResponse('No such person');
@@ -185,12 +167,20 @@ people.get(
     parameters: [personId],
     responses: {
       200: {
-        description: 'The person, their consents, signatures and RSVPs, as a JSON file',
+        description:
+          'The person, their consents, signatures, RSVPs, one-on-one conversations and dues (membership, payments, checkouts), as a JSON file',
         content: {
           'application/json': {
             schema: {
               type: 'object',
-              required: ['person', 'consents', 'signatures', 'attendances'],
+              required: [
+                'person',
+                'consents',
+                'signatures',
+                'attendances',
+                'conversations',
+                'dues',
+              ],
             },
           },
         },
@@ -208,22 +198,49 @@ people.get(
       subjectId: row.id,
       detail: { export: 'person' },
     });
-    const [consents, signatures, attendances] = await Promise.all([
-      db.query(
-        'select text, version, given_at from consents where person_id = $1 order by given_at',
-        [row.id],
-      ),
-      db.query(
-        'select petition_id, comments, source, created_at from signatures where person_id = $1',
-        [row.id],
-      ),
-      db.query(
-        'select event_id, status, attended, source, created_at from attendances where person_id = $1',
-        [row.id],
-      ),
-    ]);
+    const [consents, signatures, attendances, conversations, memberships, payments, checkouts] =
+      await Promise.all([
+        db.query(
+          'select text, version, given_at from consents where person_id = $1 order by given_at',
+          [row.id],
+        ),
+        db.query(
+          'select petition_id, comments, source, created_at from signatures where person_id = $1',
+          [row.id],
+        ),
+        db.query(
+          'select event_id, status, attended, source, created_at from attendances where person_id = $1',
+          [row.id],
+        ),
+        db.query(
+          `select id, held_on::text as held_on, organizer_name, notes, assessment, created_at
+         from conversations where person_id = $1 order by held_on, created_at`,
+          [row.id],
+        ),
+        db.query(
+          `select status, amount, currency, interval, started_at, updated_at
+         from dues_memberships where person_id = $1`,
+          [row.id],
+        ),
+        db.query(
+          'select amount, currency, status, paid_at from dues_payments where person_id = $1 order by paid_at',
+          [row.id],
+        ),
+        db.query(
+          `select tier, amount, currency, interval, created_at, confirmed_at
+         from dues_checkouts where person_id = $1 order by created_at`,
+          [row.id],
+        ),
+      ]);
     c.header('Content-Disposition', `attachment; filename="person-${row.id}.json"`);
-    return c.json({ person: personResource(c.req.url, row), consents, signatures, attendances });
+    return c.json({
+      person: personResource(c.req.url, row),
+      consents,
+      signatures,
+      attendances,
+      conversations,
+      dues: { membership: memberships[0] ?? null, payments, checkouts },
+    });
   },
 );
 
@@ -246,6 +263,8 @@ people.delete(
       );
       for (const { id } of held) await tx.query('select rally_cancel_attendance($1)', [id]);
       await tx.query('delete from signatures where person_id = $1', [row.id]);
+      // Consents, RSVPs, dues, referral aliases and one-on-one conversations go with the person
+      // (their foreign keys cascade).
       await tx.query('delete from people where id = $1', [row.id]);
       // Only the id: the log outlives the person, and must hold nothing about them.
       await audit(
@@ -257,50 +276,3 @@ people.delete(
     return c.body(null, 204);
   },
 );
-
-/** The person `id` names, if they are within the organizer's regions and sectors. */
-async function findPerson(
-  db: AppContext['Variables']['db'],
-  id: string,
-  staff: Staff,
-): Promise<PersonRow> {
-  const rows = uuidPattern.test(id)
-    ? await db.query<PersonRow>('select * from people where id = $1', [id])
-    : [];
-  if (!rows[0]) throw new HttpProblem(404, `No person has the id ${id}.`);
-  requireInScope(staff, rows[0]);
-  return rows[0];
-}
-
-function personUrl(requestUrl: string, id: string): string {
-  return new URL(`${apiBasePath}/people/${id}`, requestUrl).toString();
-}
-
-export function personResource(requestUrl: string, row: PersonRow): PersonResource {
-  const self = personUrl(requestUrl, row.id);
-  return {
-    identifiers: [`rally:${row.id}`],
-    origin_system: 'Rally',
-    given_name: row.given_name,
-    family_name: row.family_name,
-    email_addresses: [{ address: row.email, primary: true }],
-    phone_numbers: row.phone_numbers,
-    postal_addresses: row.postal_addresses,
-    languages_spoken: row.languages_spoken,
-    custom_fields: row.custom_fields,
-    created_date: row.created_at.toISOString(),
-    modified_date: row.updated_at.toISOString(),
-    tags: row.tags,
-    region: row.region,
-    sector: row.sector,
-    source: row.source,
-    website: row.website,
-    referral_code: row.referral_code,
-    referred_by: row.referred_by ? `rally:${row.referred_by}` : null,
-    _links: {
-      self: { href: self },
-      'osdi:signatures': { href: `${self}/signatures` },
-      'osdi:attendances': { href: `${self}/attendances` },
-    },
-  };
-}

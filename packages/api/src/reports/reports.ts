@@ -12,6 +12,7 @@ import { fileResponse, pathParameter, problemResponse, queryParameter } from '..
 import { requireAnyStaff, requireStaff } from '../staff/require-staff.ts';
 import type { AuditRecord } from '../staff/audit.ts';
 import { personScope } from '../staff/roles.ts';
+import { conversationsExport } from './conversations-export.ts';
 import { csvDownload } from './csv.ts';
 import { dashboardRoutes } from './dashboard-routes.ts';
 import { duesSummary } from './dues.ts';
@@ -21,6 +22,7 @@ export const reports = new Hono<AppContext>();
 // Any staff role for the aggregate figures; the routes that answer personal data ask for more.
 reports.use(requireAnyStaff);
 reports.route('/dashboard', dashboardRoutes);
+reports.route('/', conversationsExport);
 
 /** `?from=` and `?to=`: the days an export covers (standing.ts `dateRange`). */
 const days = [
