@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import type { AppContext } from '../context.ts';
 import { identifyStaff, sendsStaffCredentials } from '../staff/require-staff.ts';
-import { forbiddenRole, personalDataRoles } from '../staff/roles.ts';
+import { forbiddenRole, personalDataRoles, personScope } from '../staff/roles.ts';
 import { halAnswer, withCuries } from './hal.ts';
 import {
   performWrite,
@@ -51,8 +51,23 @@ export async function helperAnswer<Result extends WriteResult>(
   if (!personalDataRoles.includes(c.var.staff.role))
     throw forbiddenRole(c.var.staff, personalDataRoles, 'members’ personal data');
   const { result, automated } = await performWrite(c, submission, { ...options, asStaff: true });
-  // The bot checks turned the submission away and nothing was written: only a receipt is left.
-  const resource = automated ? undefined : await options.recorded(result);
+  // The bot checks turned the submission away and nothing was written: only a receipt is left;
+  // and an organizer is answered the record of someone outside their regions with a receipt too.
+  const resource =
+    automated || !(await withinScope(c, result.person_id))
+      ? undefined
+      : await options.recorded(result);
   if (!resource) return halAnswer(c, options.body(result), 201);
   return halAnswer(c, resource, 201, { Location: resource._links.self.href });
+}
+
+/** Whether the person is one the staff member asking may see (an organizer's regions, sectors). */
+async function withinScope(c: Context<AppContext>, personId: string): Promise<boolean> {
+  const scope = personScope(c.var.staff, 'p', 2);
+  if (scope.where.length === 0) return true;
+  const rows = await c.var.db.query(
+    `select 1 from people p where p.id = $1 and ${scope.where.join(' and ')}`,
+    [personId, ...scope.params],
+  );
+  return rows.length > 0;
 }

@@ -179,6 +179,16 @@ describe.each(databases)('staff roles on %s', (_kind, open) => {
     await rsvp(api, 'lakes@example.org');
     const rsvps = await consoleRequest(api, '/api/v1/events/open-meeting/attendances', { cookie });
     expect(((await rsvps.json()) as { total_records: number }).total_records).toBe(1);
+
+    // Signing someone up from elsewhere (their address typed at the door) shows nothing on file.
+    const again = await consoleRequest(api, '/api/v1/petitions/fair-wages/signatures', {
+      body: { person: person('lakes@example.org') },
+      cookie,
+    });
+    expect(again.status).toBe(201);
+    const answer = JSON.stringify(await again.json());
+    expect(answer).not.toContain('Rosa');
+    expect(answer).not.toContain('lakes@example.org');
   });
 
   it('keep the staff management to admins', async () => {
