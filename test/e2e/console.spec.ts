@@ -244,7 +244,8 @@ test.describe('the staff console', () => {
     await expect(page.getByRole('button', { name: 'Make a passkey and sign in' })).toBeVisible();
     await shot('enroll');
     await enroll(page, link);
-    await expect(page.locator('[data-figure="members_by_region"] canvas').first()).toBeVisible();
+    await expect(page.locator('[data-figure="participation"] rally-share-bars')).toBeVisible();
+    await page.waitForLoadState('networkidle');
     await shot('dashboard');
     await page.getByRole('link', { name: 'Invitations' }).click();
     await page.getByLabel('Email').fill('sam@example.org');

@@ -97,6 +97,11 @@ export const consoleStyles = [
       vertical-align: top;
     }
 
+    /* An audit entry's detail wraps rather than widen the table past a phone's screen. */
+    td code {
+      overflow-wrap: anywhere;
+    }
+
     td.number,
     th.number {
       text-align: end;

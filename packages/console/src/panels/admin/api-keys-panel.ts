@@ -126,7 +126,7 @@ export class RallyApiKeysPanel extends LitElement {
       }
       <h2>${a.keys}</h2>
       ${problemRegion(this.listProblem)} ${doneRegion(this.done)}
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" aria-label=${a.keys}>
         <table>
           <thead>
             <tr>

@@ -83,7 +83,12 @@ export class RallyAuditPanel extends LitElement {
       ${
         this.entries.length === 0
           ? html`<p>${a.nothing}</p>`
-          : html`<div class="table-wrap">
+          : html`<div
+              class="table-wrap"
+              tabindex="0"
+              role="region"
+              aria-label=${this.t.screens.audit}
+            >
               <table>
                 <thead>
                   <tr>

@@ -125,7 +125,7 @@ export class RallyInvitationsPanel extends LitElement {
       }
       <h2>${a.allInvitations}</h2>
       ${problemRegion(this.listProblem)}
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0" role="region" aria-label=${a.allInvitations}>
         <table>
           <thead>
             <tr>

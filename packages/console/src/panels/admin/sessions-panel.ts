@@ -88,7 +88,7 @@ export class RallySessionsPanel extends LitElement {
     ${
       this.list.length === 0
         ? html`<p>${a.noSessions}</p>`
-        : html`<div class="table-wrap">
+        : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${a.sessionsOf}>
             <table>
               <thead>
                 <tr>

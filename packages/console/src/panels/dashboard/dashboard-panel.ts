@@ -92,7 +92,12 @@ export class RallyDashboardPanel extends LitElement {
   private renderTable(name: string, rows: Row[]) {
     const columns = Object.keys(rows[0] ?? {});
     const title = this.t.dashboard.figures[name] ?? name;
-    return html`<div class="table-wrap" tabindex="0" aria-label=${this.t.dashboard.table(title)}>
+    return html`<div
+      class="table-wrap"
+      tabindex="0"
+      role="region"
+      aria-label=${this.t.dashboard.table(title)}
+    >
       <table>
         <caption>
           ${this.t.dashboard.table(title)}

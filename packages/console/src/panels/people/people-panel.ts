@@ -65,7 +65,7 @@ export class RallyPeoplePanel extends LitElement {
       <p role="status">${this.results ? p.results(this.results.length) : ''}</p>
       ${
         this.results && this.results.length > 0
-          ? html`<div class="table-wrap">
+          ? html`<div class="table-wrap" tabindex="0" role="region" aria-label=${p.search}>
               <table>
                 <thead>
                   <tr>
