@@ -47,7 +47,6 @@ import {
   requestSchema,
   syncFilter,
   translation,
-  unreadablePage,
 } from '../openapi.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
@@ -103,6 +102,9 @@ interface AttendanceResult extends WriteResult {
 }
 
 export const events = new Hono<AppContext>();
+
+/** What an RSVP may be: coming, waiting for a place, or no longer coming. */
+const rsvpStatuses = ['accepted', 'waitlisted', 'cancelled'] as const;
 
 /** What changed in the events staff write, for a tool that keeps a copy of them. */
 const contentFilter = {
@@ -288,13 +290,46 @@ events.get(
   '/:id/attendances',
   describeRoute({
     summary: 'The event’s RSVPs, oldest first, OSDI-paged (staff)',
-    parameters: [eventId, ...paging, syncFilter(dateFilter)],
-    responses: { 200: attendancesPageResponse, 400: unreadablePage, 404: noSuchEvent },
+    description:
+      'Oldest first is the waitlist’s order too: with `status=waitlisted`, the first listed is the next to move up.',
+    parameters: [
+      eventId,
+      queryParameter('status', 'Only the RSVPs of this status.', {
+        type: 'string',
+        enum: [...rsvpStatuses],
+      }),
+      ...paging,
+      syncFilter(dateFilter),
+    ],
+    responses: {
+      200: attendancesPageResponse,
+      400: problemResponse(
+        '`status` is not accepted, waitlisted or cancelled, or `page`, `per_page`, `after` or `filter` cannot be read',
+      ),
+      404: noSuchEvent,
+    },
   }),
   requireStaff,
   async (c) => {
     const event = await findEvent(c.var.db, c.req.param('id'));
-    return attendancesPage(c, 'a.event_id = $1', event.id);
+    const status = c.req.query('status');
+    if (status !== undefined && !rsvpStatuses.includes(status as (typeof rsvpStatuses)[number])) {
+      throw new HttpProblem(400, 'status must be accepted, waitlisted or cancelled.', {
+        errors: [
+          {
+            path: 'query.status',
+            code: 'invalid',
+            message: 'Write accepted, waitlisted or cancelled.',
+          },
+        ],
+      });
+    }
+    // The status is one of three words checked above, so it is written into the condition.
+    return attendancesPage(
+      c,
+      status ? `a.event_id = $1 and a.status = '${status}'` : 'a.event_id = $1',
+      event.id,
+    );
   },
 );
 

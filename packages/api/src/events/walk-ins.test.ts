@@ -187,6 +187,37 @@ describe.each(databases)('the door of an event on %s', (_kind, open) => {
     expect(await counts()).toEqual({ accepted_count: 3, waitlist_count: 0 });
   });
 
+  it('lists the waitlist apart, in the order places are given', async () => {
+    await rsvp(api, 'rosa@example.org');
+    await rsvp(api, 'ana@example.org');
+    await rsvp(api, 'thu@example.org');
+    await rsvp(api, 'lee@example.org');
+    const listed = async (status: string) => {
+      const response = await consoleRequest(api, `${event}/attendances?status=${status}`, {
+        cookie: organizer,
+      });
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as {
+        _embedded: {
+          'osdi:attendances': {
+            _embedded: { 'osdi:person': { email_addresses: { address: string }[] } };
+          }[];
+        };
+      };
+      return page._embedded['osdi:attendances'].map(
+        (a) => a._embedded['osdi:person'].email_addresses[0]!.address,
+      );
+    };
+    expect(await listed('waitlisted')).toEqual(['thu@example.org', 'lee@example.org']);
+    expect(await listed('accepted')).toEqual(['rosa@example.org', 'ana@example.org']);
+    expect(await listed('cancelled')).toEqual([]);
+    const wrong = await consoleRequest(api, `${event}/attendances?status=maybe`, {
+      cookie: organizer,
+    });
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).errors[0].path).toBe('query.status');
+  });
+
   it('adds a walk-in without an email under a reserved address, the same on every replay', async () => {
     const first = await walkIn({ given_name: 'Marisol' }, 'walk-in-m');
     expect(first.status).toBe(201);

@@ -25,8 +25,10 @@ import { readJson } from '../http/body.ts';
 import { halAnswer } from '../http/hal.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { boundedInteger } from '../http/query.ts';
+import { onceForKey, staffWriteAnswer } from '../http/staff-writes.ts';
 import {
   halResponse,
+  idempotencyKey,
   jsonResponse,
   pathParameter,
   problemResponse,
@@ -160,7 +162,7 @@ personConsole.post(
     summary: 'Log a one-on-one conversation with a person (staff)',
     description:
       'The organizer is who is signed in (an API key is recorded by its name, without an account). Listed in the person’s timeline; recorded in the audit log by its id only.',
-    parameters: [personId],
+    parameters: [personId, idempotencyKey],
     requestBody: {
       required: true,
       content: {
@@ -170,10 +172,11 @@ personConsole.post(
     responses: {
       201: jsonResponse('The conversation as recorded', 'Conversation', conversationSchema),
       ...unreadableBody,
+      400: problemResponse('The body is not valid JSON, or the Idempotency-Key is malformed.'),
       403: noSuchPerson,
       404: noSuchPerson,
       422: problemResponse(
-        '`held_on` is missing, not a day or after today, or `assessment` is not a whole number from 1 to 5; `errors` names each field',
+        '`held_on` is missing, not a day or after today, or `assessment` is not a whole number from 1 to 5 (`errors` names each field); or the Idempotency-Key was used for another request',
       ),
     },
   }),
@@ -197,7 +200,8 @@ personConsole.post(
         },
       );
     }
-    const recorded = await db.transaction(async (tx) => {
+    // Logged from a phone on a poor signal, it may be sent again: once per Idempotency-Key.
+    const answer = await onceForKey(c, request, async (tx) => {
       const [logged] = await tx.query<Conversation & { created_at: Date }>(
         `insert into conversations (person_id, organizer_id, organizer_name, held_on, notes, assessment)
          values ($1, $2, $3, $4, $5, $6)
@@ -223,13 +227,13 @@ personConsole.post(
         },
         { db: tx },
       );
-      return logged!;
+      const body: Conversation = {
+        ...logged!,
+        created_at: new Date(logged!.created_at).toISOString(),
+      };
+      return { status: 201, body };
     });
-    const answer: Conversation = {
-      ...recorded,
-      created_at: new Date(recorded.created_at).toISOString(),
-    };
-    return c.json(answer, 201);
+    return staffWriteAnswer(c, answer);
   },
 );
 

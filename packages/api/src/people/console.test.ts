@@ -356,6 +356,21 @@ describe.each(databases)('the console’s People routes on %s', (_kind, open) =>
       await expectNoPersonalValues(api, 'heat', 'rosa@example.org');
     });
 
+    it('are logged once per Idempotency-Key, however often one is sent', async () => {
+      const send = () =>
+        ask(`/api/v1/people/${rosa}/conversations`, {
+          body: { held_on: '2026-05-03', assessment: 4 },
+          headers: { 'Idempotency-Key': 'talk-1' },
+        });
+      const first = await send();
+      const again = await send();
+      expect([first.status, again.status]).toEqual([201, 201]);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(await again.json()).toEqual(await first.json());
+      expect(await api.db.query('select 1 from conversations')).toHaveLength(1);
+      expect(await auditRows(api, 'conversation-logged')).toHaveLength(1);
+    });
+
     it('refuses what cannot be logged, naming the field', async () => {
       const refusals: [unknown, string, string][] = [
         [{}, 'held_on', 'required'],
