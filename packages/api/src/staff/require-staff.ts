@@ -26,12 +26,17 @@ function sentKey(c: Context<AppContext>): string | undefined {
   return c.req.header('osdi-api-token') ?? bearer;
 }
 
-/** Whether the request carries anything that would make it staff's: a key or a session cookie. */
+/**
+ * Whether a public route (a join, a signature, an RSVP) is asked as staff: with a key, or with the
+ * session cookie from the API's own pages (the console's walk-ins). The cookie on a write from
+ * another page — a plain form on the organization's own site, which a browser sends it with when
+ * the site and the API share a domain — is not staff asking, and the write is the public's.
+ */
 export function sendsStaffCredentials(c: Context<AppContext>): boolean {
   return (
     c.req.header('osdi-api-token') !== undefined ||
     /^Bearer\s/i.test(c.req.header('authorization') ?? '') ||
-    sessionToken(c) !== undefined
+    (sessionToken(c) !== undefined && (safeMethods.has(c.req.method) || fromOwnOrigin(c)))
   );
 }
 

@@ -292,7 +292,26 @@ describe.each(databases)('staff sessions on %s', (_kind, open) => {
     const own = await erase({ Origin: consoleOrigin, 'Sec-Fetch-Site': 'same-origin' });
     expect(own.status).toBe(204);
 
-    // A tool with a key sends no cookie and no Origin, and is not a browser's page: unaffected.
+    // A plain form on the organization's own site (which a browser sends the cookie with when the
+    // site and the API share a domain) is the public's, answered as any visitor's.
+    const signed = await api.app.request(
+      `${consoleOrigin}/api/v1/petitions/fair-wages/signatures`,
+      {
+        method: 'POST',
+        headers: {
+          Cookie: cookie,
+          Origin: testOrigins.site,
+          Referer: `${testOrigins.site}/`,
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
+        body: 'email=visitor%40example.org&given_name=Ana',
+      },
+    );
+    expect(signed.status).toBe(303);
+    expect(
+      await api.db.query(`select 1 from people where email = 'visitor@example.org'`),
+    ).toHaveLength(1);
+
     const sign = await api.app.request(`${consoleOrigin}/api/v1/staff/sign-out`, {
       method: 'POST',
       headers: { Cookie: cookie, Origin: testOrigins.site },
