@@ -7,8 +7,8 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { StaffRole } from '@rally/core';
 import { problemRegion } from './components/templates.ts';
-import { problemText } from './data/api.ts';
-import { signOut, whoAmI, type StaffMe } from './data/staff.ts';
+import { ApiProblem, problemText } from './data/api.ts';
+import { forgetMe, rememberedMe, signOut, whoAmI, type StaffMe } from './data/staff.ts';
 import './panels/admin/accounts-panel.ts';
 import './panels/admin/api-keys-panel.ts';
 import './panels/admin/audit-panel.ts';
@@ -16,6 +16,8 @@ import './panels/admin/invitations-panel.ts';
 import './panels/admin/sessions-panel.ts';
 import './panels/dashboard/dashboard-panel.ts';
 import './panels/enroll/enroll-panel.ts';
+import './panels/events/check-in-panel.ts';
+import './panels/events/events-panel.ts';
 import './panels/people/people-panel.ts';
 import './panels/people/person-panel.ts';
 import './panels/sign-in/sign-in-panel.ts';
@@ -72,9 +74,17 @@ const routes: Route[] = [
     title: (t) => t.screens.events,
     roles: peopleRoles,
     nav: true,
-    render: (app) =>
-      html`<p>${app.t.events.intro}</p>
-        <p><a href="/console/dashboard#figure-events">${app.t.events.toDashboard}</a></p>`,
+    render: (app) => html`<rally-events-panel locale=${app.locale}></rally-events-panel>`,
+  },
+  {
+    path: 'events/:id',
+    title: (t) => t.events.checkIn,
+    roles: peopleRoles,
+    render: (app, { id }) =>
+      html`<rally-check-in-panel
+        locale=${app.locale}
+        eventId=${decodeURIComponent(id ?? '')}
+      ></rally-check-in-panel>`,
   },
   {
     path: 'admin/invitations',
@@ -279,8 +289,10 @@ export class RallyConsole extends LitElement {
       this.me = await whoAmI();
       this.problem = '';
     } catch (error) {
-      this.me = null;
-      this.problem = problemText(error, this.t.app.unreachable);
+      // No signal (the door of a hall): who was signed in on this device, so the screens kept by
+      // the service worker open; the API still asks for the cookie when the signal returns.
+      this.me = error instanceof ApiProblem && error.status === 0 ? rememberedMe() : null;
+      if (!this.me) this.problem = problemText(error, this.t.app.unreachable);
     }
     this.settle();
   }
@@ -328,6 +340,7 @@ export class RallyConsole extends LitElement {
   private async onSignOut(): Promise<void> {
     try {
       await signOut();
+      forgetMe();
       this.me = null;
       this.go('sign-in');
     } catch (error) {

@@ -18,13 +18,47 @@ import { ApiProblem, request } from './api.ts';
 
 export type { ApiKey, AuditEntry, StaffAccount, StaffInvitation, StaffMe, StaffSession };
 
-/** The account and session signed in, or null when nobody is. */
+const meKey = 'rally-console-me';
+
+/** The account and session signed in, or null when nobody is; remembered on the device. */
 export async function whoAmI(): Promise<StaffMe | null> {
   try {
-    return await request<StaffMe>('/staff/me');
+    const me = await request<StaffMe>('/staff/me');
+    try {
+      localStorage.setItem(meKey, JSON.stringify(me));
+    } catch {
+      // Not remembered: with no signal, the console asks to sign in.
+    }
+    return me;
   } catch (error) {
-    if (error instanceof ApiProblem && (error.status === 401 || error.status === 403)) return null;
+    if (error instanceof ApiProblem && (error.status === 401 || error.status === 403)) {
+      forgetMe();
+      return null;
+    }
     throw error;
+  }
+}
+
+/**
+ * Who was last signed in on this device, for opening the screens kept offline (the check-in at
+ * the door) when the API cannot be reached; what they do waits for the API, which checks the
+ * session cookie as ever.
+ */
+export function rememberedMe(): StaffMe | null {
+  try {
+    const kept = localStorage.getItem(meKey);
+    return kept ? (JSON.parse(kept) as StaffMe) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Forgets who was signed in (on signing out, or when the API says nobody is). */
+export function forgetMe(): void {
+  try {
+    localStorage.removeItem(meKey);
+  } catch {
+    // Nothing was remembered.
   }
 }
 
