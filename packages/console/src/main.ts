@@ -1,2 +1,10 @@
-/** The console's entry: its shell, which loads every screen. */
+/** The console's entry: its shell, which loads every screen, and its service worker. */
 import './console-app.ts';
+
+// The service worker keeps the console's files, so the check-in screen opens at a door with no
+// signal (service-worker.ts). Left out where the browser has none; the console works without it.
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  void navigator.serviceWorker.register('/console/sw.js', { scope: '/console/' }).catch(() => {
+    // Not registered (a private window, a policy): the console works, only not offline.
+  });
+}
