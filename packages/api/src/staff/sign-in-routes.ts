@@ -51,8 +51,12 @@ import { hashToken } from './tokens.ts';
 
 export const signInRoutes = new Hono<AppContext>();
 
-/** Sign-in attempts one IP may make in ten minutes: enough for a hall's shared connection. */
-const attemptsPerIp = 120;
+/**
+ * Steps of signing in one IP may take in ten minutes (a passkey sign-in takes two): enough for a
+ * whole staff behind one office connection or proxy; guessing a password is held by the limit on
+ * each address, and a passkey cannot be guessed.
+ */
+const attemptsPerIp = 300;
 /** Password attempts for one account in fifteen minutes: a few typos, not a guessing run. */
 const passwordAttemptsPerEmail = 10;
 
