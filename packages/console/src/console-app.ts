@@ -6,9 +6,10 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { StaffRole } from '@rally/core';
-import { problemRegion } from './components/templates.ts';
+import { doneRegion, problemRegion } from './components/templates.ts';
 import { ApiProblem, problemText } from './data/api.ts';
 import { forgetMe, rememberedMe, signOut, whoAmI, type StaffMe } from './data/staff.ts';
+import type { NavigateEvent } from './events/navigate-event.ts';
 import './panels/admin/accounts-panel.ts';
 import './panels/admin/api-keys-panel.ts';
 import './panels/admin/audit-panel.ts';
@@ -67,7 +68,11 @@ const routes: Route[] = [
     title: (t) => t.screens.person,
     roles: peopleRoles,
     render: (app, { id }) =>
-      html`<rally-person-panel locale=${app.locale} personId=${id ?? ''}></rally-person-panel>`,
+      html`<rally-person-panel
+        locale=${app.locale}
+        personId=${id ?? ''}
+        .me=${app.me}
+      ></rally-person-panel>`,
   },
   {
     path: 'events',
@@ -258,6 +263,8 @@ export class RallyConsole extends LitElement {
   @state() me: StaffMe | null | undefined;
   @state() private path = '';
   @state() private problem = '';
+  /** What a screen said on sending the console here (a person erased), until the next screen. */
+  @state() private notice = '';
   /** Whether the next render follows a change of screen, so focus moves to its heading. */
   private moved = false;
 
@@ -272,6 +279,7 @@ export class RallyConsole extends LitElement {
     window.addEventListener('popstate', this.onPopState);
     this.addEventListener('click', this.onClick);
     this.addEventListener('signed-in', this.onSignedIn);
+    this.addEventListener('navigate', this.onNavigate);
     void this.identify();
   }
 
@@ -312,11 +320,13 @@ export class RallyConsole extends LitElement {
     else history.pushState(null, '', url);
     this.path = path;
     this.moved = true;
+    this.notice = '';
   }
 
   private readonly onPopState = () => {
     this.path = this.pathOf(location.pathname);
     this.moved = true;
+    this.notice = '';
     this.settle();
   };
 
@@ -331,6 +341,11 @@ export class RallyConsole extends LitElement {
     if (url.origin !== location.origin || !url.pathname.startsWith(base)) return;
     event.preventDefault();
     this.go(this.pathOf(url.pathname));
+  };
+
+  private readonly onNavigate = (event: NavigateEvent) => {
+    this.go(event.path);
+    this.notice = event.notice;
   };
 
   private readonly onSignedIn = () => {
@@ -424,7 +439,7 @@ export class RallyConsole extends LitElement {
       ${this.renderHeader()} ${this.renderNav()}
       <main id="main" tabindex="-1">
         <h1 tabindex="-1">${allowed ? matched.route.title(t) : t.app.notFound}</h1>
-        ${problemRegion(this.problem)}
+        ${problemRegion(this.problem)} ${doneRegion(this.notice)}
         ${allowed ? matched.route.render(this, matched.params) : html`<p>${t.app.notFoundText}</p>`}
       </main>`;
   }

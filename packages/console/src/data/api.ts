@@ -4,16 +4,24 @@
  * next to what caused it.
  */
 
-/** A refusal from the API: its status and the sentence it gave. */
+/** One field the API could not take (problem+json `errors`): its dotted path and why. */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** A refusal from the API: its status, the sentence it gave, and the fields it named. */
 export class ApiProblem extends Error {
   readonly status: number;
   readonly detail: string;
+  readonly errors: readonly FieldProblem[];
 
-  constructor(status: number, detail: string) {
+  constructor(status: number, detail: string, errors: readonly FieldProblem[] = []) {
     super(detail);
     this.name = 'ApiProblem';
     this.status = status;
     this.detail = detail;
+    this.errors = errors;
   }
 }
 
@@ -52,13 +60,23 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   if (!response.ok) {
     let detail = '';
+    let errors: FieldProblem[] = [];
     try {
-      const problem = (await response.json()) as { detail?: string; title?: string };
+      const problem = (await response.json()) as {
+        detail?: string;
+        title?: string;
+        errors?: FieldProblem[];
+      };
       detail = problem.detail ?? problem.title ?? '';
+      if (Array.isArray(problem.errors)) errors = problem.errors;
     } catch {
       // Not problem+json (a proxy's page): the status says enough.
     }
-    throw new ApiProblem(response.status, detail || `${response.status} ${response.statusText}`);
+    throw new ApiProblem(
+      response.status,
+      detail || `${response.status} ${response.statusText}`,
+      errors,
+    );
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
