@@ -50,10 +50,16 @@ export interface WriteOptions<Result extends WriteResult> {
   /** A plausible result for bots, so they cannot tell they were turned away. */
   decoy: () => Result;
   /**
-   * The caller proved a staff token: its details of a person already on file replace older ones.
-   * Anyone else only fills what is blank (sql/functions/rally_upsert_person.sql).
+   * The caller proved a staff token or session: no bot check, no rate limits. Whether its details
+   * of a person already on file replace older ones is `trusted`'s to say.
    */
   asStaff?: boolean;
+  /**
+   * The write speaks for the organization (an API key, an admin; only with `asStaff`): its details
+   * replace older ones. Without it, even a staff write only fills what is blank and never moves a
+   * person's region or sector (sql/functions/rally_upsert_person.sql).
+   */
+  trusted?: boolean;
   /** This write is the person joining (the join form), not only taking an action: they are a member. */
   joins?: boolean;
 }
@@ -163,7 +169,7 @@ export async function performWrite<Result extends WriteResult>(
       website: helper.referrer_data?.website ?? c.req.header('origin'),
       referrer: helper.referrer_data?.referrer,
       referral_code: newReferralCode(),
-      trusted: options.asStaff === true,
+      trusted: options.asStaff === true && options.trusted === true,
       joins: options.joins === true,
       consent: helper.consent && {
         ...helper.consent,
