@@ -235,18 +235,20 @@ export interface FlushResult {
   refused: string[];
   /** Whether some are still waiting: no signal, or the API failing for now. */
   stillWaiting: boolean;
+  /** Whether the API asked for a sign-in (the session ended while they waited). */
+  signIn: boolean;
 }
 
 let flushing: Promise<FlushResult> | undefined;
 
 /**
  * Sends everything waiting, oldest first, stopping at the first that cannot get through (no
- * signal, or the API failing or limiting for now) so the order of taps holds. An entry the API
- * refuses for good (a 4xx other than 408 and 429) is dropped and its sentence returned.
+ * signal, a session that ended, or the API failing or limiting for now) so the order of taps
+ * holds. An entry the API refuses for good (another 4xx) is dropped and its sentence returned.
  */
 export function flush(): Promise<FlushResult> {
   flushing ??= (async () => {
-    const result: FlushResult = { sent: 0, refused: [], stillWaiting: false };
+    const result: FlushResult = { sent: 0, refused: [], stillWaiting: false, signIn: false };
     try {
       for (const entry of await waiting()) {
         try {
@@ -254,8 +256,11 @@ export function flush(): Promise<FlushResult> {
           result.sent += 1;
         } catch (error) {
           const status = error instanceof ApiProblem ? error.status : 0;
-          if (status === 0 || status >= 500 || status === 408 || status === 429) {
+          // Signed out meanwhile (401) or refused for now: kept until someone signs in again.
+          const forNow = [0, 401, 403, 408, 429].includes(status) || status >= 500;
+          if (forNow) {
             result.stillWaiting = true;
+            if (status === 401 || status === 403) result.signIn = true;
             break;
           }
           result.refused.push(error instanceof ApiProblem ? error.detail : String(error));

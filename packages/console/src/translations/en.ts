@@ -280,6 +280,8 @@ export const en = {
     undone: (name: string) => `${name} no longer checked in.`,
     waiting: (n: number) => `Waiting to send (${n})`,
     allSent: 'Everything is sent.',
+    signInToSend:
+      'Your session has ended: sign in again on this device, and what waits is sent then.',
     sendNow: 'Send now',
     refused: (detail: string) => `Not recorded: ${detail}`,
     walkIn: 'Add a walk-in',

@@ -289,6 +289,8 @@ export const es: Translation = {
     undone: (name: string) => `${name}: asistencia deshecha.`,
     waiting: (n: number) => `Pendientes de envío (${n})`,
     allSent: 'Todo está enviado.',
+    signInToSend:
+      'Tu sesión terminó: vuelve a iniciar sesión en este dispositivo y lo pendiente se enviará entonces.',
     sendNow: 'Enviar ahora',
     refused: (detail: string) => `No se registró: ${detail}`,
     walkIn: 'Añadir a alguien sin confirmación',

@@ -3,7 +3,7 @@
  * email, each with a large button that marks them attended (and one that undoes it), and a form
  * for a walk-in. It works with no signal: the list is the one kept on the device, and every tap is
  * queued in IndexedDB with its Idempotency-Key before it is sent (data/check-in.ts). What waits is
- * counted on screen and sent when the connection returns, and again every half minute while
+ * counted on screen and sent when the connection returns, and tried again every ten seconds while
  * anything waits; the API counts each key once, however often it arrives.
  */
 import { LitElement, css, html, nothing } from 'lit';
@@ -35,7 +35,8 @@ interface DoorRow {
   pending: boolean;
 }
 
-const retryEvery = 30_000;
+/** How often what waits is tried again while the device says it is online. */
+const retryEvery = 10_000;
 
 /** Lower case without accents, so “Pérez” is found by “perez”. */
 const fold = (text: string) =>
@@ -134,7 +135,7 @@ export class RallyCheckInPanel extends LitElement {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     this.timer = setInterval(() => {
-      if (this.queue.length > 0) void this.sendWaiting();
+      if (this.queue.length > 0 && navigator.onLine) void this.sendWaiting();
     }, retryEvery);
     void this.start();
   }
@@ -147,7 +148,11 @@ export class RallyCheckInPanel extends LitElement {
   }
 
   private readonly onOnline = () => {
+    // At once, and again shortly: the first try may come before the connection truly carries.
     void this.sendWaiting();
+    setTimeout(() => {
+      if (this.queue.length > 0) void this.sendWaiting();
+    }, 2_000);
   };
 
   private readonly onOffline = () => {
@@ -189,6 +194,7 @@ export class RallyCheckInPanel extends LitElement {
     await this.refreshQueue();
     if (result.refused.length > 0)
       this.problem = result.refused.map((detail) => this.t.events.refused(detail)).join(' ');
+    else if (result.signIn) this.problem = this.t.events.signInToSend;
     if (result.sent > 0 && !result.stillWaiting) {
       this.done = this.t.events.allSent;
       await this.load();
@@ -331,7 +337,7 @@ export class RallyCheckInPanel extends LitElement {
         })
       : rows;
     const attended = rows.filter((row) => row.attended).length;
-    const accepted = rows.filter((row) => row.status === 'accepted').length;
+    const accepted = rows.filter((row) => row.status !== 'waitlisted').length;
     return html`<p><a href="/console/events">${e.back}</a></p>
       ${
         list
