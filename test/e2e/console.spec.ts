@@ -229,6 +229,105 @@ test.describe('the staff console', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   });
 
+  test('a person: their signature in the timeline, a conversation, a correction, the export, erasure, all in the audit log @once', async ({
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    // Someone signs a petition, as a sync tool records it.
+    const email = newEmail('thu');
+    const signed = await fetch(`${api}/petitions/fair-wages-home-care/signatures`, {
+      method: 'POST',
+      headers: bootstrap,
+      body: JSON.stringify({
+        person: { given_name: 'Thu', family_name: 'Nguyen', email_addresses: [{ address: email }] },
+      }),
+    });
+    expect(signed.ok).toBe(true);
+
+    const page = await pageWithAuthenticator(browser);
+    const organizerEmail = newEmail('person-admin');
+    await enroll(page, await invite({ email: organizerEmail, role: 'admin', name: 'Olu' }));
+    await page.getByRole('link', { name: 'People' }).click();
+    await page.getByLabel('Name or email').fill(email);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('link', { name: 'Thu Nguyen' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Person' })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 2, name: 'Thu Nguyen' })).toBeVisible();
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    await expect(timeline.locator('[data-kind="signature"]')).toContainText('Signed a petition');
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page);
+
+    // A one-on-one conversation, logged as whoever is signed in; it appears in the timeline.
+    await expect(page.getByText('Logged as Olu.')).toBeVisible();
+    await page.getByLabel('Notes').fill('Will bring two coworkers to the meeting.');
+    await page.getByRole('radio', { name: '2, supportive' }).check();
+    await page.getByRole('button', { name: 'Log the conversation' }).click();
+    await expect(page.getByText('Conversation logged; it is in the timeline.')).toBeVisible();
+    const conversation = timeline.locator('[data-kind="conversation"]');
+    await expect(conversation).toContainText('Will bring two coworkers to the meeting.');
+    await expect(conversation).toContainText('Assessment: 2 of 5');
+
+    // A phone the API refuses is said beside the field; a good one is saved.
+    const phone = page.getByLabel('Phone', { exact: true });
+    await phone.fill('call me');
+    await page.getByRole('button', { name: 'Save the corrections' }).click();
+    await expect(phone).toHaveAttribute('aria-invalid', 'true');
+    await expect(phone).toBeFocused();
+    await expect(page.locator('#phone-problem')).toContainText('Enter a phone number');
+    await phone.fill('+1 504 555 0134');
+    await page.getByRole('button', { name: 'Save the corrections' }).click();
+    await expect(page.getByText('Contact details saved.')).toBeVisible();
+    await expect(phone).not.toHaveAttribute('aria-invalid', 'true');
+
+    // Everything held about them, as a file.
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Export everything we hold (JSON)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^person-.+\.json$/);
+
+    // The same screen in Spanish, and the confirmation open, pass axe too.
+    await page.getByRole('button', { name: 'Español' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Historial' })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'English' }).click();
+
+    // Erasure asks first, naming them; Escape keeps them, focus back on the button.
+    const erase = page.getByRole('button', { name: 'Erase on request…' });
+    await erase.click();
+    const dialog = page.getByRole('dialog', { name: 'Erase Thu Nguyen?' });
+    await expect(dialog).toBeVisible();
+    await expectAccessible(page);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(erase).toBeFocused();
+    await page.keyboard.press('Enter');
+    await dialog.getByLabel(`To confirm, type their email: ${email}`).fill(email);
+    await dialog.getByRole('button', { name: 'Erase for good' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeFocused();
+    await expect(page.getByRole('status').filter({ hasText: 'erased' })).toHaveText(
+      'Thu Nguyen was erased.',
+    );
+    const gone = await fetch(`${api}/people/search?q=${encodeURIComponent(email)}`, {
+      headers: bootstrap,
+    });
+    expect(((await gone.json()) as { people: unknown[] }).people).toEqual([]);
+
+    // Every step is in the audit log, by who did it.
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByLabel('Who').fill(organizerEmail);
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    const entries = page.locator('tbody');
+    for (const action of [
+      'person-viewed',
+      'conversation-logged',
+      'person-corrected',
+      'export',
+      'person-erased',
+    ]) {
+      await expect(entries).toContainText(action);
+    }
+  });
+
   // `RALLY_SCREENSHOTS=1 playwright test test/e2e/console.spec.ts --project desktop` refreshes the
   // pictures in docs/console.md; other runs leave the docs alone.
   test('screenshots for docs/console.md @once', async ({ browser }) => {
