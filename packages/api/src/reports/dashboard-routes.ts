@@ -55,6 +55,8 @@ const unreadableScope = problemResponse(
 interface Asking {
   role?: string;
   sources?: readonly string[];
+  regions?: readonly string[];
+  sectors?: readonly string[];
 }
 
 /**
@@ -84,9 +86,13 @@ export function dashboardScope(c: Context<AppContext>, today = new Date()): Dash
       'The period is longer than ten years: ask for ten years or less.',
       'Use a day at most ten years before to.',
     );
+  // An organizer sees their own regions and sectors only (none: all of them), whatever is asked.
+  const organizer = staff?.role === 'organizer';
   return {
     region,
     sector,
+    ...(organizer && staff.regions?.length ? { regions: [...staff.regions] } : {}),
+    ...(organizer && staff.sectors?.length ? { sectors: [...staff.sectors] } : {}),
     sources,
     from,
     to,

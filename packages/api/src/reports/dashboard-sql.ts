@@ -9,6 +9,12 @@ import type { Queryable } from '../database.ts';
 export interface DashboardScope {
   region?: string | undefined;
   sector?: string | undefined;
+  /**
+   * An organizer's own regions and sectors: only people in them, or with none recorded (who are
+   * everyone's), are counted, whatever `region` and `sector` ask.
+   */
+  regions?: string[] | undefined;
+  sectors?: string[] | undefined;
   /** A partner's source codes: only the people and actions they brought in. */
   sources?: string[] | undefined;
   /** The period's first day. */
@@ -96,10 +102,16 @@ export class Statement {
 
   /** `and …` for the scope's region and sector, on the person `alias`. */
   regionAndSector(alias = 'p'): string {
-    const { region, sector } = this.scope;
+    const { region, sector, regions, sectors } = this.scope;
+    const within = (column: string, values: string[] | undefined) =>
+      values === undefined || values.length === 0
+        ? ''
+        : ` and (${alias}.${column} is null or ${alias}.${column} = any(${this.value(values)}::text[]))`;
     return [
       region === undefined ? '' : ` and ${alias}.region = ${this.value(region)}`,
       sector === undefined ? '' : ` and ${alias}.sector = ${this.value(sector)}`,
+      within('region', regions),
+      within('sector', sectors),
     ].join('');
   }
 
@@ -113,7 +125,13 @@ export class Statement {
 
   /** Whether region or sector narrow who is counted, so an action needs its person's row. */
   get narrowsPeople(): boolean {
-    return this.scope.region !== undefined || this.scope.sector !== undefined;
+    const { region, sector, regions, sectors } = this.scope;
+    return (
+      region !== undefined ||
+      sector !== undefined ||
+      (regions?.length ?? 0) > 0 ||
+      (sectors?.length ?? 0) > 0
+    );
   }
 }
 

@@ -61,22 +61,32 @@ reports.get(
   async (c) => {
     const { db } = c.var;
     const weeks = boundedInteger(c.req.query('weeks'), 12, 1, 520, 'weeks');
+    // An organizer's summary counts and names only the people in their regions and sectors.
+    const scope = personScope(c.var.staff, 'p', 1);
+    const params = scope.params;
+    const inScope = scope.where.length === 0 ? 'true' : scope.where.join(' and ');
+    const referrerInScope = personScope(c.var.staff, 'r', 1).where.join(' and ') || 'true';
+    const weeksParam = `$${params.length + 1}`;
     const grouped = (column: string) =>
       db.query<{ key: string | null; people: number }>(
-        `select ${column} as key, count(*)::int as people from people group by 1 order by 2 desc, 1`,
+        `select p.${column} as key, count(*)::int as people from people p where ${inScope}
+         group by 1 order by 2 desc, 1`,
+        params,
       );
     const [totals, perWeek, byRegion, bySector, bySource, byReferrer, petitions, events, bots] =
       await Promise.all([
         db.query<{ people: number; new_this_week: number }>(
           `select count(*)::int as people,
                 count(*) filter (where created_at >= now() - interval '7 days')::int as new_this_week
-         from people`,
+         from people p where ${inScope}`,
+          params,
         ),
         db.query<{ week: string; people: number }>(
           `select to_char(date_trunc('week', created_at), 'YYYY-MM-DD') as week, count(*)::int as people
-         from people where created_at >= date_trunc('week', now()) - ($1::int - 1) * interval '1 week'
+         from people p where ${inScope}
+           and created_at >= date_trunc('week', now()) - (${weeksParam}::int - 1) * interval '1 week'
          group by 1 order by 1`,
-          [weeks],
+          [...params, weeks],
         ),
         grouped('region'),
         grouped('sector'),
@@ -84,7 +94,9 @@ reports.get(
         db.query<{ referral_code: string; given_name: string | null; referred: number }>(
           `select r.referral_code, r.given_name, count(*)::int as referred
          from people p join people r on r.id = p.referred_by
+         where ${inScope} and ${referrerInScope}
          group by r.id order by 3 desc, 1 limit 50`,
+          params,
         ),
         db.query(
           `select p.id, p.title, p.goal,
@@ -126,7 +138,7 @@ reports.get(
       petitions,
       events,
       // Everyone above; members and supporters apart below (standing.ts).
-      ...(await standingSummary(db, weeks)),
+      ...(await standingSummary(db, weeks, scope)),
       bot_submissions_turned_away: Number(bots[0]?.value ?? 0),
       dues: await duesSummary(db, c.var.settings.dues.currency),
     });

@@ -57,15 +57,20 @@ export interface StandingCounts {
 export async function standingSummary(
   db: Queryable,
   weeks: number,
+  // An organizer's regions and sectors (roles.ts `personScope` on `p`, numbered from $1).
+  scope: { where: string[]; params: unknown[] } = { where: [], params: [] },
 ): Promise<{ members: StandingCounts; supporters: StandingCounts }> {
+  const params = scope.params;
   const standing = `with standing as (
     select p.region, p.sector, p.source, ${memberSince} is not null as member,
            coalesce(${memberSince}, p.created_at) as since, ${consentedAt} is not null as contactable
-    from people p ${duesJoin})`;
+    from people p ${duesJoin}
+    ${scope.where.length === 0 ? '' : `where ${scope.where.join(' and ')}`})`;
   const grouped = (column: string) =>
     db.query<Group>(
       `${standing} select ${column} as key, member, count(*)::int as people from standing
        group by 1, 2 order by 3 desc, 1`,
+      params,
     );
   const [totals, perWeek, byRegion, bySector, bySource] = await Promise.all([
     db.query<{ member: boolean; total: number; new_this_week: number; contactable: number }>(
@@ -73,13 +78,15 @@ export async function standingSummary(
          count(*) filter (where since >= now() - interval '7 days')::int as new_this_week,
          count(*) filter (where contactable)::int as contactable
        from standing group by member`,
+      params,
     ),
     db.query<{ member: boolean; week: string; people: number }>(
       `${standing} select member, to_char(date_trunc('week', since), 'YYYY-MM-DD') as week,
          count(*)::int as people
-       from standing where since >= date_trunc('week', now()) - ($1::int - 1) * interval '1 week'
+       from standing
+       where since >= date_trunc('week', now()) - ($${params.length + 1}::int - 1) * interval '1 week'
        group by 1, 2 order by 2`,
-      [weeks],
+      [...params, weeks],
     ),
     grouped('region'),
     grouped('sector'),
