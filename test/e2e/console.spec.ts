@@ -353,5 +353,28 @@ test.describe('the staff console', () => {
     await page.getByRole('button', { name: 'Invite', exact: true }).click();
     await expect(page.locator('#invitation-link')).toBeVisible();
     await shot('invitations');
+    // A person who signed a petition, with a one-on-one conversation logged.
+    await fetch(`${api}/petitions/fair-wages-home-care/signatures`, {
+      method: 'POST',
+      headers: bootstrap,
+      body: JSON.stringify({
+        person: {
+          given_name: 'Thu',
+          family_name: 'Nguyen',
+          email_addresses: [{ address: 'thu@example.org' }],
+        },
+      }),
+    });
+    await page.getByRole('link', { name: 'People' }).click();
+    await page.getByLabel('Name or email').fill('thu@example.org');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('link', { name: 'Thu Nguyen' }).click();
+    await page.getByLabel('Notes').fill('Will bring two coworkers to the meeting.');
+    await page.getByRole('radio', { name: '2, supportive' }).check();
+    await page.getByRole('button', { name: 'Log the conversation' }).click();
+    await expect(page.locator('[data-kind="conversation"]')).toBeVisible();
+    await page.getByRole('heading', { level: 2, name: 'Timeline' }).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -80));
+    await shot('person');
   });
 });
