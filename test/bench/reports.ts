@@ -196,26 +196,80 @@ const indexes = [
   },
 ];
 
+/**
+ * Drops the indexes of `tables` that nothing else depends on (a primary key another table's
+ * foreign key points at stays); returns what makes them again, constraints as constraints.
+ */
+async function withoutIndexes(db: Database, tables: string[]): Promise<() => Promise<void>> {
+  const indexes = await db.query<{
+    name: string;
+    definition: string;
+    table_name: string;
+    constraint_name: string | null;
+    constraint_definition: string | null;
+  }>(
+    `select i.relname as name, pg_get_indexdef(i.oid) as definition, t.relname as table_name,
+            c.conname as constraint_name, pg_get_constraintdef(c.oid) as constraint_definition
+     from pg_index x
+     join pg_class i on i.oid = x.indexrelid
+     join pg_class t on t.oid = x.indrelid
+     left join pg_constraint c on c.conindid = i.oid and c.contype in ('p', 'u')
+     where t.relnamespace = current_schema()::regnamespace and t.relname = any($1)
+       and not exists (select 1 from pg_constraint f where f.contype = 'f' and f.conindid = i.oid)`,
+    [tables],
+  );
+  for (const index of indexes) {
+    await db.exec(
+      index.constraint_name
+        ? `alter table ${index.table_name} drop constraint ${index.constraint_name}`
+        : `drop index ${index.name}`,
+    );
+  }
+  return async () => {
+    for (const index of indexes) {
+      await db.exec(
+        index.constraint_name
+          ? `alter table ${index.table_name} add constraint ${index.constraint_name} ${index.constraint_definition}`
+          : index.definition,
+      );
+    }
+  };
+}
+
 interface Timings {
-  figures: Record<string, { ms: number; baseline: number; rows: number }>;
-  dashboard: Record<string, number>;
-  baselineDashboard: number;
-  searches: Record<string, { ms: number; found: number }>;
-  withoutIndex: Record<string, number>;
-  searchWithoutIndex: Record<string, number>;
+  figures: Record<string, { time: Measure; baseline: Measure; rows: number }>;
+  dashboard: Record<string, Measure>;
+  baselineDashboard: Measure;
+  searches: Record<string, { time: Measure; found: number }>;
+  withoutIndex: Record<string, Measure>;
+  searchWithoutIndex: Record<string, Measure>;
   seedSeconds: number;
 }
 
+/** A median time, and the median CPU time this process spent meanwhile. */
+interface Measure {
+  ms: number;
+  /**
+   * The embedded database runs in a thread of this process and the rest of it waits, so this is
+   * the database's own work, which other work on a shared machine slows far less than the clock.
+   */
+  cpu: number;
+}
+
 /** The median of `runs` timed calls, after one unmeasured. */
-async function timed(call: () => Promise<unknown>): Promise<number> {
+async function timed(call: () => Promise<unknown>): Promise<Measure> {
   await call();
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let run = 0; run < runs; run++) {
+    const used = process.cpuUsage();
     const start = performance.now();
     await call();
     times.push(performance.now() - start);
+    const { user, system } = process.cpuUsage(used);
+    cpu.push((user + system) / 1000);
   }
-  return median(times);
+  return { ms: median(times), cpu: median(cpu) };
 }
 
 function defaultScope(): DashboardScope {
@@ -228,7 +282,11 @@ function defaultScope(): DashboardScope {
 async function measure(api: Api): Promise<Timings> {
   const db = api.db;
   const started = performance.now();
+  // The large tables are loaded without their indexes, which are made again after, as a bulk
+  // load is: the same schema, in a fraction of the time.
+  const restore = await withoutIndexes(db, ['people', 'signatures', 'attendances']);
   for (const sql of seedSql()) await db.exec(sql);
+  await restore();
   // What autovacuum would have done by the time staff look: statistics, and the visibility map
   // that lets a count read an index alone.
   await db.exec('vacuum analyze');
@@ -240,66 +298,70 @@ async function measure(api: Api): Promise<Timings> {
   const result: Timings = {
     figures: {},
     dashboard: {},
-    baselineDashboard: 0,
+    baselineDashboard: { ms: 0, cpu: 0 },
     searches: {},
     withoutIndex: {},
     searchWithoutIndex: {},
     seedSeconds,
   };
+  const shown = (measure: Measure) => `${measure.ms.toFixed(1)} ms (CPU ${measure.cpu.toFixed(0)})`;
+  // Each figure alone, as its CSV download reads it: figures that share a read make it each time.
   for (const [name, figure] of Object.entries(figures) as [keyof typeof figures, Figure][]) {
     const rows = (await figure.read(db, scope, settings)).length;
-    const ms = await timed(() => figure.read(db, scope, settings));
+    const time = await timed(() => figure.read(db, scope, settings));
     const sql = baselines[name];
     const baseline = await timed(() => db.query(sql, baselineParams(sql, from)));
-    result.figures[name] = { ms, baseline, rows };
-    console.log(`  ${name}: ${ms.toFixed(1)} ms (bare count ${baseline.toFixed(1)} ms)`);
+    result.figures[name] = { time, baseline, rows };
+    console.log(`  ${name}: ${shown(time)}; bare count ${shown(baseline)}`);
   }
+  // The whole dashboard as the console loads it: one request, through the API, in-process.
   const load = (query: string) => async () => {
     const response = await api.app.request(
       `http://api.rally.test/api/v1/reports/dashboard${query}`,
-      {
-        headers: { 'OSDI-API-Token': token },
-      },
+      { headers: { 'OSDI-API-Token': token } },
     );
     if (response.status !== 200) throw new Error(`dashboard${query}: ${response.status}`);
     await response.json();
   };
-  for (const [label, query] of [
-    ['whole dashboard', ''],
-    ['whole dashboard, one region', '?region=louisiana'],
-    ['whole dashboard, a partner’s sources', `?sources=${partnerSources.join(',')}`],
-  ] as const) {
+  for (const [label, query] of dashboardLoads) {
     result.dashboard[label] = await timed(load(query));
-    console.log(`  ${label}: ${result.dashboard[label]!.toFixed(1)} ms`);
+    console.log(`  ${label}: ${shown(result.dashboard[label]!)}`);
   }
   result.baselineDashboard = await timed(() =>
     Promise.all(Object.values(baselines).map((sql) => db.query(sql, baselineParams(sql, from)))),
   );
+  console.log(`  every bare count: ${shown(result.baselineDashboard)}`);
   for (const q of searches) {
     const found = (await searchPeople(db, q)).length;
-    result.searches[q] = { ms: await timed(() => searchPeople(db, q)), found };
-    console.log(`  search "${q}": ${result.searches[q]!.ms.toFixed(1)} ms (${found} shown)`);
+    result.searches[q] = { time: await timed(() => searchPeople(db, q)), found };
+    console.log(`  search "${q}": ${shown(result.searches[q]!.time)}, ${found} shown`);
   }
 
   // Each index once away: the reads it serves, timed without it, then the index made again.
   for (const index of indexes) {
-    await db.exec(`drop index ${index.name}; analyze signatures`);
+    await db.exec(`drop index ${index.name}`);
+    await db.exec('analyze signatures');
     for (const name of index.reads) {
       const figure: Figure = figures[name];
       result.withoutIndex[name] = await timed(() => figure.read(db, scope, settings));
-      console.log(`  ${name} without ${index.name}: ${result.withoutIndex[name]!.toFixed(1)} ms`);
+      console.log(`  ${name} without ${index.name}: ${shown(result.withoutIndex[name]!)}`);
     }
-    await db.exec(`${index.create}; analyze signatures`);
+    await db.exec(index.create);
+    await db.exec('analyze signatures');
   }
   await db.exec('drop index people_search');
   for (const q of searches) {
     result.searchWithoutIndex[q] = await timed(() => searchPeople(db, q));
-    console.log(
-      `  search "${q}" without people_search: ${result.searchWithoutIndex[q]!.toFixed(1)} ms`,
-    );
+    console.log(`  search "${q}" without people_search: ${shown(result.searchWithoutIndex[q]!)}`);
   }
   return result;
 }
+
+const dashboardLoads = [
+  ['whole dashboard', ''],
+  ['whole dashboard, one region', '?region=louisiana'],
+  ['whole dashboard, a partner’s sources', `?sources=${partnerSources.join(',')}`],
+] as const;
 
 function compose(database: () => Promise<Database>): Promise<Api> {
   return composeApi({
@@ -351,8 +413,10 @@ const load = () =>
   loadavg()
     .map((value) => value.toFixed(2))
     .join(', ');
-const ms = (value: number | undefined) => (value === undefined ? '' : value.toFixed(1));
-const ratio = (value: number, baseline: number) => (value / baseline).toFixed(1);
+const ms = (measure: Measure | undefined) => (measure === undefined ? '' : measure.ms.toFixed(1));
+const cpu = (measure: Measure | undefined) => (measure === undefined ? '' : measure.cpu.toFixed(0));
+const ratio = (value: Measure | undefined, baseline: Measure | undefined) =>
+  value && baseline ? (value.ms / baseline.ms).toFixed(1) : '';
 
 const version = (command: string, args: string[]) => {
   try {
@@ -377,66 +441,103 @@ if (databases.includes('pglite')) {
 const { postgres, pglite } = results;
 
 console.log(
-  `\nNode ${process.version}; ${version('psql', ['--version'])}; load at the end: ${load()}.`,
+  `\nNode ${process.version}; ${version('psql', ['--version'])}; seeding ${postgres?.seedSeconds.toFixed(0) ?? '–'} s on PostgreSQL, ${pglite?.seedSeconds.toFixed(0) ?? '–'} s on PGlite; load at the end: ${load()}.`,
 );
-console.log(
-  '\n| read | PostgreSQL ms | bare count ms | ratio | PGlite ms | bare count ms | ratio | rows |',
-);
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+const row = (cells: string[]) => console.log(`| ${cells.join(' | ')} |`);
+console.log('');
+row([
+  'read',
+  'PostgreSQL ms',
+  'bare count',
+  'ratio',
+  'PGlite ms',
+  'CPU',
+  'bare count',
+  'ratio',
+  'rows',
+]);
+row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']);
 for (const name of Object.keys(figures)) {
   const p = postgres?.figures[name];
   const l = pglite?.figures[name];
-  console.log(
-    `| ${name} | ${ms(p?.ms)} | ${ms(p?.baseline)} | ${p ? ratio(p.ms, p.baseline) : ''} | ${ms(l?.ms)} | ${ms(l?.baseline)} | ${l ? ratio(l.ms, l.baseline) : ''} | ${(p ?? l)?.rows ?? ''} |`,
-  );
+  row([
+    name,
+    ms(p?.time),
+    ms(p?.baseline),
+    ratio(p?.time, p?.baseline),
+    ms(l?.time),
+    cpu(l?.time),
+    ms(l?.baseline),
+    ratio(l?.time, l?.baseline),
+    String((p ?? l)?.rows ?? ''),
+  ]);
 }
-const sum = (timings: Timings | undefined) =>
-  timings && Object.values(timings.figures).reduce((total, figure) => total + figure.ms, 0);
-console.log(
-  `| every figure, one after another | ${ms(sum(postgres))} | | | ${ms(sum(pglite))} | | | |`,
-);
-for (const label of Object.keys((postgres ?? pglite)!.dashboard)) {
+for (const [label] of dashboardLoads) {
+  const whole = label === 'whole dashboard';
   const p = postgres?.dashboard[label];
   const l = pglite?.dashboard[label];
-  const pb = postgres?.baselineDashboard;
-  const lb = pglite?.baselineDashboard;
-  console.log(
-    `| ${label} (HTTP, in-process) | ${ms(p)} | ${label === 'whole dashboard' ? ms(pb) : ''} | ${label === 'whole dashboard' && p && pb ? ratio(p, pb) : ''} | ${ms(l)} | ${label === 'whole dashboard' ? ms(lb) : ''} | ${label === 'whole dashboard' && l && lb ? ratio(l, lb) : ''} | |`,
-  );
+  row([
+    `${label} (HTTP)`,
+    ms(p),
+    whole ? ms(postgres?.baselineDashboard) : '',
+    whole ? ratio(p, postgres?.baselineDashboard) : '',
+    ms(l),
+    cpu(l),
+    whole ? ms(pglite?.baselineDashboard) : '',
+    whole ? ratio(l, pglite?.baselineDashboard) : '',
+    '',
+  ]);
 }
 for (const q of searches) {
   const p = postgres?.searches[q];
   const l = pglite?.searches[q];
-  console.log(`| search "${q}" | ${ms(p?.ms)} | | | ${ms(l?.ms)} | | | ${(p ?? l)?.found ?? ''} |`);
+  row([
+    `search "${q}"`,
+    ms(p?.time),
+    '',
+    '',
+    ms(l?.time),
+    cpu(l?.time),
+    '',
+    '',
+    String((p ?? l)?.found ?? ''),
+  ]);
 }
 console.log('\nWithout the index (the same reads, the index dropped):\n');
-console.log('| read | index | PostgreSQL ms | with it | PGlite ms | with it |');
-console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+row(['read', 'index', 'PostgreSQL ms', 'with it', 'PGlite ms', 'with it']);
+row(['---', '---', '---:', '---:', '---:', '---:']);
 for (const index of indexes) {
   for (const name of index.reads) {
-    console.log(
-      `| ${name} | ${index.name} | ${ms(postgres?.withoutIndex[name])} | ${ms(postgres?.figures[name]?.ms)} | ${ms(pglite?.withoutIndex[name])} | ${ms(pglite?.figures[name]?.ms)} |`,
-    );
+    row([
+      name,
+      index.name,
+      ms(postgres?.withoutIndex[name]),
+      ms(postgres?.figures[name]?.time),
+      ms(pglite?.withoutIndex[name]),
+      ms(pglite?.figures[name]?.time),
+    ]);
   }
 }
 for (const q of searches) {
-  console.log(
-    `| search "${q}" | people_search | ${ms(postgres?.searchWithoutIndex[q])} | ${ms(postgres?.searches[q]?.ms)} | ${ms(pglite?.searchWithoutIndex[q])} | ${ms(pglite?.searches[q]?.ms)} |`,
-  );
+  row([
+    `search "${q}"`,
+    'people_search',
+    ms(postgres?.searchWithoutIndex[q]),
+    ms(postgres?.searches[q]?.time),
+    ms(pglite?.searchWithoutIndex[q]),
+    ms(pglite?.searches[q]?.time),
+  ]);
 }
+const slowestSearch = Math.max(
+  ...[postgres, pglite].flatMap((t) => (t ? Object.values(t.searches).map((s) => s.time.ms) : [])),
+);
 const targets = [
-  ['whole dashboard, PostgreSQL ≤ 300 ms', postgres?.dashboard['whole dashboard'], 300],
-  ['whole dashboard, PGlite ≤ 1,500 ms', pglite?.dashboard['whole dashboard'], 1500],
-  [
-    'person search ≤ 50 ms (slowest search, either database)',
-    Math.max(
-      ...[postgres, pglite].flatMap((t) => (t ? Object.values(t.searches).map((s) => s.ms) : [])),
-    ),
-    50,
-  ],
+  ['whole dashboard, PostgreSQL ≤ 300 ms', postgres?.dashboard['whole dashboard']?.ms, 300],
+  ['whole dashboard, PGlite ≤ 1,500 ms', pglite?.dashboard['whole dashboard']?.ms, 1500],
+  ['person search ≤ 50 ms (the slowest, either database)', slowestSearch, 50],
 ] as const;
 console.log('');
 for (const [label, value, target] of targets) {
-  if (value === undefined) continue;
+  if (value === undefined || !Number.isFinite(value)) continue;
   console.log(`${value <= target ? 'met' : 'MISSED'}: ${label}: ${value.toFixed(1)} ms`);
 }

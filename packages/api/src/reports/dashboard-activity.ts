@@ -79,17 +79,16 @@ function memberActivity({ db, scope, settings, shared }: FigureContext): Promise
                 count(*) filter (where created_at >= ${participationFrom}) as acted
          from signatures where ${within('created_at', scanned)} group by 1),
        rsvped as materialized (
-         select a.person_id,
-                count(*) filter (where a.status <> 'cancelled'
-                                   and ${within('a.created_at', activistFrom)}) as actions,
-                count(*) filter (where a.attended
-                                   and ${within('e.start_at', activistFrom)}) as attended,
-                count(*) filter (where (a.status <> 'cancelled'
-                                        and ${within('a.created_at', participationFrom)})
-                                    or (a.attended
-                                        and ${within('e.start_at', participationFrom)})) as acted
-         from attendances a join events e on e.id = a.event_id
-         where ${within('a.created_at', scanned)} or ${within('e.start_at', scanned)}
+         select person_id, sum(actions) as actions, sum(attended) as attended, sum(acted) as acted
+         from (select person_id, (created_at >= ${activistFrom})::int as actions, 0 as attended,
+                      (created_at >= ${participationFrom})::int as acted
+               from attendances
+               where status <> 'cancelled' and ${within('created_at', scanned)}
+               union all
+               select a.person_id, 0, (e.start_at >= ${activistFrom})::int,
+                      (e.start_at >= ${participationFrom})::int
+               from events e join attendances a on a.event_id = e.id
+               where a.attended and ${within('e.start_at', scanned)}) rsvps
          group by 1),
        paid as materialized (
          select person_id, max(paid_at) as last,

@@ -3,7 +3,7 @@
  * together with the scope's conditions, and the reads several figures take their rows from.
  */
 import type { RallyConfig } from '@rally/core';
-import type { Queryable } from '../database.ts';
+import type { Database } from '../database.ts';
 
 /** What every figure is asked for. Days are UTC, written 2026-11-01. */
 export interface DashboardScope {
@@ -54,7 +54,7 @@ export class SharedReads {
 
 /** What each figure's function is given. */
 export interface FigureContext {
-  db: Queryable;
+  db: Database;
   scope: DashboardScope;
   settings: DashboardSettings;
   shared: SharedReads;

@@ -15,7 +15,7 @@
  * are each read once for a whole dashboard, which then reads people twice rather than eight times
  * (docs/benchmarks.md, "Staff dashboard").
  */
-import type { Queryable } from '../database.ts';
+import type { Database } from '../database.ts';
 import { activists, participation, retention } from './dashboard-activity.ts';
 import { conversations, events, petitions } from './dashboard-actions.ts';
 import {
@@ -44,7 +44,7 @@ export interface Figure {
   columns: string[];
   /** Its rows; `shared` holds the reads other figures of the same load made already. */
   read(
-    db: Queryable,
+    db: Database,
     scope: DashboardScope,
     settings: DashboardSettings,
     shared?: SharedReads,
@@ -172,7 +172,7 @@ export const figureNames = Object.keys(figures) as FigureName[];
  * each on a connection of the pool.
  */
 export async function dashboard(
-  db: Queryable,
+  db: Database,
   scope: DashboardScope,
   settings: DashboardSettings,
 ): Promise<Record<FigureName, Row[]>> {
