@@ -98,7 +98,7 @@ test('an organizer checks people in with no signal; back online, each counts onc
 
   const context = await browser.newContext({ ...devices['Pixel 7'] });
   const page = await context.newPage();
-  // What the page met on the way, printed should a step fail.
+  // What the page met on the way, in the test's output: the sends that found no signal.
   page.on('response', (response) => {
     if (response.url().includes('/api/') && response.status() >= 400)
       console.log(`${response.status()} ${response.request().method()} ${response.url()}`);
