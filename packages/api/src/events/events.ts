@@ -349,6 +349,7 @@ export function attendancesPage(c: Context<AppContext>, where: string, param: st
       alias: 'a',
       where: [where, ...scope.where],
       params: [param, ...scope.params],
+      audited: true,
       filter: attendancesFilter,
     },
     (row) => toAttendanceResource(c, row),

@@ -4,6 +4,7 @@
  */
 import type { Context } from 'hono';
 import type { AppContext } from '../context.ts';
+import { audit } from '../staff/audit.ts';
 import { halAnswer } from './hal.ts';
 import { osdiFilter, type FilterField } from './osdi-filter.ts';
 import { HttpProblem } from './problems.ts';
@@ -160,6 +161,12 @@ export interface CollectionQuery {
   order?: PageOrder;
   /** Rally's UUIDs unless told. */
   ids?: IdForm;
+  /**
+   * The rows are people's personal data: each page read is recorded in the audit log as
+   * `people-listed`, with the list's path, the names of the parameters (never their values: a
+   * filter may hold an email), the page and the rows it held.
+   */
+  audited?: boolean;
 }
 
 const oldestFirst: PageOrder = { column: 'created_at', type: 'timestamptz' };
@@ -234,5 +241,18 @@ export async function collectionAnswer<Row extends Record<string, unknown>, Item
       ? { time: last.page_cursor_time, id: last.page_cursor_id }
       : undefined;
   const items = pageRows.map(toItem);
+  if (query.audited) {
+    await audit(c, {
+      action: 'people-listed',
+      detail: {
+        list: c.req.path,
+        parameters: Object.keys(c.req.query()).sort(),
+        page: request.after ? 'after' : request.page,
+        per_page: request.perPage,
+        rows: items.length,
+        total: counted!.total,
+      },
+    });
+  }
   return halAnswer(c, pagedCollection(c, rel, request, counted!.total, items, next));
 }

@@ -109,6 +109,17 @@ personConsole.get(
           member,
         })),
     };
+    // Who was found is personal data: recorded, with the query's length only, never its words.
+    await audit(c, {
+      action: 'people-listed',
+      detail: {
+        list: c.req.path,
+        query_length: q.length,
+        page,
+        per_page: perPage,
+        rows: answer.people.length,
+      },
+    });
     return c.json(answer);
   },
 );
@@ -311,7 +322,16 @@ personConsole.patch(
     const changed = (Object.keys(values) as (keyof typeof correctable)[]).filter(
       (field) => JSON.stringify(values[field]) !== JSON.stringify(before[field]),
     );
-    if (changed.length === 0) return halAnswer(c, personResource(c.req.url, before));
+    if (changed.length === 0) {
+      // Nothing to correct, but the record is answered in full: a view, recorded as one.
+      await audit(c, {
+        action: 'person-viewed',
+        subjectKind: 'person',
+        subjectId: before.id,
+        detail: { correction: 'unchanged' },
+      });
+      return halAnswer(c, personResource(c.req.url, before));
+    }
     let after: PersonRow | undefined;
     try {
       after = await db.transaction(async (tx) => {

@@ -109,6 +109,7 @@ people.get(
         where: scope.where,
         params: scope.params,
         filter: peopleFilter,
+        audited: true,
       },
       (row) => personResource(c.req.url, row),
     );

@@ -243,6 +243,7 @@ export function signaturesPage(c: Context<AppContext>, where: string, param: str
       alias: 's',
       where: [where, ...scope.where],
       params: [param, ...scope.params],
+      audited: true,
       filter: signaturesFilter,
     },
     (row) => toSignatureResource(c.req.url, row),

@@ -9,6 +9,7 @@ import { describeRoute } from 'hono-openapi';
 import { slug } from '@rally/core';
 import type { AppContext } from '../context.ts';
 import { HttpProblem } from '../http/problems.ts';
+import { audit } from '../staff/audit.ts';
 import { fileResponse, problemResponse, queryParameter } from '../openapi.ts';
 import { csvStream } from './csv.ts';
 import {
@@ -226,6 +227,23 @@ for (const name of figureNames) {
     async (c) => {
       const scope = dashboardScope(c);
       const rows = await figure.read(c.var.db, scope, c.var.settings);
+      // The referrers' figure names people: an export of personal data, recorded as one.
+      if (name === 'new_members_by_referrer' && scope.personal) {
+        await audit(c, {
+          action: 'export',
+          detail: {
+            export: `dashboard/${name}`,
+            filters: {
+              region: scope.region ?? null,
+              sector: scope.sector ?? null,
+              from: scope.from,
+              to: scope.to,
+              sources: scope.sources ?? null,
+            },
+            rows: rows.length,
+          },
+        });
+      }
       return c.body(csvStream(oneBatch(rows), figure.columns), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${name}-${scope.from}-${scope.to}.csv"`,

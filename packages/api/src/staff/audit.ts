@@ -21,6 +21,7 @@ export type AuditAction =
   | 'key-created'
   | 'key-revoked'
   | 'person-viewed'
+  | 'people-listed'
   | 'person-corrected'
   | 'person-erased'
   | 'conversation-logged'
