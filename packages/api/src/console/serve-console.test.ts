@@ -42,6 +42,13 @@ describe('the console, served at /console/', () => {
     expect(await response.text()).not.toContain('root:');
   });
 
+  test('answers a path with a malformed escape as not found', async () => {
+    for (const path of ['/console/%E0%A4%A', '/console/assets/%zz.js', '/console/%']) {
+      const response = await appFor(dir).request(path);
+      expect(response.status, path).toBe(404);
+    }
+  });
+
   test('says to build the console when it is not built', async () => {
     const response = await appFor(join(dir, 'missing')).request('/console/');
     expect(response.status).toBe(503);

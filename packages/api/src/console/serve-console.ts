@@ -54,7 +54,13 @@ export function serveConsole(dir: string = defaultConsoleDir) {
   const routes = new Hono<AppContext>({ strict: true });
   routes.use(consoleSecurityHeaders);
   routes.get('/*', async (c) => {
-    const relative = decodeURIComponent(c.req.path.replace(/^\/console\/?/, ''));
+    let relative: string;
+    try {
+      relative = decodeURIComponent(c.req.path.replace(/^\/console\/?/, ''));
+    } catch {
+      // A malformed escape (`%E0%A4%A`) names no file and no screen: not found, not an error.
+      return c.text('Not found', 404);
+    }
     const file = normalize(join(root, relative));
     // A path that climbs out of the build (`..`) is simply not one of its files.
     const inside = file.startsWith(root + sep);
