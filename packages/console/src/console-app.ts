@@ -8,6 +8,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { StaffRole } from '@rally/core';
 import { doneRegion, problemRegion } from './components/templates.ts';
 import { ApiProblem, problemText } from './data/api.ts';
+import { forgetLists } from './data/check-in.ts';
 import { forgetMe, rememberedMe, signOut, whoAmI, type StaffMe } from './data/staff.ts';
 import type { NavigateEvent } from './events/navigate-event.ts';
 import './panels/admin/accounts-panel.ts';
@@ -356,6 +357,7 @@ export class RallyConsole extends LitElement {
     try {
       await signOut();
       forgetMe();
+      await forgetLists();
       this.me = null;
       this.go('sign-in');
     } catch (error) {

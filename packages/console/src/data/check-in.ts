@@ -6,7 +6,7 @@
  * when the connection returns. The API carries out each key once, so a send repeated after a lost
  * answer is counted once (docs/api.md, “Who came”).
  */
-import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
 import { ApiProblem, apiUrl, request } from './api.ts';
 import type { Dashboard } from './dashboard.ts';
 
@@ -156,6 +156,14 @@ export async function loadDoorList(event: string): Promise<{ list: DoorList; off
     if (kept) return { list: kept, offline: true };
     throw error;
   }
+}
+
+/**
+ * Deletes the lists kept on the device (names and emails of those who RSVPed), on signing out: a
+ * shared tablet keeps no one's list for the next person. What waits to be sent stays until sent.
+ */
+export async function forgetLists(): Promise<void> {
+  await clear(db().lists).catch(() => undefined);
 }
 
 /** Everything waiting to be sent, oldest first. */
