@@ -36,8 +36,20 @@ export function sendsStaffCredentials(c: Context<AppContext>): boolean {
   return (
     c.req.header('osdi-api-token') !== undefined ||
     /^Bearer\s/i.test(c.req.header('authorization') ?? '') ||
-    (sessionToken(c) !== undefined && (safeMethods.has(c.req.method) || fromOwnOrigin(c)))
+    (sessionToken(c) !== undefined &&
+      ((safeMethods.has(c.req.method) && !crossSiteFetch(c)) || fromOwnOrigin(c)))
   );
+}
+
+/**
+ * Whether a browser says the request was made by another site's page (`Sec-Fetch-Site`
+ * `same-site` or `cross-site`). SameSite keeps the cookie from other sites, but a sibling
+ * subdomain is the same site: its pages would send it. `same-origin` and `none` (typed in the
+ * address bar, a bookmark) are the console's own; a tool sends no such header.
+ */
+export function crossSiteFetch(c: Context<AppContext>): boolean {
+  const site = c.req.header('sec-fetch-site');
+  return site !== undefined && site !== 'same-origin' && site !== 'none';
 }
 
 /**
@@ -63,10 +75,10 @@ export function fromAnotherSite(c: Context<AppContext>): boolean {
   );
 }
 
-function crossSiteRefusal(): HttpProblem {
+function crossSiteRefusal(what = 'write'): HttpProblem {
   return new HttpProblem(
     403,
-    'This write carries the staff session cookie but does not come from the staff console’s own pages (its Origin is another site’s, or missing): refused, so another site cannot act as you. Use the console, or an API key from a tool.',
+    `This ${what} carries the staff session cookie but does not come from the staff console’s own pages (its Origin is another site’s, or missing): refused, so another site cannot act as you. Use the console, or an API key from a tool.`,
     { kind: 'cross-site' },
   );
 }
@@ -83,6 +95,8 @@ export async function identifyStaff(c: Context<AppContext>): Promise<Staff> {
     const session = await liveSession<AccountRow>(c, token);
     if (session) {
       if (!safeMethods.has(c.req.method) && !fromOwnOrigin(c)) throw crossSiteRefusal();
+      // A read too: another page of the same site (a sibling subdomain) gets the cookie sent.
+      if (crossSiteFetch(c)) throw crossSiteRefusal('request');
       staff = staffOfAccount(session, session.session_id);
     }
   }
