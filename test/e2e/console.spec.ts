@@ -329,9 +329,8 @@ test.describe('the staff console', () => {
   });
 
   // `RALLY_SCREENSHOTS=1 playwright test test/e2e/console.spec.ts --project desktop` refreshes the
-  // pictures in docs/console.md; other runs leave the docs alone.
-  test('screenshots for docs/console.md @once', async ({ browser }) => {
-    test.skip(!process.env.RALLY_SCREENSHOTS, 'only when asked for');
+  // pictures in docs/console.md; other runs leave it out (playwright.config.ts), and the docs alone.
+  test('screenshots for docs/console.md @once @screenshots', async ({ browser }) => {
     const page = await pageWithAuthenticator(browser);
     await page.setViewportSize({ width: 960, height: 640 });
     const shot = (name: string) => page.screenshot({ path: `docs/images/console-${name}.png` });
