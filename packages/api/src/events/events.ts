@@ -413,6 +413,18 @@ events.put(
     const attendance = c.req.param('attendance');
     const { attended } = await readJson(c, attendanceCheckIn);
     const scope = personScope(c.var.staff, 'p', 4);
+    // Within the caller's scope first, so that a replay answers nothing an organizer may not see.
+    const within = personScope(c.var.staff, 'p', 3);
+    const reachable =
+      uuidPattern.test(attendance) &&
+      (
+        await db.query(
+          `select 1 from attendances a join people p on p.id = a.person_id
+           where ${['a.id = $1', 'a.event_id = $2', ...within.where].join(' and ')}`,
+          [attendance, event.id, ...within.params],
+        )
+      ).length > 0;
+    if (!reachable) throw noRsvp(event.id, attendance);
     // The check-in screen sends again what it queued offline, under the same Idempotency-Key: a
     // replay is answered as recorded and changes nothing, even after a correction since.
     const answer = await onceForKey(c, { attended }, async (tx) => {

@@ -6,7 +6,9 @@
  * functions the public writes use (sql/functions/rally_claim_idempotency_key.sql,
  * rally_remember_response.sql): a second arrival waits for the first to commit, then is answered
  * what the first was, and nothing is written again. A refused write (a 404, a 422) keeps nothing,
- * key included, so it may be corrected and sent again under the same key.
+ * key included, so it may be corrected and sent again under the same key. Keys are kept apart per
+ * staff member, and each route checks that the record is within the caller's scope before a
+ * replay is answered.
  */
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
@@ -31,7 +33,10 @@ export async function onceForKey<Body>(
   work: (tx: Queryable) => Promise<StaffAnswer<Body>>,
 ): Promise<StaffAnswer<Body> & { replayed: boolean }> {
   const key = idempotencyKey(c);
-  const scope = `${c.req.method} ${c.req.path}`;
+  // A key is the staff member's own: another's same key (or a guess at it) replays nothing, and
+  // a replay is answered only to whoever made the request first.
+  const staff = c.var.staff;
+  const scope = `${c.req.method} ${c.req.path} ${staff ? `${staff.kind}:${staff.id}` : 'public'}`;
   const claim = JSON.stringify({
     scope,
     idempotency_key: key,

@@ -267,6 +267,9 @@ people.delete(
       // Consents, RSVPs, dues, referral aliases and one-on-one conversations go with the person
       // (their foreign keys cascade).
       await tx.query('delete from people where id = $1', [row.id]);
+      // The answers kept for Idempotency-Key replays hold no column naming the person, but every
+      // answer about them names their id: those go too, so no replay answers their record again.
+      await tx.query('delete from idempotency_keys where strpos(response::text, $1) > 0', [row.id]);
       // Only the id: the log outlives the person, and must hold nothing about them.
       await audit(
         c,
