@@ -50,7 +50,7 @@ import {
 } from '../openapi.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
-import { personIdScope, personScope, requireInScope, type Staff } from '../staff/roles.ts';
+import { personIdScope, personScope, withinStaffScope, type Staff } from '../staff/roles.ts';
 import { signLink, verifyLink } from '../signed-links.ts';
 import { inLanguage, type Translatable } from '../translated.ts';
 import { eventCalendar } from './calendar.ts';
@@ -478,6 +478,21 @@ events.post(
     const id = c.req.param('id');
     const walkIn = await readJson(c, walkInRequest);
     const key = sentIdempotencyKey(c);
+    // Someone on file outside an organizer's regions or sectors is not matched at the door: the
+    // walk-in is refused as if there were no such person, saying nothing of where they are.
+    if (walkIn.email !== undefined) {
+      const [onFile] = await c.var.db.query<{ region: string | null; sector: string | null }>(
+        'select region, sector from people where email = $1',
+        [walkIn.email.toLowerCase()],
+      );
+      if (onFile && !withinStaffScope(c.var.staff, onFile)) {
+        throw new HttpProblem(
+          404,
+          'No person you may see has this email: ask an admin to record this walk-in.',
+          { errors: [{ path: 'email', code: 'invalid', message: 'Not a person you may see.' }] },
+        );
+      }
+    }
     const answer = await onceForKey(c, walkIn, async (tx) => {
       const result = await recordWalkIn(tx, id, walkIn, key);
       const [row] = await tx.query<AttendanceRow>(`${rsvpsWithPeople} where a.id = $1`, [
@@ -509,12 +524,7 @@ function attendanceAnswer(
 
 /** Whether the person is within the organizer's regions and sectors (anyone, for others). */
 function inScope(staff: Staff, person: { region: string | null; sector: string | null }): boolean {
-  try {
-    requireInScope(staff, person);
-    return true;
-  } catch {
-    return false;
-  }
+  return withinStaffScope(staff, person);
 }
 
 function noRsvp(eventId: string, attendance: string): HttpProblem {

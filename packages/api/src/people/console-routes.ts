@@ -45,7 +45,7 @@ export const personConsole = new Hono<AppContext>();
 
 const personId = pathParameter('id', 'Person id', 'uuid');
 const noSuchPerson = problemResponse(
-  'No such person (404), or, for an organizer, one outside their regions or sectors (403)',
+  'No such person, or, for an organizer, one outside their regions or sectors: the same 404',
 );
 const unreadableBody = {
   400: problemResponse('The body is not valid JSON.'),

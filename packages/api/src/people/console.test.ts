@@ -281,9 +281,11 @@ describe.each(databases)('the console’s People routes on %s', (_kind, open) =>
 
     it('keeps organizers to their regions and refuses other roles, saying why', async () => {
       const lakes = await join(api, 'lakes@example.org', { region: 'great-lakes' });
+      // Outside their scope is as if there were no such person: nothing says where they are.
       const outside = await ask(`/api/v1/people/${lakes}/timeline`);
-      expect(outside.status).toBe(403);
+      expect(outside.status).toBe(404);
       const problem = await outside.json();
+      expect(problem.detail).not.toContain('great-lakes');
       expect(problem.detail).not.toContain('lakes@example.org');
       expect(problem.detail).not.toContain('Rosa');
       for (const role of ['communications', 'partner'] as const) {

@@ -76,25 +76,36 @@ export function personScope(
   return { where, params };
 }
 
-/** Refuses a person outside an organizer's regions or sectors, naming which. */
+/**
+ * Refuses a person outside an organizer's regions or sectors as if there were no such person
+ * (404): a 403 naming their region would tell an organizer where someone they may not see is.
+ */
 export function requireInScope(
   staff: Staff | undefined,
-  person: { region: string | null; sector: string | null },
+  person: { id?: string; region: string | null; sector: string | null },
 ): void {
-  if (staff?.role !== 'organizer') return;
+  if (!withinStaffScope(staff, person)) {
+    throw new HttpProblem(
+      404,
+      person.id === undefined ? 'No such person.' : `No person has the id ${person.id}.`,
+    );
+  }
+}
+
+/** Whether the person is within an organizer's regions and sectors (anyone, for others). */
+export function withinStaffScope(
+  staff: Staff | undefined,
+  person: { region: string | null; sector: string | null },
+): boolean {
+  if (staff?.role !== 'organizer') return true;
   for (const [column, values] of [
     ['region', staff.regions],
     ['sector', staff.sectors],
   ] as const) {
     const value = person[column];
-    if (value !== null && values.length > 0 && !values.includes(value)) {
-      throw new HttpProblem(
-        403,
-        `This person's ${column} (${value}) is outside yours (${values.join(', ')}); ask an admin to widen your ${column}s if you need it.`,
-        { kind: 'outside-scope' },
-      );
-    }
+    if (value !== null && values.length > 0 && !values.includes(value)) return false;
   }
+  return true;
 }
 
 /**
