@@ -310,6 +310,18 @@ personConsole.patch(
       ['sector', staff.role === 'organizer' ? staff.sectors : []],
     ] as const) {
       const value = values[field];
+      // No region (or sector) is everyone's scope: clearing it would hand the person to all.
+      if (value === null && field in values && allowed.length > 0) {
+        throw new HttpProblem(
+          422,
+          `You may not clear a person's ${field}: choose one of yours: ${allowed.join(', ')}.`,
+          {
+            errors: [
+              { path: field, code: 'invalid', message: `Choose one of: ${allowed.join(', ')}.` },
+            ],
+          },
+        );
+      }
       if (typeof value === 'string' && allowed.length > 0 && !allowed.includes(value)) {
         throw new HttpProblem(422, `You may set a ${field} of yours only: ${allowed.join(', ')}.`, {
           errors: [
