@@ -17,8 +17,8 @@ create table conversations (
   created_at timestamptz not null default now()
 );
 -- A person's timeline lists their conversations by date, and an erasure finds them by person.
--- The dashboard's monthly count reads them all in a few milliseconds at 20,000 (the benchmark),
--- so held_on has no index of its own.
+-- The dashboard counts those of its period, a year by default and so most of the table: an index
+-- on held_on would narrow nothing, and it has none.
 create index conversations_person on conversations (person_id, held_on);
 
 -- Finding a person by any part of their name or email (the console's search, the check-in
@@ -46,7 +46,7 @@ end $$;
 
 -- Participation and activists count each member's signatures within the last weeks: an index led
 -- by the time reads only those, with the person, from the index alone, instead of every signature
--- ever made (docs/benchmarks.md, "Staff dashboard": at a million signatures, about half the time
--- of the figures that read them). Each signature writes one more index entry for it. On a large
--- database it takes a while to build, and signatures wait for it: upgrade off-peak.
+-- ever made (docs/benchmarks.md, "Staff dashboard"). Each signature writes one more index entry
+-- for it, at the end of the index, as time only grows. On a large database it takes a while to
+-- build, and signatures wait for it: upgrade off-peak.
 create index signatures_recent on signatures (created_at, person_id);
