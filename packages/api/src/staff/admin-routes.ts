@@ -167,6 +167,11 @@ adminRoutes.patch(
     const before = await findAccount(db, c.req.param('id'));
     const change = await readJson(c, staffAccountChange);
     const account = await db.transaction(async (tx) => {
+      // Two admins changed at once could each see the other still an admin and both step down:
+      // the enabled admins are locked before the change, so the count below sees the other's.
+      await tx.query(
+        `select id from staff_accounts where role = 'admin' and disabled_at is null order by id for update`,
+      );
       const [row] = await tx.query<AccountRow>(
         `update staff_accounts set
            name = coalesce($2, name), role = coalesce($3, role),

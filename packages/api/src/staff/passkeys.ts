@@ -216,10 +216,21 @@ export async function verifySignIn(
       'passkey-not-verified',
     );
   }
-  await db.query(
-    'update staff_passkeys set counter = $2, last_used_at = now() where credential_id = $1',
+  // Only if the counter still moves on: two sign-ins racing with the same assertion (a replay, a
+  // cloned authenticator) both pass the check above, and only the first may change the row. An
+  // authenticator that keeps no counter sends 0 each time.
+  const moved = await db.query(
+    `update staff_passkeys set counter = $2, last_used_at = now()
+     where credential_id = $1 and (counter < $2 or $2 = 0) returning 1`,
     [passkey.credential_id, verified.authenticationInfo.newCounter],
   );
+  if (moved.length === 0) {
+    throw new SignInRefusal(
+      notVerified(401, 'The passkey could not be verified'),
+      passkey.account_id,
+      'passkey-not-verified',
+    );
+  }
   const [account] = await db.query<AccountRow>('select * from staff_accounts where id = $1', [
     passkey.account_id,
   ]);
