@@ -145,7 +145,7 @@ export const staffSession = z.object({
   current: z.boolean(),
 });
 
-/** `GET /staff/invitations/:token`: whom an invitation is for. */
+/** `POST /staff/invitations/lookup` `{ invitation }`: whom an invitation is for. */
 export const staffInvitationInfo = z.object({
   email: z.string(),
   name: z.string(),

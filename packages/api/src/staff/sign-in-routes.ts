@@ -112,13 +112,19 @@ function actorOfAccount(account: Pick<AccountRow, 'id' | 'email'>): Actor {
   return { kind: 'staff', id: account.id, label: account.email };
 }
 
-signInRoutes.get(
-  '/invitations/:token',
+/** The invitation's token, in a body: a URL's path is kept in logs and histories, a body is not. */
+const invitationLookup = z.strictObject({ invitation: z.string().min(1).max(200) });
+
+signInRoutes.post(
+  '/invitations/lookup',
   describeRoute({
     summary: 'Whom an invitation is for, before enrolling a passkey with it',
-    parameters: [pathParameter('token', 'The token from the invitation link’s fragment')],
+    description:
+      'The token from the invitation link’s fragment travels in the body, never in a URL, which proxies and logs keep.',
+    requestBody: jsonBody('StaffInvitationLookup', invitationLookup),
     responses: {
       200: jsonResponse('The invitation', 'StaffInvitationInfo', staffInvitationInfo),
+      ...unreadableBody,
       404: problemResponse('No such invitation'),
       410: problemResponse('The invitation was used, or has expired'),
       429: tooMany,
@@ -126,7 +132,8 @@ signInRoutes.get(
   }),
   async (c) => {
     await countAttempt(c);
-    const invitation = await usableInvitation(c.var.db, c.req.param('token'));
+    const { invitation: token } = await readJson(c, invitationLookup);
+    const invitation = await usableInvitation(c.var.db, token);
     return c.json(
       {
         email: invitation.email,

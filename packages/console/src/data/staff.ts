@@ -93,7 +93,7 @@ export interface InvitationInfo {
 }
 
 export function invitationInfo(token: string): Promise<InvitationInfo> {
-  return request(`/staff/invitations/${encodeURIComponent(token)}`);
+  return request('/staff/invitations/lookup', { method: 'POST', body: { invitation: token } });
 }
 
 /** Makes the invitation's first passkey, which makes the account and signs it in. */
