@@ -98,15 +98,6 @@ test('an organizer checks people in with no signal; back online, each counts onc
 
   const context = await browser.newContext({ ...devices['Pixel 7'] });
   const page = await context.newPage();
-  // What the page met on the way, in the test's output: the sends that found no signal.
-  page.on('response', (response) => {
-    if (response.url().includes('/api/') && response.status() >= 400)
-      console.log(`${response.status()} ${response.request().method()} ${response.url()}`);
-  });
-  page.on('requestfailed', (request) =>
-    console.log(`failed ${request.method()} ${request.url()} ${request.failure()?.errorText}`),
-  );
-  page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable');
   await cdp.send('WebAuthn.addVirtualAuthenticator', {
