@@ -3,13 +3,6 @@
  * lines, and retention after 3 and 6 months. The three come from one read (`memberActivity`) of
  * the members, their actions in the windows, and their dues.
  */
-import {
-  duesJoin,
-  firstMemberBefore,
-  firstMemberSince,
-  memberBefore,
-  memberSince,
-} from './standing.ts';
 import { day, periodEnd, ratio, Statement, type FigureContext, type Row } from './dashboard-sql.ts';
 
 /** The cohorts retention follows: members who became members at least this many months ago. */
@@ -31,7 +24,8 @@ interface Activity extends Row {
 }
 
 /**
- * One read of everyone who had become a member by the end of the period, with what they did in
+ * One read of everyone who had become a member by the end of the period (their standing, migration
+ * 017), with what they did in
  * each window ending with it:
  * - participating (within `participation.days`): signed, RSVPed (and did not cancel), attended an
  *   event held in the window, paid dues, or joined;
@@ -98,22 +92,22 @@ function memberActivity({ db, scope, settings, shared }: FigureContext): Promise
            and paid_at >= ${q.time(longestPeriodStart)}
          group by 1),
        m as (
-         select ${memberBefore(q.end)} as member, ${firstMemberSince} as became,
-                ${memberSince} is not null
-                  and coalesce(d.status not in ('lapsed', 'cancelled'), true) as still,
+         select p.member_since < ${q.end} as member, p.first_member_since as became,
+                p.member_since is not null
+                  and coalesce(p.dues_status not in ('lapsed', 'cancelled'), true) as still,
                 coalesce(paid.last >= ${q.end} - interval '${paymentGraceDays} days'
-                  - case when d.interval in ('year', 'one_time') then interval '1 year'
+                  - case when p.dues_interval in ('year', 'one_time') then interval '1 year'
                          else interval '1 month' end, false) as paid,
                 ${within('p.joined_at', participationFrom)} or signed.acted > 0
                   or rsvped.acted > 0 or paid.acted > 0 as participating,
                 coalesce(signed.actions, 0) + coalesce(rsvped.actions, 0)
                   >= ${q.value(settings.activists.actions)}
                   or rsvped.attended >= ${q.value(settings.activists.events_attended)} as activist
-         from people p ${duesJoin}
-         left join signed on signed.person_id = p.id
-         left join rsvped on rsvped.person_id = p.id
-         left join paid on paid.person_id = p.id
-         where ${firstMemberBefore(q.end)}${q.people()})
+         from member_standing p
+         left join signed on signed.person_id = p.person_id
+         left join rsvped on rsvped.person_id = p.person_id
+         left join paid on paid.person_id = p.person_id
+         where p.first_member_since < ${q.end}${q.people()})
        select count(*) filter (where member)::int as members,
               count(*) filter (where member and participating)::int as participating,
               count(*) filter (where member and activist)::int as activists,

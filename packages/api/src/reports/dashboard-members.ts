@@ -41,7 +41,8 @@ const byWeekAndSource = 0b11100;
 const everyone = 0b11111;
 
 /**
- * The members at the end of the period, read once and grouped four ways: by the month they became
+ * The members at the end of the period, read once from their standing (migration 017) and grouped
+ * four ways: by the month they became
  * members (those from before the period in its first month) and region; by that month and sector;
  * by the week (its Monday) and source of those new in the period; and all together, with how many
  * have a phone, an address, an employer. Weeks and months are UTC.
@@ -63,13 +64,13 @@ function memberGroups({ db, scope, shared }: FigureContext): Promise<MemberGroup
                 count(*) filter (where address) as with_address,
                 count(*) filter (where employer) as with_employer
          from (select p.region, p.sector, p.source,
-                      date_trunc('month', greatest(m.since, ${q.from}) at time zone 'UTC') as month,
-                      case when m.since >= ${q.from}
-                           then date_trunc('week', m.since at time zone 'UTC') end as week,
-                      p.phone_numbers <> '[]' as phone, p.postal_addresses <> '[]' as address,
-                      nullif(btrim(p.custom_fields->>'employer'), '') is not null as employer
-               from people p ${duesJoin}, lateral (select ${memberSince} as since) m
-               where m.since < ${q.end}${q.people()}) members
+                      date_trunc('month', greatest(p.member_since, ${q.from}) at time zone 'UTC')
+                        as month,
+                      case when p.member_since >= ${q.from}
+                           then date_trunc('week', p.member_since at time zone 'UTC') end as week,
+                      p.has_phone as phone, p.has_address as address, p.has_employer as employer
+               from member_standing p
+               where p.member_since < ${q.end}${q.people()}) members
          group by 1, 2, 3, 4, 5)
        select grouping(month, region, sector, week, source) as grouping,
               to_char(month, 'YYYY-MM') as month, region, sector,

@@ -18,6 +18,7 @@ import {
   figures,
   type DashboardScope,
   type Figure,
+  type FigureName,
   type Row,
 } from './dashboard.ts';
 import { queryDay } from './standing.ts';
@@ -47,6 +48,21 @@ const scopeParameters = [
     'Only the people and actions these source codes brought in, separated by commas (`riverside,gulf-south`). A partner’s own codes always apply to a partner’s session, whatever is asked.',
   ),
 ];
+
+/** `figures=events,petitions`: only those figures are counted (the console's Events list). */
+function figuresParameter(c: Context): FigureName[] {
+  const values = c.req.queries('figures');
+  if (values === undefined) return figureNames;
+  const names = [...new Set(values.flatMap((value) => value.split(',')).map((n) => n.trim()))];
+  const unknown = names.find((name) => !(figureNames as string[]).includes(name));
+  if (unknown !== undefined || names.length === 0)
+    throw scopeProblem(
+      'figures',
+      `figures: "${unknown ?? ''}" is no figure of the dashboard; name some of ${figureNames.join(', ')}, separated by commas.`,
+      `Name figures of the dashboard: ${figureNames.join(', ')}.`,
+    );
+  return names as FigureName[];
+}
 
 const unreadableScope = problemResponse(
   '`region`, `sector`, `from`, `to` or `sources` cannot be read, or `from` is after `to`; the problem names the parameter',
@@ -168,7 +184,7 @@ const dashboardSchema = {
     },
     figures: {
       type: 'object' as const,
-      required: figureNames,
+      description: 'Every figure, or only those `figures` names.',
       properties: Object.fromEntries(
         figureNames.map((name) => [
           name,
@@ -189,17 +205,26 @@ dashboardRoutes.get(
     summary: 'The staff dashboard: every figure (staff)',
     description:
       'Members by region and sector against the goals, new members per week by source, partner and referrer, participation, activists, retention, contact completeness, petitions against their goals, RSVPs against attendance, and one-on-one conversations. Each figure is a list of rows, as its CSV has them. Shares are fractions to four places (0.5 is half), null when there is nobody to count.',
-    parameters: scopeParameters,
+    parameters: [
+      ...scopeParameters,
+      queryParameter(
+        'figures',
+        'Only these figures, separated by commas (`events,petitions`); by default every one. What is not asked for is not counted.',
+      ),
+    ],
     responses: {
       200: {
-        description: 'Every figure, in the scope asked for',
+        description: 'Every figure (or those asked for), in the scope asked for',
         content: { 'application/json': { schema: dashboardSchema } },
       },
-      400: unreadableScope,
+      400: problemResponse(
+        '`region`, `sector`, `from`, `to`, `sources` or `figures` cannot be read, or `from` is after `to`; the problem names the parameter',
+      ),
     },
   }),
   async (c) => {
     const scope = dashboardScope(c);
+    const asked = figuresParameter(c);
     return c.json({
       generated_at: new Date().toISOString(),
       scope: {
@@ -209,7 +234,7 @@ dashboardRoutes.get(
         to: scope.to,
         sources: scope.sources ?? null,
       },
-      figures: await dashboard(c.var.db, scope, c.var.settings),
+      figures: await dashboard(c.var.db, scope, c.var.settings, asked),
     });
   },
 );

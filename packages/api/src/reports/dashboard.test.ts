@@ -607,6 +607,19 @@ describe.each(databases)('the staff dashboard on %s', (_kind, open) => {
     }
   });
 
+  it('counts only the figures asked for, and says which name it does not know', async () => {
+    const whole = await figuresOf(period);
+    const some = await figuresOf(`${period}&figures=events,petitions`);
+    expect(Object.keys(some).sort()).toEqual(['events', 'petitions']);
+    expect(some.events).toEqual(whole.events);
+    expect(some.petitions).toEqual(whole.petitions);
+    const response = await staffGet(api, `/api/v1/reports/dashboard?figures=events,members`);
+    expect(response.status).toBe(400);
+    const problem = await response.json();
+    expect(problem.detail).toMatch(/"members" is no figure of the dashboard/);
+    expect(problem.errors[0].path).toBe('query.figures');
+  });
+
   it('takes twelve months to today when no period is asked for', async () => {
     const body = await (await staffGet(api, '/api/v1/reports/dashboard')).json();
     const today = new Date().toISOString().slice(0, 10);

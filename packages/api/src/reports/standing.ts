@@ -9,26 +9,11 @@ import { HttpProblem } from '../http/problems.ts';
 
 /**
  * When the person `p` became a member: when they joined, or when dues they still pay started;
- * null for a supporter. `d` is their dues membership, joined on `d.person_id = p.id`.
+ * null for a supporter. `d` is their dues membership, joined on `d.person_id = p.id`. The
+ * dashboard reads the same from member_standing (migration 017), which its triggers keep.
  */
 export const memberSince = `least(p.joined_at,
   case when d.status in ('active', 'past_due') then d.started_at end)`;
-
-/**
- * When the person `p` first became a member, whatever their dues say now: when they joined, or when
- * their dues started, even dues since lapsed. Retention counts its cohorts from it.
- */
-export const firstMemberSince = 'least(p.joined_at, d.started_at)';
-
-/**
- * Whether the person `p` was a member before `time` (`memberSince < time`), and whether they had
- * first become one (`firstMemberSince < time`), written out so that the planner estimates how many
- * from each column's statistics rather than guessing a third.
- */
-export const memberBefore = (time: string) =>
-  `(p.joined_at < ${time} or (d.status in ('active', 'past_due') and d.started_at < ${time}))`;
-export const firstMemberBefore = (time: string) =>
-  `(p.joined_at < ${time} or d.started_at < ${time})`;
 
 /** The join that `memberSince` reads dues from. */
 export const duesJoin = 'left join dues_memberships d on d.person_id = p.id';

@@ -73,7 +73,10 @@ export const unreachable = (error: unknown) => error instanceof ApiProblem && er
 /** The events held from a year ago, and those to come, with their figures; kept for offline. */
 export async function loadEvents(): Promise<{ events: EventFigures[]; offline: boolean }> {
   try {
-    const dashboard = await request<Dashboard>('/reports/dashboard');
+    // Only the events figure: the rest of the dashboard is not counted for this list.
+    const dashboard = await request<Dashboard>('/reports/dashboard', {
+      query: { figures: 'events' },
+    });
     const events = (dashboard.figures.events ?? []) as unknown as EventFigures[];
     await set('events', events, db().lists).catch(() => undefined);
     return { events, offline: false };
