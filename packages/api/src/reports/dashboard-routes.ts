@@ -225,6 +225,15 @@ dashboardRoutes.get(
   async (c) => {
     const scope = dashboardScope(c);
     const asked = figuresParameter(c);
+    const answer = await dashboard(c.var.db, scope, c.var.settings, asked);
+    // The referrers' figure names people: who saw those names is recorded, as for a list of people.
+    const named = answer.new_members_by_referrer?.filter((row) => row.referrer !== null) ?? [];
+    if (scope.personal && named.length > 0) {
+      await audit(c, {
+        action: 'people-listed',
+        detail: { list: c.req.path, figure: 'new_members_by_referrer', rows: named.length },
+      });
+    }
     return c.json({
       generated_at: new Date().toISOString(),
       scope: {
@@ -234,7 +243,7 @@ dashboardRoutes.get(
         to: scope.to,
         sources: scope.sources ?? null,
       },
-      figures: await dashboard(c.var.db, scope, c.var.settings, asked),
+      figures: answer,
     });
   },
 );

@@ -607,6 +607,26 @@ describe.each(databases)('the staff dashboard on %s', (_kind, open) => {
     }
   });
 
+  it('records who saw referrers named, and nothing when no name was shown', async () => {
+    const listed = () =>
+      api.db.query<{ detail: Record<string, unknown> }>(
+        `select detail from audit_log where action = 'people-listed'`,
+      );
+    await figuresOf(`${period}&figures=events`);
+    await figuresOf('from=2025-01-01&to=2025-03-31');
+    expect(await listed()).toEqual([]);
+    await figuresOf(period);
+    expect(await listed()).toEqual([
+      {
+        detail: {
+          list: '/api/v1/reports/dashboard',
+          figure: 'new_members_by_referrer',
+          rows: 1,
+        },
+      },
+    ]);
+  });
+
   it('counts only the figures asked for, and says which name it does not know', async () => {
     const whole = await figuresOf(period);
     const some = await figuresOf(`${period}&figures=events,petitions`);
