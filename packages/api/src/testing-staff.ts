@@ -286,13 +286,15 @@ export function sessionCookieOf(response: Response): string | undefined {
 
 /**
  * Enrolls a passkey with an invitation link, as the console's enrollment page does: asks for the
- * options, makes the passkey, registers it. The registration's answer, and the cookie it set.
+ * options, makes the passkey, registers it (with `fields` added to the registration: the
+ * `account_name` the person typed). The registration's answer, and the cookie it set.
  */
 export async function enrollPasskey(
   api: TestApi,
   invitationUrl: string,
   authenticator: SoftwareAuthenticator,
   ceremony: Partial<Ceremony> = {},
+  fields: Record<string, unknown> = {},
 ): Promise<{ response: Response; cookie: string | undefined }> {
   const url = new URL(invitationUrl);
   const invitation = url.hash.slice(1);
@@ -312,6 +314,7 @@ export async function enrollPasskey(
       challenge_id,
       name: 'Test phone',
       response: authenticator.register(creation, { origin, ...ceremony }),
+      ...fields,
     },
     origin,
   });

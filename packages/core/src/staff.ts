@@ -32,6 +32,13 @@ const slugs = z
 
 const displayName = z.string().trim().max(120);
 
+/** A staff member's own name, as colleagues see it: never empty, since it stands for them. */
+const accountName = z
+  .string()
+  .trim()
+  .min(1, 'Enter your name, as colleagues will see it.')
+  .max(100);
+
 /** Whoever sends a password, however long: the limit only keeps hashing cheap. */
 const anyPassword = z.string().min(1, 'Enter your password.').max(1024);
 
@@ -67,6 +74,11 @@ export const passkeyRegistrationRequest = z.strictObject({
   challenge_id: z.uuid('Send the challenge_id the registration options gave.'),
   /** The passkey's name, to tell one from another: "Phone", "Laptop". */
   name: displayName.optional(),
+  /**
+   * With an invitation: the account's name as the person confirms or types it (1 to 100
+   * characters); left out, the invitation's. Signed in, the name is changed with `PATCH /staff/me`.
+   */
+  account_name: accountName.optional(),
   response: webAuthnResponse,
 });
 
@@ -91,6 +103,12 @@ export const passwordChangeRequest = z.strictObject({
     .string()
     .min(minimumPasswordLength, `Use at least ${minimumPasswordLength} characters.`)
     .max(256),
+});
+
+/** `PATCH /staff/me`: what the account signed in changes of its own. */
+export const staffMeChange = z.strictObject({
+  /** Your name, as colleagues see it: 1 to 100 characters. */
+  name: accountName,
 });
 
 /** `PATCH /staff/accounts/:id`: what an admin changes; what is left out stays. */
@@ -129,6 +147,17 @@ export const staffAccount = z.object({
 export const staffMe = z.object({
   account: staffAccount,
   session: z.object({ id: z.uuid(), expires_at: z.string(), ends_at: z.string() }),
+});
+
+/** One of the passkeys of the account signed in (`GET /staff/me/passkeys`). */
+export const staffPasskey = z.object({
+  /** The credential's id (base64url), which `DELETE /staff/me/passkeys/:id` takes. */
+  id: z.string(),
+  /** The name given when it was made: "Phone", "Work laptop". */
+  name: z.string(),
+  created_at: z.string(),
+  /** When it last signed in; null if never since it was made. */
+  last_used_at: z.string().nullable(),
 });
 
 /** A session in the console's list of sessions. */
@@ -201,6 +230,7 @@ export const auditEntry = z.object({
 export type StaffAccount = z.infer<typeof staffAccount>;
 export type StaffMe = z.infer<typeof staffMe>;
 export type StaffSession = z.infer<typeof staffSession>;
+export type StaffPasskey = z.infer<typeof staffPasskey>;
 export type StaffInvitationInfo = z.infer<typeof staffInvitationInfo>;
 export type StaffInvitation = z.infer<typeof staffInvitation>;
 export type ApiKey = z.infer<typeof apiKey>;

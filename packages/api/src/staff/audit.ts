@@ -17,6 +17,7 @@ export type AuditAction =
   | 'invitation-created'
   | 'invitation-used'
   | 'passkey-added'
+  | 'passkey-removed'
   | 'account-changed'
   | 'key-created'
   | 'key-revoked'

@@ -80,13 +80,15 @@ export async function liveSession<Account extends Record<string, unknown>>(
 
 /**
  * Opens a session for the account and sets its cookie. Over plain http only on this machine: a
- * session cookie sent in the clear elsewhere could be read on the way.
+ * session cookie sent in the clear elsewhere could be read on the way. A session this browser's
+ * cookie held is ended, since the new cookie replaces it (signing in again to confirm it is you,
+ * say): it would otherwise stay live, listed among the sessions, with nothing left to use it.
  */
 export async function startSession(
   c: Context<AppContext>,
   db: Queryable,
   accountId: string,
-): Promise<{ id: string; expires_at: Date; ends_at: Date }> {
+): Promise<{ id: string; expires_at: Date; ends_at: Date; replaced: string | null }> {
   const { settings, origin } = c.var;
   if (!isHttps(c) && !isLoopback(new URL(origin).hostname)) {
     throw new HttpProblem(
@@ -95,6 +97,15 @@ export async function startSession(
       { kind: 'https-required' },
     );
   }
+  const previous = sessionToken(c);
+  const [replaced] =
+    previous === undefined
+      ? []
+      : await db.query<{ id: string }>(
+          `update staff_sessions set ended_at = now()
+           where token_hash = $1 and ended_at is null returning id`,
+          [hashToken(previous)],
+        );
   const token = newToken();
   const [session] = await db.query<{ id: string; expires_at: Date; ends_at: Date }>(
     `insert into staff_sessions (token_hash, account_id, expires_at, ends_at, user_agent)
@@ -117,7 +128,30 @@ export async function startSession(
     secure: isHttps(c),
     expires: session!.ends_at,
   });
-  return session!;
+  return { ...session!, replaced: replaced?.id ?? null };
+}
+
+/** How recent a sign-in must be for what a stolen session must not do: removing a passkey. */
+export const recentSignInMinutes = 10;
+
+/**
+ * Refuses (403, `sign-in-again`) unless the session was opened by a sign-in within the last
+ * `recentSignInMinutes`: a session left open on a shared or stolen device then cannot take its
+ * owner's way in away. Signing in again opens a new session, which is recent.
+ */
+export async function requireRecentSignIn(db: Queryable, sessionId: string): Promise<void> {
+  const [session] = await db.query<{ recent: boolean }>(
+    `select created_at > now() - make_interval(mins => $2) as recent
+     from staff_sessions where id = $1`,
+    [sessionId, recentSignInMinutes],
+  );
+  if (!session?.recent) {
+    throw new HttpProblem(
+      403,
+      `For your safety, sign in again first: this asks for a sign-in within the last ${recentSignInMinutes} minutes, and yours is older.`,
+      { kind: 'sign-in-again' },
+    );
+  }
 }
 
 /** Tells the browser to forget the session cookie. */

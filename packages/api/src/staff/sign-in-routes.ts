@@ -243,6 +243,7 @@ signInRoutes.post(
     if (body.invitation === undefined) {
       // Another passkey for the account signed in.
       const staff = await signedIn(c);
+      if (body.account_name !== undefined) throw accountNameWithoutInvitation();
       const challenge = await takeChallenge(db, body.challenge_id, 'register');
       if (challenge.invitation_hash !== null || challenge.account_id !== staff.id)
         throw otherChallenge();
@@ -289,7 +290,7 @@ signInRoutes.post(
         [
           accountId,
           invitation.email,
-          invitation.name,
+          body.account_name ?? invitation.name,
           invitation.role,
           invitation.regions,
           invitation.sectors,
@@ -319,7 +320,12 @@ signInRoutes.post(
           action: 'sign-in',
           subjectKind: 'session',
           subjectId: session.id,
-          detail: { method: 'passkey', enrolled: true, credential_id: passkey.credentialId },
+          detail: {
+            method: 'passkey',
+            enrolled: true,
+            credential_id: passkey.credentialId,
+            ...replacedSession(session),
+          },
         },
         { db: tx, actor },
       );
@@ -328,6 +334,27 @@ signInRoutes.post(
     return c.json({ account: accountAnswer(account) }, 201, noStore);
   },
 );
+
+function accountNameWithoutInvitation(): HttpProblem {
+  return new HttpProblem(
+    422,
+    'account_name is taken only with an invitation: change your name with PATCH /api/v1/staff/me.',
+    {
+      errors: [
+        {
+          path: 'account_name',
+          code: 'invalid',
+          message: 'This field cannot be set here; leave it out.',
+        },
+      ],
+    },
+  );
+}
+
+/** The session a sign-in replaced in the same browser, for its record in the audit log. */
+function replacedSession(session: { replaced: string | null }): Record<string, string> {
+  return session.replaced ? { replaced_session: session.replaced } : {};
+}
 
 function otherChallenge(): HttpProblem {
   return new HttpProblem(
@@ -417,7 +444,12 @@ async function signIn(
     const session = await startSession(c, tx, account.id);
     await audit(
       c,
-      { action: 'sign-in', subjectKind: 'session', subjectId: session.id, detail },
+      {
+        action: 'sign-in',
+        subjectKind: 'session',
+        subjectId: session.id,
+        detail: { ...detail, ...replacedSession(session) },
+      },
       { db: tx, actor: actorOfAccount(account) },
     );
   });
