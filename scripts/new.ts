@@ -19,8 +19,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as clack from '@clack/prompts';
-import { contentIds, frontMatter } from '@rally/content';
-import { stringify } from 'yaml';
+import { contentIds, frontMatter, pieceText } from '@rally/content';
 import type { z } from 'zod';
 import {
   defaultLocale,
@@ -480,7 +479,7 @@ async function run(args: string[], io: Io): Promise<void> {
         ? '{/* Write the full text of the petition here: the problem, and what you ask for. */}'
         : '{/* Write what people should know here. */}';
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `---\n${stringify(data)}---\n\n${body}\n`);
+  writeFileSync(path, pieceText({ data, body }));
   io.out(`Wrote ${relative(io.root, path)}.`);
   if (translation.file && Object.keys(shared).length > 0)
     io.out(`Took ${Object.keys(shared).join(', ')} from ${relative(io.root, translation.file)}.`);

@@ -5,3 +5,4 @@
  */
 export * from './files.ts';
 export * from './read.ts';
+export * from './write.ts';

@@ -1,0 +1,94 @@
+import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readContent } from './read.ts';
+import { checkPiece, readPiece, writePiece, type Piece } from './write.ts';
+
+/** A copy of the project's content, to write into. */
+function contentCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rally-content-write-'));
+  cpSync('content', dir, { recursive: true });
+  return dir;
+}
+
+const rosa: Piece = {
+  es: {
+    data: {
+      name: 'Rosa Elena Castillo',
+      kind: 'member',
+      region: 'louisiana',
+      sector: 'domestic-work',
+      photo: { src: 'rosa-elena-castillo.jpg', alt: 'Rosa Elena sonríe frente a su casa.' },
+      quote: 'Juntas logramos el contrato.',
+      date: '2026-12-01',
+    },
+    body: 'Rosa Elena cuida a dos familias en Nueva Orleans.\n\nEste año firmó su primer contrato.',
+  },
+};
+
+describe('writing a piece of content', () => {
+  it('writes what the reader and the sites read back, in its language folder', async () => {
+    const dir = contentCopy();
+    expect(await checkPiece(dir, 'spotlights', 'rosa-nueva', rosa)).toEqual([]);
+    const [file] = await writePiece(dir, 'spotlights', 'rosa-nueva', rosa);
+    expect(file).toBe(join(dir, 'spotlights/es/rosa-nueva.mdx'));
+    expect(readFileSync(file!, 'utf8')).toMatch(
+      /^---\nname: Rosa Elena Castillo\n[\s\S]*\n---\n\nRosa Elena cuida/,
+    );
+    const spotlight = (await readContent(dir)).spotlights.get('rosa-nueva')!;
+    expect(spotlight.map(([lang]) => lang)).toEqual(['es']);
+    expect(spotlight[0]![1].photo.alt).toBe('Rosa Elena sonríe frente a su casa.');
+    expect(await readPiece(dir, 'spotlights', 'rosa-nueva')).toEqual(rosa);
+    // Nothing is left half-written beside it.
+    expect(readdirSync(join(dir, 'spotlights/es')).filter((n) => n.includes('writing'))).toEqual(
+      [],
+    );
+  });
+
+  it('names every problem at once, where it is and what to do, and so writes nothing', async () => {
+    const dir = contentCopy();
+    const piece: Piece = {
+      es: {
+        data: {
+          ...rosa.es!.data,
+          region: 'atlantis',
+          photo: { src: 'nobody.jpg', alt: '' },
+        },
+        body: 'Ganamos {todo',
+      },
+    };
+    const problems = await checkPiece(dir, 'spotlights', 'Rosa Nueva', piece);
+    expect(problems.map((problem) => problem.path)).toEqual(['id', 'es.photo.alt', 'es.body']);
+    expect(problems[0]!.message).toMatch(/lower-case letters, digits and dashes/);
+    expect(problems[1]!.message).toMatch(/what the photo shows/);
+    expect(problems[2]!.message).toMatch(/must be written \\< or \\\{/);
+
+    // With the alt text written, what it names that does not exist is said too.
+    const named = await checkPiece(dir, 'spotlights', 'rosa-nueva', {
+      es: { ...piece.es!, data: { ...piece.es!.data, photo: { src: 'nobody.jpg', alt: 'Rosa.' } } },
+    });
+    expect(named).toEqual([
+      {
+        path: 'es.region',
+        message: expect.stringMatching(/no region named atlantis: choose one of florida-gulf, /),
+      },
+      { path: 'es.photo.src', message: expect.stringMatching(/no photo named nobody\.jpg/) },
+      { path: 'es.body', message: expect.stringMatching(/cannot be published as written/) },
+    ]);
+  });
+
+  it('holds a translation to the facts of the file already written in the other language', async () => {
+    const dir = contentCopy();
+    const english = await readPiece(dir, 'spotlights', 'carmen-ortiz');
+    const spanish: Piece = {
+      es: { data: { ...english.en!.data, region: 'louisiana' }, body: 'Carmen cosecha tomates.' },
+    };
+    expect(await checkPiece(dir, 'spotlights', 'carmen-ortiz', spanish)).toEqual([
+      {
+        path: 'es.region',
+        message: 'Make it the same as in English: translations share their region.',
+      },
+    ]);
+  });
+});

@@ -1,0 +1,200 @@
+/**
+ * Writes a piece of content — its front matter and its story, in each language it is written in —
+ * into content/, after the checks the build would make, so that nothing written here can stop the
+ * sites' build: the schemas the reader and the sites read with, the facts translations share, the
+ * regions, sectors and photos it names, and the MDX of its story, compiled by the same compiler as
+ * the sites' (satteri, through @astrojs/mdx). Every problem found is given back at once, each with
+ * where it is (`es.photo.alt`) and what to do, worded for the staff who write, not for developers.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import {
+  differingFact,
+  eventContent,
+  locales,
+  micrositeContent,
+  petitionContent,
+  sharedFacts,
+  spotlightContent,
+  type Locale,
+} from '@rally/core';
+import { mdxToJs } from 'satteri';
+import { stringify } from 'yaml';
+import type { z } from 'zod';
+import { contentFiles, contentIds, type Collection } from './files.ts';
+import { frontMatter } from './read.ts';
+
+/** Each collection's schema: what its front matter must hold. */
+export const collectionSchemas: Record<Collection, z.ZodType> = {
+  petitions: petitionContent,
+  events: eventContent,
+  spotlights: spotlightContent,
+  regions: micrositeContent,
+  sectors: micrositeContent,
+};
+
+/** One language's file of a piece: its front matter, and its story below it. */
+export interface PieceVersion {
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/** A piece in the languages it is written in. */
+export type Piece = Partial<Record<Locale, PieceVersion>>;
+
+/** What stops a piece from being published: where (`es.photo.alt`, `id`), and what to do. */
+export interface ContentProblem {
+  path: string;
+  message: string;
+}
+
+/** What a piece's file name (its id) may be: as its address on the sites. */
+export const pieceId = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
+/** The path of a piece's file in one language. */
+export function pieceFile(contentDir: string, collection: Collection, id: string, lang: Locale) {
+  return join(contentDir, collection, lang, `${id}.mdx`);
+}
+
+/** A content file's text: the front matter as YAML between --- lines, a blank line, the story. */
+export function pieceText(version: PieceVersion): string {
+  return `---\n${stringify(version.data)}---\n\n${version.body.trim()}\n`;
+}
+
+/** A piece as it is in content/, in each language it has a file in. */
+export async function readPiece(
+  contentDir: string,
+  collection: Collection,
+  id: string,
+): Promise<Piece> {
+  const piece: Piece = {};
+  for (const file of contentFiles(contentDir, collection)) {
+    if (file.id !== id) continue;
+    const text = await readFile(file.file, 'utf8');
+    const body = text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, '').trim();
+    piece[file.lang] = { data: frontMatter(text, file.file) as Record<string, unknown>, body };
+  }
+  return piece;
+}
+
+/**
+ * Every problem that would keep the piece from the sites, or an empty list. The languages not
+ * given keep their files, so the facts the given ones share are checked against those too.
+ */
+export async function checkPiece(
+  contentDir: string,
+  collection: Collection,
+  id: string,
+  piece: Piece,
+): Promise<ContentProblem[]> {
+  const problems: ContentProblem[] = [];
+  if (!pieceId.test(id))
+    problems.push({
+      path: 'id',
+      message:
+        'Name it with lower-case letters, digits and dashes, like marisol-reyes: it becomes its address on the sites.',
+    });
+  const given = locales.filter((lang) => piece[lang] !== undefined);
+  if (given.length === 0)
+    problems.push({ path: 'versions', message: 'Write it in at least one language.' });
+  const kept = await readPiece(contentDir, collection, id);
+  const checked: [Locale, Record<string, unknown>][] = [];
+  for (const lang of given) {
+    const version = piece[lang]!;
+    const parsed = collectionSchemas[collection].safeParse(version.data);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        problems.push({ path: [lang, ...issue.path].join('.'), message: issue.message });
+    } else {
+      checked.push([lang, parsed.data as Record<string, unknown>]);
+      problems.push(...references(contentDir, lang, parsed.data as Record<string, unknown>));
+    }
+    problems.push(...storyProblems(lang, version.body));
+  }
+  // Translations share their facts: each given language is held to a file kept in another
+  // language, which is not being changed, or else to the first language given.
+  const keptLang = locales.find((lang) => piece[lang] === undefined && kept[lang] !== undefined);
+  // Compared as the reader compares them: both as the schema reads them.
+  const keptData = (lang: Locale) =>
+    collectionSchemas[collection].safeParse(kept[lang]!.data).data as Record<string, unknown>;
+  const reference: [Locale, Record<string, unknown>] | undefined =
+    keptLang === undefined ? checked[0] : [keptLang, keptData(keptLang) ?? {}];
+  for (const [lang, data] of checked) {
+    if (reference === undefined || lang === reference[0]) continue;
+    const fact = differingFact(sharedFacts[collection], reference[1], data);
+    if (fact)
+      problems.push({
+        path: `${lang}.${fact}`,
+        message: `Make it the same as in ${languageName(reference[0])}: translations share their ${fact}.`,
+      });
+  }
+  return problems;
+}
+
+/** The regions, sectors and photo the front matter names, which must exist to be shown. */
+function references(contentDir: string, lang: Locale, data: Record<string, unknown>) {
+  const problems: ContentProblem[] = [];
+  for (const [field, collection] of [
+    ['region', 'regions'],
+    ['sector', 'sectors'],
+  ] as const) {
+    const slug = data[field];
+    if (typeof slug !== 'string') continue;
+    const known = contentIds(contentDir, collection);
+    if (!known.includes(slug))
+      problems.push({
+        path: `${lang}.${field}`,
+        message: `There is no ${field} named ${slug}: choose one of ${known.join(', ')}.`,
+      });
+  }
+  const photo = data.photo as { src?: unknown } | undefined;
+  if (typeof photo?.src === 'string' && !existsSync(join(contentDir, 'photos', photo.src)))
+    problems.push({
+      path: `${lang}.photo.src`,
+      message: `There is no photo named ${photo.src} yet: upload it, then choose it.`,
+    });
+  return problems;
+}
+
+/** Whether the story compiles as the sites compile it; where and why not. */
+function storyProblems(lang: Locale, body: string): ContentProblem[] {
+  try {
+    mdxToJs(body);
+    return [];
+  } catch (error) {
+    const detail = (error as Error).message.replace(/\s*\([\w:-]+\)\s*$/, '');
+    return [
+      {
+        path: `${lang}.body`,
+        message: `The story cannot be published as written (${detail}). A < or { that is not a tag or a placeholder must be written \\< or \\{.`,
+      },
+    ];
+  }
+}
+
+const languageName = (lang: Locale) => new Intl.DisplayNames(['en'], { type: 'language' }).of(lang);
+
+/**
+ * Writes the piece's files, each in full or not at all (written aside, then moved in place), and
+ * gives back their paths. Check it first (`checkPiece`): this writes what it is given.
+ */
+export async function writePiece(
+  contentDir: string,
+  collection: Collection,
+  id: string,
+  piece: Piece,
+): Promise<string[]> {
+  const written: string[] = [];
+  for (const lang of locales) {
+    const version = piece[lang];
+    if (version === undefined) continue;
+    const file = pieceFile(contentDir, collection, id, lang);
+    await mkdir(dirname(file), { recursive: true });
+    const aside = `${file}.${process.pid}.writing`;
+    await writeFile(aside, pieceText(version));
+    await rename(aside, file);
+    written.push(file);
+  }
+  return written;
+}
