@@ -45,9 +45,14 @@ async function pageWithAuthenticator(browser: Browser): Promise<Page> {
   return page;
 }
 
-/** Opens an invitation link and makes a passkey with it: signed in, on the dashboard. */
+/**
+ * Opens an invitation link and makes a passkey with it, naming the account where the invitation
+ * gave no name: signed in, on the dashboard.
+ */
 async function enroll(page: Page, link: string): Promise<void> {
   await page.goto(link);
+  const name = page.getByLabel('Your name');
+  if (!(await name.inputValue())) await name.fill('Sam Staff');
   await page.getByRole('button', { name: 'Make a passkey and sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 }
@@ -179,6 +184,7 @@ test.describe('the staff console', () => {
       'dashboard',
       'people',
       'sessions',
+      'account',
       'admin/invitations',
       'admin/accounts',
       'admin/api-keys',
@@ -227,6 +233,47 @@ test.describe('the staff console', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  });
+
+  test('your account: the name typed at enrollment, changed later; the only passkey kept @once', async ({
+    browser,
+  }) => {
+    const page = await pageWithAuthenticator(browser);
+    await page.goto(
+      await invite({ email: newEmail('self'), role: 'organizer', name: 'D. Okafor' }),
+    );
+    // The invitation's name, to confirm or correct; an empty one is refused beside the field.
+    const enrollName = page.getByLabel('Your name');
+    await expect(enrollName).toHaveValue('D. Okafor');
+    await enrollName.fill('');
+    await page.getByRole('button', { name: 'Make a passkey and sign in' }).click();
+    await expect(enrollName).toBeFocused();
+    await expect(enrollName).toHaveAccessibleDescription(/Enter your name\./);
+    await enrollName.fill('Dele Okafor');
+    await page.getByRole('button', { name: 'Make a passkey and sign in' }).click();
+    await expect(page.getByText('Dele Okafor, organizer')).toBeVisible();
+
+    await page.getByRole('link', { name: 'Your account' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeFocused();
+    await expect(page.getByRole('cell', { name: 'This device', exact: true })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page);
+
+    const name = page.getByLabel('Your name');
+    await name.fill('Dele A. Okafor');
+    await page.getByRole('button', { name: 'Save your name' }).click();
+    await expect(page.getByText('Your name is saved.')).toBeVisible();
+    await expect(page.getByText('Dele A. Okafor, organizer')).toBeVisible();
+
+    // The only way in cannot be removed: the dialog says why, and Cancel keeps it.
+    await page.getByRole('button', { name: 'Remove the passkey “This device”' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove the passkey “This device”?' });
+    await dialog.getByRole('button', { name: 'Remove it' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('This is your only passkey');
+    await dialog.getByRole('button', { name: 'Cancel, keep it' }).click();
+    await expect(
+      page.getByRole('button', { name: 'Remove the passkey “This device”' }),
+    ).toBeFocused();
   });
 
   test('a person: their signature in the timeline, a conversation, a correction, the export, erasure, all in the audit log @once', async ({

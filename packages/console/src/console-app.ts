@@ -11,6 +11,7 @@ import { ApiProblem, problemText } from './data/api.ts';
 import { forgetLists } from './data/check-in.ts';
 import { forgetMe, rememberedMe, signOut, whoAmI, type StaffMe } from './data/staff.ts';
 import type { NavigateEvent } from './events/navigate-event.ts';
+import './panels/account/account-panel.ts';
 import './panels/admin/accounts-panel.ts';
 import './panels/admin/api-keys-panel.ts';
 import './panels/admin/audit-panel.ts';
@@ -43,8 +44,8 @@ interface Route {
   title: (t: Translation) => string;
   /** Who may open it; none: anyone, signed in or not. */
   roles?: readonly StaffRole[];
-  /** Listed in the navigation. */
-  nav?: boolean;
+  /** Listed in the navigation, for these roles. */
+  nav?: readonly StaffRole[];
   render: (app: RallyConsole, params: Record<string, string>) => TemplateResult;
 }
 
@@ -53,7 +54,7 @@ const routes: Route[] = [
     path: 'dashboard',
     title: (t) => t.screens.dashboard,
     roles: everyone,
-    nav: true,
+    nav: everyone,
     render: (app) =>
       html`<rally-dashboard-panel locale=${app.locale} .me=${app.me}></rally-dashboard-panel>`,
   },
@@ -61,7 +62,7 @@ const routes: Route[] = [
     path: 'people',
     title: (t) => t.screens.people,
     roles: peopleRoles,
-    nav: true,
+    nav: peopleRoles,
     render: (app) => html`<rally-people-panel locale=${app.locale}></rally-people-panel>`,
   },
   {
@@ -79,7 +80,7 @@ const routes: Route[] = [
     path: 'events',
     title: (t) => t.screens.events,
     roles: peopleRoles,
-    nav: true,
+    nav: peopleRoles,
     render: (app) => html`<rally-events-panel locale=${app.locale}></rally-events-panel>`,
   },
   {
@@ -96,28 +97,29 @@ const routes: Route[] = [
     path: 'admin/invitations',
     title: (t) => t.screens.invitations,
     roles: admins,
-    nav: true,
+    nav: admins,
     render: (app) => html`<rally-invitations-panel locale=${app.locale}></rally-invitations-panel>`,
   },
   {
     path: 'admin/accounts',
     title: (t) => t.screens.accounts,
     roles: admins,
-    nav: true,
+    nav: admins,
     render: (app) => html`<rally-accounts-panel locale=${app.locale}></rally-accounts-panel>`,
   },
   {
     path: 'admin/api-keys',
     title: (t) => t.screens.apiKeys,
     roles: admins,
-    nav: true,
+    nav: admins,
     render: (app) => html`<rally-api-keys-panel locale=${app.locale}></rally-api-keys-panel>`,
   },
   {
+    // Anyone's own sessions are on Your account too; only admins have it in the navigation.
     path: 'sessions',
     title: (t) => t.screens.sessions,
     roles: everyone,
-    nav: true,
+    nav: admins,
     render: (app) =>
       html`<rally-sessions-panel locale=${app.locale} .me=${app.me}></rally-sessions-panel>`,
   },
@@ -125,8 +127,16 @@ const routes: Route[] = [
     path: 'admin/audit',
     title: (t) => t.screens.audit,
     roles: admins,
-    nav: true,
+    nav: admins,
     render: (app) => html`<rally-audit-panel locale=${app.locale}></rally-audit-panel>`,
+  },
+  {
+    path: 'account',
+    title: (t) => t.screens.account,
+    roles: everyone,
+    nav: everyone,
+    render: (app) =>
+      html`<rally-account-panel locale=${app.locale} .me=${app.me}></rally-account-panel>`,
   },
   {
     path: 'sign-in',
@@ -279,7 +289,8 @@ export class RallyConsole extends LitElement {
     this.path = this.pathOf(location.pathname);
     window.addEventListener('popstate', this.onPopState);
     this.addEventListener('click', this.onClick);
-    this.addEventListener('signed-in', this.onSignedIn);
+    this.addEventListener('signed-in', this.onWhoChanged);
+    this.addEventListener('account-changed', this.onWhoChanged);
     this.addEventListener('navigate', this.onNavigate);
     void this.identify();
   }
@@ -349,7 +360,8 @@ export class RallyConsole extends LitElement {
     this.notice = event.notice;
   };
 
-  private readonly onSignedIn = () => {
+  /** Signed in, signed in again, or renamed: who is signed in is read again. */
+  private readonly onWhoChanged = () => {
     void this.identify();
   };
 
@@ -413,7 +425,7 @@ export class RallyConsole extends LitElement {
     return html`<nav aria-label=${this.t.app.nav}>
       <ul>
         ${routes
-          .filter((route) => route.nav && route.roles?.includes(me.account.role))
+          .filter((route) => route.nav?.includes(me.account.role))
           .map(
             (route) =>
               html`<li>

@@ -10,18 +10,23 @@ export interface FieldProblem {
   message: string;
 }
 
-/** A refusal from the API: its status, the sentence it gave, and the fields it named. */
+/**
+ * A refusal from the API: its status, the sentence it gave, the fields it named, and what went
+ * wrong in a word where the screen acts on it (`sign-in-again`: the last part of its `type`).
+ */
 export class ApiProblem extends Error {
   readonly status: number;
   readonly detail: string;
   readonly errors: readonly FieldProblem[];
+  readonly kind: string;
 
-  constructor(status: number, detail: string, errors: readonly FieldProblem[] = []) {
+  constructor(status: number, detail: string, errors: readonly FieldProblem[] = [], kind = '') {
     super(detail);
     this.name = 'ApiProblem';
     this.status = status;
     this.detail = detail;
     this.errors = errors;
+    this.kind = kind;
   }
 }
 
@@ -61,14 +66,17 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (!response.ok) {
     let detail = '';
     let errors: FieldProblem[] = [];
+    let kind = '';
     try {
       const problem = (await response.json()) as {
+        type?: string;
         detail?: string;
         title?: string;
         errors?: FieldProblem[];
       };
       detail = problem.detail ?? problem.title ?? '';
       if (Array.isArray(problem.errors)) errors = problem.errors;
+      if (typeof problem.type === 'string') kind = problem.type.split('/').pop() ?? '';
     } catch {
       // Not problem+json (a proxy's page): the status says enough.
     }
@@ -76,6 +84,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       response.status,
       detail || `${response.status} ${response.statusText}`,
       errors,
+      kind,
     );
   }
   if (response.status === 204) return undefined as T;

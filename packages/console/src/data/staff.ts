@@ -6,6 +6,7 @@ import type {
   StaffAccount,
   StaffInvitation,
   StaffMe,
+  StaffPasskey,
   StaffSession,
 } from '@rally/core';
 import {
@@ -16,7 +17,15 @@ import {
 } from '@simplewebauthn/browser';
 import { ApiProblem, request } from './api.ts';
 
-export type { ApiKey, AuditEntry, StaffAccount, StaffInvitation, StaffMe, StaffSession };
+export type {
+  ApiKey,
+  AuditEntry,
+  StaffAccount,
+  StaffInvitation,
+  StaffMe,
+  StaffPasskey,
+  StaffSession,
+};
 
 const meKey = 'rally-console-me';
 
@@ -96,8 +105,15 @@ export function invitationInfo(token: string): Promise<InvitationInfo> {
   return request('/staff/invitations/lookup', { method: 'POST', body: { invitation: token } });
 }
 
-/** Makes the invitation's first passkey, which makes the account and signs it in. */
-export async function enroll(invitation: string, passkeyName: string): Promise<void> {
+/**
+ * Makes the invitation's first passkey, which makes the account, named as the person confirmed
+ * or typed, and signs it in.
+ */
+export async function enroll(
+  invitation: string,
+  passkeyName: string,
+  accountName: string,
+): Promise<void> {
   const { challenge_id, options } = await request<Options<PublicKeyCredentialCreationOptionsJSON>>(
     '/staff/passkeys/registration-options',
     { method: 'POST', body: { invitation } },
@@ -105,9 +121,34 @@ export async function enroll(invitation: string, passkeyName: string): Promise<v
   const response = await startRegistration({ optionsJSON: options });
   await request('/staff/passkeys/registration', {
     method: 'POST',
-    body: { invitation, challenge_id, name: passkeyName, response },
+    body: { invitation, challenge_id, name: passkeyName, account_name: accountName, response },
   });
 }
+
+/** Makes another passkey on this device for the account signed in. */
+export async function addPasskey(passkeyName: string): Promise<void> {
+  const { challenge_id, options } = await request<Options<PublicKeyCredentialCreationOptionsJSON>>(
+    '/staff/passkeys/registration-options',
+    { method: 'POST', body: {} },
+  );
+  const response = await startRegistration({ optionsJSON: options });
+  await request('/staff/passkeys/registration', {
+    method: 'POST',
+    body: { challenge_id, name: passkeyName, response },
+  });
+}
+
+/** What the account signed in changes of its own: its name, passkeys and password. */
+export const myAccount = {
+  rename: (name: string) =>
+    request<{ account: StaffAccount }>('/staff/me', { method: 'PATCH', body: { name } }),
+  passkeys: () => request<{ passkeys: StaffPasskey[] }>('/staff/me/passkeys'),
+  addPasskey,
+  removePasskey: (id: string) =>
+    request<void>(`/staff/me/passkeys/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  setPassword: (password: string) =>
+    request<void>('/staff/me/password', { method: 'PUT', body: { password } }),
+};
 
 /** Whether an error is the browser's: the person closed the passkey prompt, or it timed out. */
 export function passkeyCancelled(error: unknown): boolean {

@@ -1,4 +1,7 @@
-/** Sessions: your own live sessions, or (for an admin) any account's; end one. */
+/**
+ * Sessions: your own live sessions, or (for an admin) any account's; end one. With `own` (on the
+ * account screen), only your own, without the choice of account.
+ */
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { doneRegion, problemRegion, when } from '../../components/templates.ts';
@@ -21,6 +24,8 @@ export class RallySessionsPanel extends LitElement {
   @property() locale: ConsoleLocale = 'en';
   /** Who is signed in. */
   @property({ attribute: false }) me: StaffMe | undefined;
+  /** Only the sessions of the account signed in, even for an admin. */
+  @property({ type: Boolean }) own = false;
 
   @state() private list: StaffSession[] = [];
   @state() private people: StaffAccount[] = [];
@@ -35,7 +40,7 @@ export class RallySessionsPanel extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
-    if (this.me?.account.role === 'admin')
+    if (this.me?.account.role === 'admin' && !this.own)
       void accounts.list().then(
         (answer) => (this.people = answer.accounts),
         () => undefined,

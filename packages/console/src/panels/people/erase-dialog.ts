@@ -5,12 +5,13 @@
  * button that opened it. The erasure itself is `erase`, the API by default; what it refuses is
  * said inside the dialog. Once erased, it fires `person-erased`.
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { problemRegion } from '../../components/templates.ts';
 import { problemText } from '../../data/api.ts';
 import { people } from '../../data/people.ts';
 import { consoleStyles } from '../../styles/console.styles.ts';
+import { dialogStyles } from '../../styles/dialog.styles.ts';
 import { translations, type ConsoleLocale } from '../../translations/index.ts';
 
 /** `person-erased`: the person is gone; the screen leaves their record. */
@@ -25,37 +26,7 @@ export class PersonErasedEvent extends Event {
 
 @customElement('rally-erase-dialog')
 export class RallyEraseDialog extends LitElement {
-  static override styles = [
-    consoleStyles,
-    css`
-      dialog {
-        max-inline-size: min(32rem, calc(100vw - 2rem));
-        border: 1px solid #d0d5dd;
-        border-radius: var(--rally-radius, 0.375rem);
-        padding: 1rem;
-      }
-      dialog::backdrop {
-        background: rgb(16 24 40 / 0.6);
-      }
-      dialog h2 {
-        margin-block-start: 0;
-      }
-      dialog h2:focus {
-        outline: none;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        margin-block-start: 1rem;
-      }
-      button.danger {
-        background: var(--rally-danger, #b42318);
-        border-color: var(--rally-danger, #b42318);
-        color: #fff;
-      }
-    `,
-  ];
+  static override styles = [consoleStyles, dialogStyles];
 
   /** The console's language. */
   @property() locale: ConsoleLocale = 'en';
