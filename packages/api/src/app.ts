@@ -23,6 +23,7 @@ import { serveConsole } from './console/serve-console.ts';
 import { events } from './events/events.ts';
 import { people } from './people/people.ts';
 import { petitions } from './petitions/petitions.ts';
+import { publishingRoutes } from './publishing/routes.ts';
 import { reports } from './reports/reports.ts';
 import { spotlights } from './spotlights/spotlights.ts';
 import { staffRoutes } from './staff/routes.ts';
@@ -43,6 +44,8 @@ export interface AppOptions {
   stripe?: StripeSettings;
   /** The staff console's build, served at /console/; by default the repository's dist/console. */
   consoleDir?: string;
+  /** The content folder staff publish into from the console; without one, publishing is off. */
+  contentDir?: string | undefined;
 }
 
 /** Largest body a write accepts: a signup is well under 4 KB. */
@@ -62,6 +65,7 @@ export function createApp({
   trustProxy = false,
   stripe = {},
   consoleDir,
+  contentDir,
 }: AppOptions) {
   // Not strict: `/api/v1/` and `/api/v1/petitions/` answer as they do without the slash, which
   // OSDI's own examples and some clients add.
@@ -197,6 +201,7 @@ export function createApp({
   api.route('/events', events);
   api.route('/spotlights', spotlights);
   api.route('/reports', reports);
+  api.route('/staff/content', publishingRoutes(contentDir));
   api.route('/staff', staffRoutes);
   api.route('/dues', dues(stripe));
   api.route('/stripe/webhook', stripeWebhook(stripe.webhookSecret));

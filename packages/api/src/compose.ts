@@ -42,6 +42,8 @@ export interface ApiOptions {
   settings: RallySettings;
   /** What staff wrote in content/ (or a test's stand-in), written into the database. */
   content: Content;
+  /** The folder that content was read from, which staff then publish into from the console. */
+  contentDir?: string;
   /** The staff token (`RALLY_ADMIN_TOKEN`); without one, the staff endpoints refuse every request. */
   adminToken: string | undefined;
   /**
@@ -94,6 +96,7 @@ export async function composeApi(options: ApiOptions): Promise<Api> {
       rateLimiter,
       trustProxy: options.trustProxy ?? false,
       stripe: options.stripe ?? {},
+      contentDir: options.contentDir,
     };
     return { app: createApp(appOptions), db, appOptions, migrations, close };
   } catch (error) {

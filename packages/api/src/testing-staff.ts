@@ -210,11 +210,12 @@ export async function addStaffAccount(
     sectors?: string[];
     sources?: string[];
     passwordAllowed?: boolean;
+    name?: string;
   },
 ): Promise<TestStaffAccount> {
   const [row] = await db.query<{ id: string }>(
-    `insert into staff_accounts (email, role, regions, sectors, sources, password_allowed)
-     values ($1, $2, $3, $4, $5, $6) returning id`,
+    `insert into staff_accounts (email, role, regions, sectors, sources, password_allowed, name)
+     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
     [
       account.email,
       account.role,
@@ -222,6 +223,7 @@ export async function addStaffAccount(
       account.sectors ?? [],
       account.sources ?? [],
       account.passwordAllowed ?? false,
+      account.name ?? '',
     ],
   );
   return { id: row!.id, email: account.email, role: account.role };

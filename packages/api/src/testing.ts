@@ -316,8 +316,11 @@ export async function openTestApi(
   open: () => Promise<Database>,
   settings = testSettings(),
   stripe: StripeSettings = {},
+  /** A content folder to publish into, for the tests of publishing. */
+  contentDir?: string,
 ): Promise<TestApi> {
   return composeApi({
+    contentDir,
     database: open,
     migrate: false, // Every test database comes migrated.
     settings,

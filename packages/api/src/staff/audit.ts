@@ -26,6 +26,7 @@ export type AuditAction =
   | 'person-corrected'
   | 'person-erased'
   | 'conversation-logged'
+  | 'content-published'
   | 'export'
   | 'audit-exported';
 

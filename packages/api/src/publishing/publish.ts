@@ -1,0 +1,94 @@
+/**
+ * Publishing a piece of content from the console: checked as the build checks it, written into the
+ * content folder, read back with everything else there, served by the API at once, and committed
+ * where the folder is a repository. One publication at a time in this process, so two never
+ * interleave their files or commits; an API that publishes runs as the content folder's one writer.
+ */
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import {
+  checkPiece,
+  ContentError,
+  readContent,
+  writePiece,
+  pieceFile,
+  type Collection,
+  type ContentProblem,
+  type Piece,
+} from '@rally/content';
+import { locales } from '@rally/core';
+import { syncContent } from '../content-sync.ts';
+import type { Database } from '../database.ts';
+import { commitContent, type Author, type Committed } from './git.ts';
+
+/** The collections staff publish from the console, and what one piece of each is called. */
+export const publishable = {
+  petitions: 'petition',
+  events: 'event',
+  spotlights: 'spotlight',
+  regions: 'region',
+  sectors: 'sector',
+} as const satisfies Record<Collection, string>;
+
+export type Published =
+  | { ok: true; files: string[]; committed: Committed | null }
+  | { ok: false; problems: ContentProblem[] };
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `work` after every publication before it has finished, whatever became of them. */
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const next = queue.then(work, work);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+export function publishPiece(options: {
+  db: Database;
+  contentDir: string;
+  collection: Collection;
+  id: string;
+  piece: Piece;
+  author: Author;
+}): Promise<Published> {
+  return oneAtATime(async () => {
+    const { db, contentDir, collection, id, piece, author } = options;
+    const problems = await checkPiece(contentDir, collection, id, piece);
+    if (problems.length > 0) return { ok: false, problems };
+    const before = await filesBefore(contentDir, collection, id, piece);
+    const files = await writePiece(contentDir, collection, id, piece);
+    try {
+      // Read back with everything else, as the API reads it at start-up: what it serves now.
+      await syncContent(db, await readContent(contentDir));
+    } catch (error) {
+      await restore(before);
+      if (!(error instanceof ContentError)) throw error;
+      return { ok: false, problems: [{ path: 'content', message: error.message }] };
+    }
+    const languages = locales.filter((lang) => piece[lang] !== undefined);
+    const committed = await commitContent(
+      contentDir,
+      files,
+      author,
+      `Publish ${publishable[collection]} ${id} (${languages.join(', ')})`,
+    );
+    return { ok: true, files, committed };
+  });
+}
+
+/** The texts the piece's files had before (null: no file), to put back if publishing fails. */
+async function filesBefore(contentDir: string, collection: Collection, id: string, piece: Piece) {
+  const before = new Map<string, string | null>();
+  for (const lang of locales) {
+    if (piece[lang] === undefined) continue;
+    const file = pieceFile(contentDir, collection, id, lang);
+    before.set(file, await readFile(file, 'utf8').catch(() => null));
+  }
+  return before;
+}
+
+async function restore(before: Map<string, string | null>): Promise<void> {
+  for (const [file, text] of before) {
+    if (text === null) await rm(file, { force: true });
+    else await writeFile(file, text);
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * Publishing from the console: a communications staff member writes a Spanish spotlight, it is
+ * checked, written into a content folder that is a git repository, served by the API at once and
+ * committed with them as its author; what the build would refuse is refused with every problem
+ * named and nothing written; only communications staff and admins, signed in, may publish. On both
+ * databases, with real git.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  addStaffAccount,
+  addStaffSession,
+  consoleRequest,
+  databases,
+  openTestApi,
+  staffToken,
+  type TestApi,
+} from '../testing.ts';
+
+/** A copy of the project's content; a git repository of its own unless `repository` is false. */
+function contentFolder(repository = true): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rally-publishing-'));
+  cpSync('content', dir, { recursive: true });
+  if (repository) {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+    git('init', '--quiet', '--initial-branch=main');
+    git('add', '.');
+    git('-c', 'user.name=Setup', '-c', 'user.email=setup@example.org', 'commit', '-qm', 'Content');
+  }
+  return dir;
+}
+
+const log = (dir: string) =>
+  execFileSync('git', ['log', '--format=%an <%ae>|%s'], { cwd: dir, encoding: 'utf8' })
+    .trim()
+    .split('\n');
+
+const rosaEnEspanol = {
+  versions: {
+    es: {
+      data: {
+        name: 'Rosa Elena Castillo',
+        kind: 'member',
+        region: 'louisiana',
+        sector: 'domestic-work',
+        photo: { src: 'rosa-elena-castillo.jpg', alt: 'Rosa Elena sonríe frente a su casa.' },
+        quote: 'Juntas logramos el contrato.',
+        date: '2026-12-01',
+      },
+      body: 'Rosa Elena cuida a dos familias en Nueva Orleans.',
+    },
+  },
+};
+
+describe.each(databases)('publishing from the console on %s', (_kind, open) => {
+  let api: TestApi;
+  let dir: string;
+  let writer: string;
+
+  const signedIn = async (role: 'communications' | 'admin' | 'organizer', name = 'Lucía Pérez') => {
+    const account = await addStaffAccount(api.db, {
+      email: `${role}@example.org`,
+      role,
+      name,
+    });
+    return addStaffSession(api.db, account.id);
+  };
+  const publish = (body: unknown, cookie = writer, id = 'rosa-nueva') =>
+    consoleRequest(api, `/api/v1/staff/content/spotlights/${id}`, {
+      cookie,
+      method: 'PUT',
+      body,
+    });
+
+  beforeEach(async () => {
+    dir = contentFolder();
+    api = await openTestApi(open, undefined, undefined, dir);
+    writer = await signedIn('communications');
+  });
+  afterEach(() => api.close());
+
+  it('writes, serves and commits a spotlight with its writer as author, and records it', async () => {
+    const response = await publish(rosaEnEspanol);
+    expect(response.status).toBe(200);
+    const published = await response.json();
+    expect(published).toMatchObject({
+      collection: 'spotlights',
+      id: 'rosa-nueva',
+      files: ['spotlights/es/rosa-nueva.mdx'],
+      pushed: null,
+    });
+    expect(published.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(readFileSync(join(dir, 'spotlights/es/rosa-nueva.mdx'), 'utf8')).toMatch(
+      /alt: Rosa Elena sonríe frente a su casa\./,
+    );
+    expect(log(dir)[0]).toBe(
+      'Lucía Pérez <communications@example.org>|Publish spotlight rosa-nueva (es)',
+    );
+
+    // Served at once, in Spanish, without restarting anything.
+    const served = await api.app.request('http://api.rally.test/api/v1/spotlights/rosa-nueva');
+    expect(served.status).toBe(200);
+    expect(await served.json()).toMatchObject({ name: 'Rosa Elena Castillo' });
+
+    const [entry] = await api.db.query<{ action: string; subject_id: string; detail: object }>(
+      `select action, subject_id, detail from audit_log where action = 'content-published'`,
+    );
+    expect(entry).toEqual({
+      action: 'content-published',
+      subject_id: 'spotlights/rosa-nueva',
+      detail: { languages: ['es'], commit: published.commit },
+    });
+
+    // Opened again, it reads as it was written.
+    const opened = await consoleRequest(api, '/api/v1/staff/content/spotlights/rosa-nueva', {
+      cookie: writer,
+    });
+    expect((await opened.json()).versions).toEqual(rosaEnEspanol.versions);
+    const list = await consoleRequest(api, '/api/v1/staff/content/spotlights', { cookie: writer });
+    expect((await list.json()).pieces).toContainEqual({
+      id: 'rosa-nueva',
+      languages: ['es'],
+      title: 'rosa-nueva',
+    });
+  });
+
+  it('refuses a spotlight without alt text, saying why, and writes nothing', async () => {
+    const es = rosaEnEspanol.versions.es;
+    const response = await publish({
+      versions: { es: { ...es, data: { ...es.data, photo: { src: es.data.photo.src, alt: '' } } } },
+    });
+    expect(response.status).toBe(422);
+    const problem = await response.json();
+    expect(problem.errors).toEqual([
+      { path: 'es.photo.alt', code: 'invalid', message: expect.stringMatching(/photo shows/) },
+    ]);
+    expect(existsSync(join(dir, 'spotlights/es/rosa-nueva.mdx'))).toBe(false);
+    expect(log(dir)).toHaveLength(1);
+    expect(
+      await api.db.query(`select 1 from audit_log where action = 'content-published'`),
+    ).toEqual([]);
+  });
+
+  it('is for communications staff and admins signed in only', async () => {
+    const organizer = await signedIn('organizer');
+    const refused = await publish(rosaEnEspanol, organizer);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).detail).toMatch(/publishing content/);
+    // A key is no person to author a publication.
+    const key = await api.app.request('http://localhost:8787/api/v1/staff/content/spotlights', {
+      headers: { 'OSDI-API-Token': staffToken },
+    });
+    expect(key.status).toBe(401);
+    // From another site's page, even with the cookie.
+    const crossSite = await consoleRequest(api, '/api/v1/staff/content/spotlights/rosa-nueva', {
+      cookie: writer,
+      method: 'PUT',
+      body: rosaEnEspanol,
+      headers: { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://elsewhere.example' },
+    });
+    expect(crossSite.status).toBe(403);
+    expect(existsSync(join(dir, 'spotlights/es/rosa-nueva.mdx'))).toBe(false);
+    const admin = await signedIn('admin', 'Dana Admin');
+    expect((await publish(rosaEnEspanol, admin)).status).toBe(200);
+  });
+
+  it('writes without committing where the content folder is no repository of its own', async () => {
+    await api.close();
+    dir = contentFolder(false);
+    api = await openTestApi(open, undefined, undefined, dir);
+    writer = await signedIn('communications');
+    const response = await publish(rosaEnEspanol);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ commit: null, pushed: null });
+    expect(existsSync(join(dir, 'spotlights/es/rosa-nueva.mdx'))).toBe(true);
+  });
+
+  it('says which kind of content or piece it does not know', async () => {
+    const kind = await consoleRequest(api, '/api/v1/staff/content/recipes', { cookie: writer });
+    expect(kind.status).toBe(404);
+    expect((await kind.json()).detail).toMatch(/use one of petitions, events, spotlights/);
+    const piece = await consoleRequest(api, '/api/v1/staff/content/spotlights/nobody', {
+      cookie: writer,
+    });
+    expect(piece.status).toBe(404);
+  });
+});
