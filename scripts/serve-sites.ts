@@ -32,10 +32,15 @@ export function localSiteOrigins(port: number): string[] {
   ];
 }
 
-export async function serveSites(port: number): Promise<Server> {
+/**
+ * Serves every site on its own origin. `live`: each request looks on disk, so a site built again
+ * after a publication (scripts/build-sites.ts) is served as soon as it is swapped in, rather than
+ * the files there were when serving began.
+ */
+export async function serveSites(port: number, { live = false } = {}): Promise<Server> {
   const sites = new Map<string, ReturnType<typeof sirv>>();
   for (const slug of [...micrositeSlugs(), 'hub'])
-    sites.set(slug, sirv(join(sitesDir, slug), { etag: true, dotfiles: false }));
+    sites.set(slug, sirv(join(sitesDir, slug), { etag: true, dotfiles: false, dev: live }));
   const server = createServer((request, response) => {
     const host = (request.headers.host ?? '').split(':')[0]!;
     const slug = host.endsWith('.localhost') ? host.slice(0, -'.localhost'.length) : 'hub';
@@ -64,8 +69,10 @@ export async function serveSites(port: number): Promise<Server> {
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { port: { type: 'string', default: '4321' } } });
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: '4321' }, live: { type: 'boolean' } },
+  });
   const port = Number(values.port);
-  await serveSites(port);
+  await serveSites(port, { live: values.live === true });
   console.log(`Sites on http://localhost:${port}/ and http://<site>.localhost:${port}/`);
 }

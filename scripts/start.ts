@@ -34,6 +34,8 @@ const api = spawn(process.execPath, ['packages/api/src/server.ts'], {
   env: {
     ...process.env,
     PORT: String(apiPort),
+    // What staff publish from the console is built into the sites served below, those it shows on.
+    RALLY_SITES_BUILD_COMMAND: `${process.execPath} scripts/build-sites.ts`,
     RALLY_ALLOWED_ORIGINS: [process.env.RALLY_ALLOWED_ORIGINS, ...localSiteOrigins(sitePort)]
       .filter(Boolean)
       .join(','),
@@ -41,7 +43,7 @@ const api = spawn(process.execPath, ['packages/api/src/server.ts'], {
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const apiExited = once(api, 'exit');
-const sites = await serveSites(sitePort);
+const sites = await serveSites(sitePort, { live: true });
 
 const partnerPage = (await readFile('scripts/partner-demo/index.html', 'utf8'))
   .replaceAll('{{hub}}', `http://localhost:${sitePort}`)

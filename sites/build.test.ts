@@ -5,7 +5,15 @@
  * every member story ends with a next step. One build of a copy of the project serves them all.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { defaultLocale, locales, type Locale } from '@rally/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +21,8 @@ import { copyProject, project } from './testing.ts';
 
 let root = '';
 let sites = '';
+/** The environment the build ran in: `pnpm build`'s, without the test runner's own. */
+let buildEnv: NodeJS.ProcessEnv = {};
 
 beforeAll(() => {
   root = copyProject('rally-build-');
@@ -31,6 +41,7 @@ beforeAll(() => {
     'RALLY_CONTENT_DIR',
   ])
     delete env[name];
+  buildEnv = env;
   const build = spawnSync(join(project, 'node_modules/.bin/astro'), ['build'], {
     cwd: root,
     env,
@@ -194,4 +205,77 @@ describe('a member story', () => {
     }
     expect(linked).toBeGreaterThan(0);
   });
+});
+
+// Last: it builds some sites again over the others.
+describe('building again after a publication', () => {
+  it('makes only the sites the change shows on, with its pages, and leaves the others as they were', () => {
+    const untouched = join(sites, 'texas-gulf/index.html');
+    const before = statSync(untouched).mtimeMs;
+    mkdirSync(join(root, 'scripts'), { recursive: true });
+    cpSync(join(project, 'scripts/build-sites.ts'), join(root, 'scripts/build-sites.ts'));
+    writeFileSync(
+      join(root, 'content/spotlights/es/rosa-nueva.mdx'),
+      [
+        '---',
+        'name: Rosa Nueva',
+        'region: louisiana',
+        'sector: domestic-work',
+        'photo:',
+        '  src: rosa-elena-castillo.jpg',
+        '  alt: Rosa sonríe frente a su casa.',
+        'quote: Juntas logramos el contrato.',
+        'date: 2026-12-01',
+        '---',
+        '',
+        'Rosa cuida a dos familias.',
+        '',
+      ].join('\n'),
+    );
+    const rebuild = spawnSync(
+      process.execPath,
+      [
+        'scripts/build-sites.ts',
+        '--sites',
+        'domestic-work,hub,louisiana',
+        '--pages',
+        'spotlights/rosa-nueva',
+      ],
+      { cwd: root, env: buildEnv, encoding: 'utf8' },
+    );
+    expect(rebuild.status, rebuild.stdout + rebuild.stderr).toBe(0);
+    const answer = JSON.parse(rebuild.stdout.trim().split('\n').at(-1)!);
+    expect(answer.sites).toEqual(['domestic-work', 'hub', 'louisiana']);
+    expect(answer.pages).toEqual([
+      {
+        site: 'domestic-work',
+        lang: 'en',
+        url: expect.stringMatching(/domestic-work.*\/spotlights\/rosa-nueva\/$/),
+      },
+      {
+        site: 'domestic-work',
+        lang: 'es',
+        url: expect.stringMatching(/domestic-work.*\/es\/spotlights\/rosa-nueva\/$/),
+      },
+      {
+        site: 'louisiana',
+        lang: 'en',
+        url: expect.stringMatching(/louisiana.*\/spotlights\/rosa-nueva\/$/),
+      },
+      {
+        site: 'louisiana',
+        lang: 'es',
+        url: expect.stringMatching(/louisiana.*\/es\/spotlights\/rosa-nueva\/$/),
+      },
+    ]);
+    // Written in Spanish only: the English page shows it with the sites' note that it is not
+    // translated yet.
+    const english = readFileSync(join(sites, 'louisiana/spotlights/rosa-nueva/index.html'), 'utf8');
+    expect(english).toContain('Rosa cuida a dos familias.');
+    expect(english).toMatch(/lang="es"/);
+    // Every other site is the one built before, and still whole.
+    expect(statSync(untouched).mtimeMs).toBe(before);
+    expect(readdirSync(sites).sort()).toEqual([...micrositeFolders(), 'hub'].sort());
+    expect(readdirSync(join(sites, 'texas-gulf/spotlights')).length).toBeGreaterThan(1);
+  }, 120_000);
 });

@@ -22,6 +22,7 @@ import { contentIds, readTimedContent } from '@rally/content';
 import type { AstroIntegration } from 'astro';
 import sirv from 'sirv';
 import type { Plugin } from 'vite';
+import { builds, sitesBuilt } from '../lib/build-scope.ts';
 import { contentAlias, contentDir } from '../lib/content-dir.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -94,27 +95,47 @@ function splitSites(build: string): void {
     throw new Error(
       'dist/widgets/rally.js is missing: build with `pnpm build`, which builds the widgets first.',
     );
-  rmSync(sitesDir, { recursive: true, force: true });
-  mkdirSync(sitesDir, { recursive: true });
+  // Every site: made in place. Some sites (a rebuild after a publication): made aside, then each
+  // swapped in for its old folder, so the others stay as they are and are served all along.
+  const made = sitesBuilt === undefined ? sitesDir : join(root, 'dist/.sites-next');
+  rmSync(made, { recursive: true, force: true });
+  mkdirSync(made, { recursive: true });
   const assets = join(root, 'dist/.assets');
   rmSync(assets, { recursive: true, force: true });
   const sites: string[] = [];
-  for (const slug of micrositeSlugs()) {
-    renameSync(join(build, slug), join(sitesDir, slug));
+  for (const slug of micrositeSlugs().filter(builds)) {
+    renameSync(join(build, slug), join(made, slug));
     // Hosts serve /404.html for a missing address; Astro builds the hub's there already.
-    renameSync(join(sitesDir, slug, '404/index.html'), join(sitesDir, slug, '404.html'));
-    rmSync(join(sitesDir, slug, '404'), { recursive: true });
+    renameSync(join(made, slug, '404/index.html'), join(made, slug, '404.html'));
+    rmSync(join(made, slug, '404'), { recursive: true });
     // Astro put public/ (the icon) at the build's root, which becomes the hub; each site needs it.
     if (existsSync(join(root, 'public')))
-      cpSync(join(root, 'public'), join(sitesDir, slug), { recursive: true });
-    sites.push(join(sitesDir, slug));
+      cpSync(join(root, 'public'), join(made, slug), { recursive: true });
+    sites.push(join(made, slug));
   }
   // What is left is the hub, and the assets every site draws from.
   renameSync(join(build, '_astro'), assets);
-  renameSync(build, join(sitesDir, 'hub'));
-  sites.push(join(sitesDir, 'hub'));
+  if (builds('hub')) {
+    renameSync(build, join(made, 'hub'));
+    sites.push(join(made, 'hub'));
+  } else rmSync(build, { recursive: true, force: true });
   for (const site of sites) finishSite(site, assets);
   rmSync(assets, { recursive: true, force: true });
+  if (made !== sitesDir) swapIn(made);
+}
+
+/** Puts each site made aside in place of its old folder: one rename each, the old one removed after. */
+function swapIn(made: string): void {
+  const old = join(root, 'dist/.sites-old');
+  rmSync(old, { recursive: true, force: true });
+  mkdirSync(old, { recursive: true });
+  mkdirSync(sitesDir, { recursive: true });
+  for (const slug of readdirSync(made)) {
+    if (existsSync(join(sitesDir, slug))) renameSync(join(sitesDir, slug), join(old, slug));
+    renameSync(join(made, slug), join(sitesDir, slug));
+  }
+  rmSync(old, { recursive: true, force: true });
+  rmSync(made, { recursive: true, force: true });
 }
 
 const textTypes = new Set(['.html', '.css', '.json', '.xml']);

@@ -1,4 +1,8 @@
-/** The pages each route builds: every microsite (or the hub) in every language. */
+/**
+ * The pages each route builds: every microsite (or the hub) in every language — of the sites this
+ * build makes (build-scope.ts).
+ */
+import { builds } from './build-scope.ts';
 import { locales, type Locale } from './i18n.ts';
 import { langParam } from './links.ts';
 import { microsites, type Microsite } from './content.ts';
@@ -10,12 +14,14 @@ export interface MicrositePage {
 }
 
 export async function micrositePaths() {
-  return (await microsites()).flatMap((site) =>
-    locales.map((lang) => ({
-      params: { site: site.slug, lang: langParam(lang) },
-      props: { site, lang } satisfies MicrositePage,
-    })),
-  );
+  return (await microsites())
+    .filter((site) => builds(site.slug))
+    .flatMap((site) =>
+      locales.map((lang) => ({
+        params: { site: site.slug, lang: langParam(lang) },
+        props: { site, lang } satisfies MicrositePage,
+      })),
+    );
 }
 
 /**
@@ -47,5 +53,6 @@ export async function storyPagePaths() {
 }
 
 export function hubPaths() {
+  if (!builds('hub')) return [];
   return locales.map((lang) => ({ params: { lang: langParam(lang) }, props: { lang } }));
 }

@@ -23,7 +23,9 @@ import { serveConsole } from './console/serve-console.ts';
 import { events } from './events/events.ts';
 import { people } from './people/people.ts';
 import { petitions } from './petitions/petitions.ts';
+import { buildRoutes } from './publishing/build-routes.ts';
 import { publishingRoutes } from './publishing/routes.ts';
+import type { SiteBuilds } from './publishing/site-builds.ts';
 import { reports } from './reports/reports.ts';
 import { spotlights } from './spotlights/spotlights.ts';
 import { staffRoutes } from './staff/routes.ts';
@@ -46,6 +48,8 @@ export interface AppOptions {
   consoleDir?: string;
   /** The content folder staff publish into from the console; without one, publishing is off. */
   contentDir?: string | undefined;
+  /** Builds the sites again after a publication, where the API runs beside them. */
+  siteBuilds?: SiteBuilds | undefined;
 }
 
 /** Largest body a write accepts: a signup is well under 4 KB. */
@@ -66,6 +70,7 @@ export function createApp({
   stripe = {},
   consoleDir,
   contentDir,
+  siteBuilds,
 }: AppOptions) {
   // Not strict: `/api/v1/` and `/api/v1/petitions/` answer as they do without the slash, which
   // OSDI's own examples and some clients add.
@@ -201,6 +206,8 @@ export function createApp({
   api.route('/events', events);
   api.route('/spotlights', spotlights);
   api.route('/reports', reports);
+  // Before the content's own routes, whose `/:collection/:id` would take `/builds/:id`.
+  api.route('/staff/content/builds', buildRoutes(siteBuilds));
   api.route('/staff/content', publishingRoutes(contentDir));
   api.route('/staff', staffRoutes);
   api.route('/dues', dues(stripe));

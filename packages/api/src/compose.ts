@@ -9,6 +9,7 @@ import type { Content } from '@rally/content';
 import { createApp, type AppOptions } from './app.ts';
 import type { RallySettings } from './config.ts';
 import { syncContent } from './content-sync.ts';
+import { SiteBuilds } from './publishing/site-builds.ts';
 import type { Database } from './database.ts';
 import type { StripeSettings } from './dues/stripe-client.ts';
 import {
@@ -20,6 +21,7 @@ import {
 import { linkSecret } from './link-secret.ts';
 import { schedulePurges } from './maintenance.ts';
 import { migrate } from './migrate.ts';
+import { schedulePublications } from './publishing/scheduled.ts';
 import { installEnvironmentToken } from './staff/require-staff.ts';
 
 export { createApp, type AppOptions } from './app.ts';
@@ -44,6 +46,11 @@ export interface ApiOptions {
   content: Content;
   /** The folder that content was read from, which staff then publish into from the console. */
   contentDir?: string;
+  /**
+   * The command that builds the sites again after a publication (`RALLY_SITES_BUILD_COMMAND`,
+   * which `pnpm start` sets): given, the API runs it for the sites each change shows on.
+   */
+  sitesBuildCommand?: string | undefined;
   /** The staff token (`RALLY_ADMIN_TOKEN`); without one, the staff endpoints refuse every request. */
   adminToken: string | undefined;
   /**
@@ -59,7 +66,10 @@ export interface ApiOptions {
   trustProxy?: boolean;
   /** Stripe's keys; dues stay off without them, and everything else works. */
   stripe?: StripeSettings;
-  /** Purge expired idempotency keys and rate-limit counts now and every hour (the default). */
+  /**
+   * Purge expired idempotency keys and rate-limit counts now and every hour, and publish the
+   * scheduled drafts that are due every minute where there is a content folder (the default).
+   */
   housekeeping?: boolean;
 }
 
@@ -78,8 +88,10 @@ export async function composeApi(options: ApiOptions): Promise<Api> {
   const db = await options.database();
   let rateLimiter: RateLimiter | undefined;
   let stopPurges: (() => Promise<void>) | undefined;
+  let stopPublications: (() => Promise<void>) | undefined;
   const close = async () => {
     await stopPurges?.();
+    await stopPublications?.();
     await rateLimiter?.close();
     await db.close();
   };
@@ -88,6 +100,8 @@ export async function composeApi(options: ApiOptions): Promise<Api> {
     await syncContent(db, options.content);
     await installEnvironmentToken(db, options.adminToken);
     if (options.housekeeping !== false) stopPurges = schedulePurges(db);
+    if (options.housekeeping !== false && options.contentDir !== undefined)
+      stopPublications = schedulePublications(db, options.contentDir);
     rateLimiter = await openRateLimiter(db, options.rateLimits);
     const appOptions: AppOptions = {
       db,
@@ -97,6 +111,7 @@ export async function composeApi(options: ApiOptions): Promise<Api> {
       trustProxy: options.trustProxy ?? false,
       stripe: options.stripe ?? {},
       contentDir: options.contentDir,
+      siteBuilds: options.sitesBuildCommand ? new SiteBuilds(options.sitesBuildCommand) : undefined,
     };
     return { app: createApp(appOptions), db, appOptions, migrations, close };
   } catch (error) {

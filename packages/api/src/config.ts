@@ -20,6 +20,11 @@ export interface ServerConfig {
   adminToken: string | undefined;
   /** Folder of the staff-written MDX (`RALLY_CONTENT_DIR`). */
   contentDir: string;
+  /**
+   * What builds the sites again after staff publish (`RALLY_SITES_BUILD_COMMAND`, set by `pnpm
+   * start`): a program and its first arguments, to which the sites and pieces are added.
+   */
+  sitesBuildCommand: string | undefined;
   /** Redis for rate-limit counts shared by several instances (`REDIS_URL`). */
   redisUrl: string | undefined;
   /** Whether to believe X-Forwarded-For (`RALLY_TRUST_PROXY=1`, behind a load balancer). */
@@ -57,6 +62,7 @@ export function readServerConfig(
     durability: readDurability(env.RALLY_EMBEDDED_DURABILITY),
     adminToken: readAdminToken(env.RALLY_ADMIN_TOKEN),
     contentDir: env.RALLY_CONTENT_DIR?.trim() || 'content',
+    sitesBuildCommand: env.RALLY_SITES_BUILD_COMMAND?.trim() || undefined,
     trustProxy: env.RALLY_TRUST_PROXY === '1',
     redisUrl: readRedisUrl(env.REDIS_URL),
     stripe: readStripeSettings(env),

@@ -37,6 +37,7 @@ const api = await composeApi({
   settings: config.settings,
   content,
   contentDir: config.contentDir,
+  sitesBuildCommand: config.sitesBuildCommand,
   adminToken: config.adminToken,
   // Redis when set; without it, the database when it is a server, memory when it is embedded.
   rateLimits: config.redisUrl ? { redisUrl: config.redisUrl } : undefined,

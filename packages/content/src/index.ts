@@ -6,3 +6,4 @@
 export * from './files.ts';
 export * from './read.ts';
 export * from './write.ts';
+export * from './sites-touched.ts';

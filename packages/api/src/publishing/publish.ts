@@ -11,6 +11,8 @@ import {
   readContent,
   writePiece,
   pieceFile,
+  readPiece,
+  sitesTouched,
   type Collection,
   type ContentProblem,
   type Piece,
@@ -30,7 +32,13 @@ export const publishable = {
 } as const satisfies Record<Collection, string>;
 
 export type Published =
-  | { ok: true; files: string[]; committed: Committed | null }
+  | {
+      ok: true;
+      files: string[];
+      committed: Committed | null;
+      /** The sites the change shows on, before it and after (`hub` too); undefined: every one. */
+      sites: string[] | undefined;
+    }
   | { ok: false; problems: ContentProblem[] };
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -55,6 +63,7 @@ export function publishPiece(options: {
     const problems = await checkPiece(contentDir, collection, id, piece);
     if (problems.length > 0) return { ok: false, problems };
     const before = await filesBefore(contentDir, collection, id, piece);
+    const published = await readPiece(contentDir, collection, id);
     const files = await writePiece(contentDir, collection, id, piece);
     try {
       // Read back with everything else, as the API reads it at start-up: what it serves now.
@@ -71,7 +80,7 @@ export function publishPiece(options: {
       author,
       `Publish ${publishable[collection]} ${id} (${languages.join(', ')})`,
     );
-    return { ok: true, files, committed };
+    return { ok: true, files, committed, sites: sitesTouched(collection, published, piece) };
   });
 }
 

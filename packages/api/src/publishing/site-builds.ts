@@ -1,0 +1,164 @@
+/**
+ * Building the sites again after a publication, where the API runs beside them (`pnpm start` sets
+ * `RALLY_SITES_BUILD_COMMAND`): the command is run with the sites the change shows on and the
+ * pieces it changed, one build at a time. Changes published while a build runs wait for the next
+ * one, all together, so a busy afternoon of publishing makes one build after another rather than a
+ * queue of them. Each build is followed by its id, for the console to show its progress and then
+ * the live page of each change. Where the sites are hosted elsewhere (built by CI from the content
+ * repository), there is no command and no build here.
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+
+export interface BuiltPage {
+  site: string;
+  lang: string;
+  url: string;
+}
+
+export interface SiteBuild {
+  id: string;
+  status: 'queued' | 'building' | 'done' | 'failed';
+  /** The sites it makes; null: every site. */
+  sites: string[] | null;
+  /** The pieces it was asked for, as `spotlights/rosa-nueva`. */
+  pieces: string[];
+  /** Each piece's pages once built, by site and language. */
+  pages: BuiltPage[];
+  requested_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  seconds: number | null;
+  /** Why it failed: the last lines the build wrote. */
+  problem: string | null;
+}
+
+/** How many finished builds are remembered, for the console to read how they ended. */
+const remembered = 50;
+
+export class SiteBuilds {
+  readonly #command: string[];
+  readonly #cwd: string;
+  readonly #builds = new Map<string, SiteBuild>();
+  #next: SiteBuild | undefined;
+  #running: Promise<void> | undefined;
+
+  /** `command` is split at spaces: a program and its first arguments. */
+  constructor(command: string, cwd = process.cwd()) {
+    this.#command = command.split(/\s+/).filter(Boolean);
+    this.#cwd = cwd;
+  }
+
+  /**
+   * Asks for the sites (undefined: every site) to be built with the piece's pages; the build that
+   * will make them, queued, or already waiting and now making these too.
+   */
+  request(sites: string[] | undefined, piece: string): SiteBuild {
+    const next = this.#next;
+    if (next) {
+      next.sites = next.sites === null || sites === undefined ? null : union(next.sites, sites);
+      if (!next.pieces.includes(piece)) next.pieces.push(piece);
+      return next;
+    }
+    const build: SiteBuild = {
+      id: randomUUID(),
+      status: 'queued',
+      sites: sites ?? null,
+      pieces: [piece],
+      pages: [],
+      requested_at: new Date().toISOString(),
+      started_at: null,
+      finished_at: null,
+      seconds: null,
+      problem: null,
+    };
+    this.#remember(build);
+    this.#next = build;
+    this.#running ??= this.#drain();
+    return build;
+  }
+
+  get(id: string): SiteBuild | undefined {
+    return this.#builds.get(id);
+  }
+
+  /** Until every build asked for so far has ended. */
+  async settled(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      while (this.#next) {
+        const build = this.#next;
+        this.#next = undefined;
+        await this.#run(build);
+      }
+    } finally {
+      this.#running = undefined;
+    }
+  }
+
+  async #run(build: SiteBuild): Promise<void> {
+    build.status = 'building';
+    build.started_at = new Date().toISOString();
+    const started = performance.now();
+    const [program, ...args] = this.#command;
+    if (build.sites !== null) args.push('--sites', build.sites.join(','));
+    args.push('--pages', build.pieces.join(','));
+    const { code, output, errors } = await run(program!, args, this.#cwd);
+    build.finished_at = new Date().toISOString();
+    build.seconds = Math.round((performance.now() - started) / 100) / 10;
+    const answer = code === 0 ? lastJson(output) : undefined;
+    if (answer) {
+      build.status = 'done';
+      build.pages = answer.pages;
+    } else {
+      build.status = 'failed';
+      build.problem =
+        lastLines(errors || output) ||
+        `The build stopped (${code}) without saying why; run ${this.#command.join(' ')} to see.`;
+    }
+  }
+
+  #remember(build: SiteBuild): void {
+    this.#builds.set(build.id, build);
+    for (const id of this.#builds.keys()) {
+      if (this.#builds.size <= remembered) break;
+      this.#builds.delete(id);
+    }
+  }
+}
+
+function union(a: string[], b: string[]): string[] {
+  return [...new Set([...a, ...b])].sort();
+}
+
+function run(program: string, args: string[], cwd: string) {
+  return new Promise<{ code: number | null; output: string; errors: string }>((resolve) => {
+    const child = spawn(program, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let errors = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk));
+    child.on('error', (error) => resolve({ code: null, output, errors: error.message }));
+    child.on('close', (code) => resolve({ code, output, errors }));
+  });
+}
+
+/** The build's answer: the last line of its output that is JSON with pages. */
+function lastJson(output: string): { pages: BuiltPage[] } | undefined {
+  for (const line of output.trim().split('\n').reverse()) {
+    try {
+      const parsed = JSON.parse(line) as { pages?: BuiltPage[] };
+      if (Array.isArray(parsed.pages)) return { pages: parsed.pages };
+    } catch {
+      // Not the answer: a line the build logged.
+    }
+  }
+  return undefined;
+}
+
+function lastLines(text: string): string {
+  return text.trim().split('\n').slice(-12).join('\n');
+}
