@@ -18,8 +18,10 @@ import {
   type StaffSession,
 } from '@rally/core';
 import { z } from 'zod';
+import { AtCapacity } from '../concurrency-cap.ts';
 import type { AppContext } from '../context.ts';
 import type { Queryable } from '../database.ts';
+import { addressBlock } from '../http/address-block.ts';
 import { readJson } from '../http/body.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { uuidPattern } from '../http/query.ts';
@@ -52,13 +54,20 @@ import { hashToken } from './tokens.ts';
 export const signInRoutes = new Hono<AppContext>();
 
 /**
- * Steps of signing in one IP may take in ten minutes (a passkey sign-in takes two): enough for a
- * whole staff behind one office connection or proxy; guessing a password is held by the limit on
- * each address, and a passkey cannot be guessed.
+ * Steps of signing in one IP (an IPv6 /64: `addressBlock`) may take in ten minutes (a passkey
+ * sign-in takes two): enough for a whole staff behind one office connection or proxy; guessing a
+ * password is held by the limits below, and a passkey cannot be guessed.
  */
 const attemptsPerIp = 300;
-/** Password attempts for one account in fifteen minutes: a few typos, not a guessing run. */
-const passwordAttemptsPerEmail = 10;
+/**
+ * Password attempts in fifteen minutes, each counted before its email is looked up, so that an
+ * email with no account is counted as one with an account is, and the answer (401 or 429) says
+ * nothing of which it is. For one email: a few typos, not a guessing run. From one IP or /64: a
+ * few people mistyping behind one connection, while trying many emails from there is held as
+ * trying one is. In all: more than a whole staff signs in with passwords in a quarter of an hour,
+ * far fewer than a spray of leaked emails and passwords from many networks needs.
+ */
+const passwordAttempts = { perEmail: 10, perIp: 20, inAll: 100, windowSeconds: 900 };
 
 function jsonBody(name: string, schema: z.ZodType) {
   return {
@@ -82,7 +91,7 @@ const optionsAnswer = (description: string, name: string) =>
     }),
   );
 const tooMany = problemResponse(
-  'Too many sign-in attempts from here or for this account; see Retry-After.',
+  'Too many sign-in attempts from here (an IP, or an IPv6 /64), for this account, or (with passwords) in all; see Retry-After.',
 );
 const unreadableBody = {
   400: problemResponse(
@@ -98,7 +107,11 @@ const httpsOnly = problemResponse(
 /** Counts one sign-in attempt against the limits; a 429 saying how long to wait. */
 async function countAttempt(c: Context<AppContext>, extra: Limit[] = []): Promise<void> {
   const wait = await c.var.rateLimiter.hit([
-    { key: `staff-sign-in:ip:${c.var.clientIp}`, max: attemptsPerIp, windowSeconds: 600 },
+    {
+      key: `staff-sign-in:ip:${addressBlock(c.var.clientIp)}`,
+      max: attemptsPerIp,
+      windowSeconds: 600,
+    },
     ...extra,
   ]);
   if (wait > 0) {
@@ -426,7 +439,7 @@ signInRoutes.post(
       account = await verifySignIn(c, challenge, body.response);
     } catch (error) {
       if (!(error instanceof SignInRefusal)) throw error;
-      await refusedSignIn(c, 'passkey', error.reason, error.accountId);
+      await refusedSignIn(c, 'passkey', error.reason, await accountNamed(db, error.accountId));
       throw error.problem;
     }
     await signIn(c, account, { method: 'passkey', credential_id: body.response.id });
@@ -455,18 +468,26 @@ async function signIn(
   });
 }
 
+/** The account a refused passkey named, when it named one. */
+async function accountNamed(
+  db: Queryable,
+  accountId: string | null,
+): Promise<Pick<AccountRow, 'id' | 'email'> | undefined> {
+  if (!accountId) return undefined;
+  const [account] = await db.query<AccountRow>(
+    'select id, email from staff_accounts where id = $1',
+    [accountId],
+  );
+  return account;
+}
+
 /** Records a refused sign-in: for the account it named, when it named one. */
 async function refusedSignIn(
   c: Context<AppContext>,
   method: 'passkey' | 'password',
   reason: string,
-  accountId: string | null,
+  account: Pick<AccountRow, 'id' | 'email'> | undefined,
 ): Promise<void> {
-  const [account] = accountId
-    ? await c.var.db.query<AccountRow>('select id, email from staff_accounts where id = $1', [
-        accountId,
-      ])
-    : [];
   await audit(
     c,
     {
@@ -491,24 +512,31 @@ signInRoutes.post(
       ),
       403: httpsOnly,
       429: tooMany,
+      503: problemResponse(
+        'Too many password sign-ins at once (`sign-in-busy`): try again after Retry-After',
+      ),
     },
   }),
   async (c) => {
     const { db } = c.var;
     const { email, password } = await readJson(c, passwordSignInRequest);
+    const { perEmail, perIp, inAll, windowSeconds } = passwordAttempts;
     await countAttempt(c, [
-      {
-        key: `staff-password:email:${hashToken(email)}`,
-        max: passwordAttemptsPerEmail,
-        windowSeconds: 900,
-      },
+      { key: `staff-password:email:${hashToken(email)}`, max: perEmail, windowSeconds },
+      { key: `staff-password:ip:${addressBlock(c.var.clientIp)}`, max: perIp, windowSeconds },
+      { key: 'staff-password:all', max: inAll, windowSeconds },
     ]);
     const [account] = await db.query<AccountRow>('select * from staff_accounts where email = $1', [
       email,
     ]);
     const allowed = account?.password_allowed && !account.disabled_at;
     // A check whatever the account, so the time taken tells nothing about which exist.
-    const matches = await checkPassword(allowed ? account.password_hash : null, password);
+    const matches = await checkPassword(allowed ? account.password_hash : null, password).catch(
+      (error: unknown) => {
+        if (error instanceof AtCapacity) throw passwordChecksBusy();
+        throw error;
+      },
+    );
     if (!account || !allowed || !matches) {
       const reason = !account
         ? 'no-account'
@@ -519,7 +547,7 @@ signInRoutes.post(
             : account.password_hash === null
               ? 'no-password-set'
               : 'wrong-password';
-      await refusedSignIn(c, 'password', reason, account?.id ?? null);
+      await refusedSignIn(c, 'password', reason, account);
       throw new HttpProblem(
         401,
         'That email and password do not match an account allowed to sign in with a password: sign in with your passkey, or ask an admin.',
@@ -530,6 +558,15 @@ signInRoutes.post(
     return c.json({ account: accountAnswer(account) }, 200, noStore);
   },
 );
+
+/** Every password check is taken (`passwordChecks`): the same for any email, so it tells nothing. */
+function passwordChecksBusy(): HttpProblem {
+  return new HttpProblem(
+    503,
+    'Too many password sign-ins at once: try again in a moment, or sign in with your passkey.',
+    { kind: 'sign-in-busy', headers: { 'Retry-After': '1' } },
+  );
+}
 
 signInRoutes.post(
   '/sign-out',
