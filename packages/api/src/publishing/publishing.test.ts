@@ -5,9 +5,7 @@
  * named and nothing written; only communications staff and admins, signed in, may publish. On both
  * databases, with real git.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -19,24 +17,7 @@ import {
   staffToken,
   type TestApi,
 } from '../testing.ts';
-
-/** A copy of the project's content; a git repository of its own unless `repository` is false. */
-function contentFolder(repository = true): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rally-publishing-'));
-  cpSync('content', dir, { recursive: true });
-  if (repository) {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
-    git('init', '--quiet', '--initial-branch=main');
-    git('add', '.');
-    git('-c', 'user.name=Setup', '-c', 'user.email=setup@example.org', 'commit', '-qm', 'Content');
-  }
-  return dir;
-}
-
-const log = (dir: string) =>
-  execFileSync('git', ['log', '--format=%an <%ae>|%s'], { cwd: dir, encoding: 'utf8' })
-    .trim()
-    .split('\n');
+import { commits as log, contentFolder } from './testing-publishing.ts';
 
 const rosaEnEspanol = {
   versions: {
@@ -124,6 +105,7 @@ describe.each(databases)('publishing from the console on %s', (_kind, open) => {
       id: 'rosa-nueva',
       languages: ['es'],
       title: 'rosa-nueva',
+      draft: null,
     });
   });
 

@@ -3,67 +3,64 @@
  * in, list the pieces of each kind of content, open one in every language it is written in, and
  * publish it — checked as the build checks it, each problem named by where it is, then written into
  * the content folder, served at once and committed with them as its author. Every publication is in
- * the audit log.
+ * the audit log. Drafts and their schedule are in draft-routes.ts.
  */
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { contentFiles, readPiece, type Collection } from '@rally/content';
+import { contentFiles, readPiece } from '@rally/content';
 import { locales } from '@rally/core';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { readJson } from '../http/body.ts';
 import { HttpProblem } from '../http/problems.ts';
-import { jsonResponse, pathParameter, problemResponse, requestSchema } from '../openapi.ts';
-import { findAccount } from '../staff/accounts.ts';
+import { jsonResponse, problemResponse, requestSchema } from '../openapi.ts';
 import { audit } from '../staff/audit.ts';
-import { requireRole, requireSession, sameSiteWrites } from '../staff/require-staff.ts';
+import { requireSession, sameSiteWrites } from '../staff/require-staff.ts';
+import { draftAnswer, draftRoutes } from './draft-routes.ts';
+import { deleteDraft, draftsOf, readDraft } from './drafts.ts';
 import { publishable, publishPiece } from './publish.ts';
+import {
+  authorOf,
+  cannotPublish,
+  collectionOf,
+  collectionParameter,
+  contentFolder,
+  idParameter,
+  mayPublish,
+  publicationAnswer,
+  publishedAnswer,
+  versions,
+} from './route-parts.ts';
 
-const pieceVersion = z.object({
-  data: z.record(z.string(), z.unknown()),
-  // Both languages of a piece fit in one request, under the API's 64 KB for any write.
-  body: z.string().max(20_000, 'Keep the story under 20,000 characters.'),
-});
-const versions = z.partialRecord(z.enum(locales), pieceVersion);
 const publishRequest = z.object({ versions });
 
-const pieceAnswer = z.object({ collection: z.string(), id: z.string(), versions });
-const pieceList = z.object({
-  collection: z.string(),
-  pieces: z.array(z.object({ id: z.string(), languages: z.array(z.string()), title: z.string() })),
-});
-const publishedAnswer = z.object({
+const pieceAnswer = z.object({
   collection: z.string(),
   id: z.string(),
-  files: z.array(z.string()).describe('The files written, under the content folder'),
-  commit: z.string().nullable().describe('The commit, where the content folder is a repository'),
-  pushed: z.boolean().nullable().describe('Whether the commit reached the remote; null: none set'),
+  versions,
+  draft: draftAnswer.nullable().describe('What was saved and not published yet; null: nothing'),
 });
-
-/** Communications staff and admins, signed in: a publication has a person as its author. */
-const mayPublish = requireRole(['admin', 'communications'], 'publishing content');
-
-const collectionParameter = pathParameter(
-  'collection',
-  `The kind of content: ${Object.keys(publishable).join(', ')}.`,
-);
-const idParameter = pathParameter('id', 'The piece’s file name without .mdx, like marisol-reyes.');
+const pieceList = z.object({
+  collection: z.string(),
+  pieces: z.array(
+    z.object({
+      id: z.string(),
+      languages: z.array(z.string()).describe('Published in; none for a draft never published'),
+      title: z.string(),
+      draft: z
+        .object({ publish_at: z.string().nullable() })
+        .nullable()
+        .describe('Its draft, and when it is scheduled; null: none'),
+    }),
+  ),
+});
 
 /** The routes, for the content folder the API reads; without one, publishing is off. */
 export function publishingRoutes(contentDir: string | undefined): Hono<AppContext> {
   const routes = new Hono<AppContext>();
   // Publishing as someone from another site's page is refused, as every staff write is.
   routes.use(sameSiteWrites);
-
-  function folder(): string {
-    if (contentDir === undefined)
-      throw new HttpProblem(
-        503,
-        'Publishing is off: this API was started without a content folder to publish into.',
-        { kind: 'publishing-off' },
-      );
-    return contentDir;
-  }
+  const folder = () => contentFolder(contentDir);
 
   routes.get(
     '/:collection',
@@ -77,15 +74,26 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
     }),
     requireSession,
     mayPublish,
-    (c) => {
+    async (c) => {
       const dir = folder();
       const collection = collectionOf(c);
-      const pieces = new Map<string, { id: string; languages: string[]; title: string }>();
-      for (const file of contentFiles(dir, collection)) {
-        const piece = pieces.get(file.id) ?? { id: file.id, languages: [], title: file.id };
-        piece.languages.push(file.lang);
-        pieces.set(file.id, piece);
-      }
+      const drafts = await draftsOf(c.var.db, collection);
+      type Listed = z.infer<typeof pieceList>['pieces'][number];
+      const pieces = new Map<string, Listed>();
+      const listed = (id: string): Listed => {
+        const piece = pieces.get(id) ?? {
+          id,
+          languages: [],
+          title: id,
+          draft: drafts.has(id)
+            ? { publish_at: drafts.get(id)!.publish_at?.toISOString() ?? null }
+            : null,
+        };
+        pieces.set(id, piece);
+        return piece;
+      };
+      for (const file of contentFiles(dir, collection)) listed(file.id).languages.push(file.lang);
+      for (const id of drafts.keys()) listed(id);
       return c.json({
         collection,
         pieces: [...pieces.values()].sort((a, b) => a.id.localeCompare(b.id)),
@@ -96,10 +104,15 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
   routes.get(
     '/:collection/:id',
     describeRoute({
-      summary: 'One piece in every language it is written in (communications, admin)',
+      summary:
+        'One piece in every language it is written in, and its draft (communications, admin)',
       parameters: [collectionParameter, idParameter],
       responses: {
-        200: jsonResponse('Its front matter and story, by language', 'ContentPiece', pieceAnswer),
+        200: jsonResponse(
+          'Its front matter and story, by language, as published and as drafted',
+          'ContentPiece',
+          pieceAnswer,
+        ),
         404: problemResponse('No such kind of content, or no such piece'),
       },
     }),
@@ -109,9 +122,10 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
       const collection = collectionOf(c);
       const id = c.req.param('id');
       const piece = await readPiece(folder(), collection, id);
-      if (Object.keys(piece).length === 0)
+      const draft = await readDraft(c.var.db, collection, id);
+      if (Object.keys(piece).length === 0 && draft === null)
         throw new HttpProblem(404, `There is no ${publishable[collection]} named ${id}.`);
-      return c.json({ collection, id, versions: piece });
+      return c.json({ collection, id, versions: piece, draft });
     },
   );
 
@@ -121,7 +135,7 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
       summary:
         'Publish a piece: each language given is checked as the build checks it, written, served at once and committed (communications, admin)',
       description:
-        'Languages left out keep their files. Every problem is answered at once in `errors`, each with its `path` (`es.photo.alt`, `es.body`, `id`) and what to do; nothing is written unless there is none. Where the content folder is a git repository of its own, the publication is a commit with the staff member as author, pushed when a remote is set.',
+        'Languages left out keep their files. Every problem is answered at once in `errors`, each with its `path` (`es.photo.alt`, `es.body`, `id`) and what to do; nothing is written unless there is none. Where the content folder is a git repository of its own, the publication is a commit with the staff member as author, pushed when a remote is set. The piece’s draft, if any, is removed: what is published replaces it.',
       parameters: [collectionParameter, idParameter],
       requestBody: {
         required: true,
@@ -145,23 +159,16 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
       const collection = collectionOf(c);
       const id = c.req.param('id');
       const { versions: piece } = await readJson(c, publishRequest);
-      const account = await findAccount(c.var.db, c.var.staff.id);
       const published = await publishPiece({
         db: c.var.db,
         contentDir: dir,
         collection,
         id,
         piece,
-        author: { name: account.name || account.email, email: account.email },
+        author: await authorOf(c),
       });
-      if (!published.ok)
-        throw new HttpProblem(
-          422,
-          `This ${publishable[collection]} cannot be published yet: ${published.problems.length === 1 ? 'one thing needs' : `${published.problems.length} things need`} changing.`,
-          {
-            errors: published.problems.map((problem) => ({ ...problem, code: 'invalid' })),
-          },
-        );
+      if (!published.ok) throw cannotPublish(collection, published.problems);
+      await deleteDraft(c.var.db, collection, id);
       const languages = locales.filter((lang) => piece[lang] !== undefined);
       await audit(c, {
         action: 'content-published',
@@ -169,25 +176,11 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
         subjectId: `${collection}/${id}`,
         detail: { languages, commit: published.committed?.commit ?? null },
       });
-      return c.json({
-        collection,
-        id,
-        files: published.files.map((file) => file.slice(dir.length).replace(/^[/\\]/, '')),
-        commit: published.committed?.commit ?? null,
-        pushed: published.committed?.pushed ?? null,
-      });
+      return c.json(publicationAnswer(dir, collection, id, published));
     },
   );
 
-  return routes;
-}
+  draftRoutes(routes, folder);
 
-function collectionOf(c: Context<AppContext>): Collection {
-  const name = c.req.param('collection') ?? '';
-  if (!(name in publishable))
-    throw new HttpProblem(
-      404,
-      `There is no kind of content named ${name}: use one of ${Object.keys(publishable).join(', ')}.`,
-    );
-  return name as Collection;
+  return routes;
 }

@@ -1,0 +1,98 @@
+/**
+ * What the publishing routes share: who may publish, the collection and piece named in the path,
+ * the pieces' schema, the folder published into, and how a publication is answered or refused.
+ */
+import type { Context } from 'hono';
+import type { Collection, ContentProblem } from '@rally/content';
+import { locales } from '@rally/core';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import { HttpProblem } from '../http/problems.ts';
+import { pathParameter } from '../openapi.ts';
+import { findAccount } from '../staff/accounts.ts';
+import { requireRole } from '../staff/require-staff.ts';
+import type { Author } from './git.ts';
+import { publishable, type Published } from './publish.ts';
+
+export const pieceVersion = z.object({
+  data: z.record(z.string(), z.unknown()),
+  // Both languages of a piece fit in one request, under the API's 64 KB for any write.
+  body: z.string().max(20_000, 'Keep the story under 20,000 characters.'),
+});
+export const versions = z.partialRecord(z.enum(locales), pieceVersion);
+
+export const publishedAnswer = z.object({
+  collection: z.string(),
+  id: z.string(),
+  files: z.array(z.string()).describe('The files written, under the content folder'),
+  commit: z.string().nullable().describe('The commit, where the content folder is a repository'),
+  pushed: z.boolean().nullable().describe('Whether the commit reached the remote; null: none set'),
+});
+
+/** Communications staff and admins, signed in: a publication has a person as its author. */
+export const mayPublish = requireRole(['admin', 'communications'], 'publishing content');
+
+export const collectionParameter = pathParameter(
+  'collection',
+  `The kind of content: ${Object.keys(publishable).join(', ')}.`,
+);
+export const idParameter = pathParameter(
+  'id',
+  'The piece’s file name without .mdx, like marisol-reyes.',
+);
+
+/** The content folder, or a 503 where the API was started without one: publishing is off. */
+export function contentFolder(contentDir: string | undefined): string {
+  if (contentDir === undefined)
+    throw new HttpProblem(
+      503,
+      'Publishing is off: this API was started without a content folder to publish into.',
+      { kind: 'publishing-off' },
+    );
+  return contentDir;
+}
+
+export function collectionOf(c: Context<AppContext>): Collection {
+  const name = c.req.param('collection') ?? '';
+  if (!(name in publishable))
+    throw new HttpProblem(
+      404,
+      `There is no kind of content named ${name}: use one of ${Object.keys(publishable).join(', ')}.`,
+    );
+  return name as Collection;
+}
+
+/** The signed-in staff member, as the author of what they publish. */
+export async function authorOf(c: Context<AppContext>): Promise<Author> {
+  const account = await findAccount(c.var.db, c.var.staff.id);
+  return { name: account.name || account.email, email: account.email };
+}
+
+/** The 422 that names everything keeping a piece from being published (or scheduled, saved). */
+export function cannotPublish(
+  collection: Collection,
+  problems: ContentProblem[],
+  doing: 'published' | 'scheduled' | 'saved' = 'published',
+): HttpProblem {
+  return new HttpProblem(
+    422,
+    `This ${publishable[collection]} cannot be ${doing} yet: ${problems.length === 1 ? 'one thing needs' : `${problems.length} things need`} changing.`,
+    { errors: problems.map((problem) => ({ ...problem, code: 'invalid' })) },
+  );
+}
+
+/** A publication's answer: the files under the content folder, and the commit. */
+export function publicationAnswer(
+  contentDir: string,
+  collection: Collection,
+  id: string,
+  published: Extract<Published, { ok: true }>,
+): z.infer<typeof publishedAnswer> {
+  return {
+    collection,
+    id,
+    files: published.files.map((file) => file.slice(contentDir.length).replace(/^[/\\]/, '')),
+    commit: published.committed?.commit ?? null,
+    pushed: published.committed?.pushed ?? null,
+  };
+}
