@@ -14,7 +14,13 @@ import { parseArgs } from 'node:util';
 import { locales } from '@rally/core/languages';
 
 const { values } = parseArgs({
-  options: { sites: { type: 'string' }, pages: { type: 'string' } },
+  options: {
+    sites: { type: 'string' },
+    pages: { type: 'string' },
+    // A preview: the sites made from another content folder, into another folder.
+    content: { type: 'string' },
+    out: { type: 'string' },
+  },
 });
 const list = (value: string | undefined) =>
   (value ?? '')
@@ -29,6 +35,8 @@ const pieces = list(values.pages).map((piece) => {
 
 // Read by the sites' configuration as it loads: set before Astro is imported.
 if (sites.length > 0) process.env.RALLY_BUILD_SITES = sites.join(',');
+if (values.content) process.env.RALLY_CONTENT_DIR = values.content;
+if (values.out) process.env.RALLY_SITES_OUT_DIR = values.out;
 const { build } = await import('astro');
 const { sitesDir } = await import('../sites/integrations/microsites.ts');
 await build({ logLevel: 'warn' });

@@ -27,7 +27,11 @@ import { contentAlias, contentDir } from '../lib/content-dir.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const widgetsDir = join(root, 'dist/widgets');
-export const sitesDir = join(root, 'dist/sites');
+/**
+ * Where the built sites go: dist/sites/, or `RALLY_SITES_OUT_DIR` (a preview of a change, built
+ * apart from the sites served).
+ */
+export const sitesDir = process.env.RALLY_SITES_OUT_DIR?.trim() || join(root, 'dist/sites');
 
 export function microsites(): AstroIntegration {
   let previewing = false;
@@ -97,7 +101,7 @@ function splitSites(build: string): void {
     );
   // Every site: made in place. Some sites (a rebuild after a publication): made aside, then each
   // swapped in for its old folder, so the others stay as they are and are served all along.
-  const made = sitesBuilt === undefined ? sitesDir : join(root, 'dist/.sites-next');
+  const made = sitesBuilt === undefined ? sitesDir : `${sitesDir}.next`;
   rmSync(made, { recursive: true, force: true });
   mkdirSync(made, { recursive: true });
   const assets = join(root, 'dist/.assets');
@@ -126,7 +130,7 @@ function splitSites(build: string): void {
 
 /** Puts each site made aside in place of its old folder: one rename each, the old one removed after. */
 function swapIn(made: string): void {
-  const old = join(root, 'dist/.sites-old');
+  const old = `${sitesDir}.old`;
   rmSync(old, { recursive: true, force: true });
   mkdirSync(old, { recursive: true });
   mkdirSync(sitesDir, { recursive: true });

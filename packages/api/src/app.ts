@@ -83,6 +83,7 @@ export function createApp({
     c.set('linkSecret', linkSecret);
     c.set('rateLimiter', rateLimiter);
     c.set('write', write);
+    c.set('siteBuilds', siteBuilds);
     c.set('clientIp', clientIp(c, trustProxy));
     c.set('origin', publicOrigin(c, trustProxy));
     await next();

@@ -100,8 +100,11 @@ export async function composeApi(options: ApiOptions): Promise<Api> {
     await syncContent(db, options.content);
     await installEnvironmentToken(db, options.adminToken);
     if (options.housekeeping !== false) stopPurges = schedulePurges(db);
+    const siteBuilds = options.sitesBuildCommand
+      ? new SiteBuilds(options.sitesBuildCommand)
+      : undefined;
     if (options.housekeeping !== false && options.contentDir !== undefined)
-      stopPublications = schedulePublications(db, options.contentDir);
+      stopPublications = schedulePublications(db, options.contentDir, siteBuilds);
     rateLimiter = await openRateLimiter(db, options.rateLimits);
     const appOptions: AppOptions = {
       db,
@@ -111,7 +114,7 @@ export async function composeApi(options: ApiOptions): Promise<Api> {
       trustProxy: options.trustProxy ?? false,
       stripe: options.stripe ?? {},
       contentDir: options.contentDir,
-      siteBuilds: options.sitesBuildCommand ? new SiteBuilds(options.sitesBuildCommand) : undefined,
+      siteBuilds,
     };
     return { app: createApp(appOptions), db, appOptions, migrations, close };
   } catch (error) {

@@ -2,6 +2,7 @@
 import type { RallySettings } from './config.ts';
 import type { Database } from './database.ts';
 import type { RateLimiter } from './http/rate-limits.ts';
+import type { SiteBuilds } from './publishing/site-builds.ts';
 import type { Staff } from './staff/roles.ts';
 import type { Writer } from './writes.ts';
 
@@ -24,5 +25,7 @@ export interface AppContext {
     linkSecret: string;
     /** Carries out public writes, several to a commit. */
     write: Writer;
+    /** Builds the sites again after a publication, where the API runs beside them. */
+    siteBuilds: SiteBuilds | undefined;
   };
 }

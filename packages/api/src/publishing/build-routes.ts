@@ -13,6 +13,7 @@ import type { SiteBuilds } from './site-builds.ts';
 
 export const siteBuild = z.object({
   id: z.string(),
+  kind: z.enum(['publication', 'preview']),
   status: z.enum(['queued', 'building', 'done', 'failed']),
   sites: z.array(z.string()).nullable().describe('The sites it makes; null: every site'),
   pieces: z.array(z.string()).describe('The pieces it was asked for, as spotlights/rosa-nueva'),

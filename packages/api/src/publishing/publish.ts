@@ -21,6 +21,7 @@ import { locales } from '@rally/core';
 import { syncContent } from '../content-sync.ts';
 import type { Database } from '../database.ts';
 import { commitContent, type Author, type Committed } from './git.ts';
+import type { SiteBuild, SiteBuilds } from './site-builds.ts';
 
 /** The collections staff publish from the console, and what one piece of each is called. */
 export const publishable = {
@@ -38,13 +39,18 @@ export type Published =
       committed: Committed | null;
       /** The sites the change shows on, before it and after (`hub` too); undefined: every one. */
       sites: string[] | undefined;
+      /** The build that puts it on those sites, where the API builds them. */
+      build: SiteBuild | null;
     }
   | { ok: false; problems: ContentProblem[] };
 
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Runs `work` after every publication before it has finished, whatever became of them. */
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work` after every publication (or unpublication) before it has finished, whatever became
+ * of them.
+ */
+export function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   const next = queue.then(work, work);
   queue = next.catch(() => undefined);
   return next;
@@ -57,6 +63,10 @@ export function publishPiece(options: {
   id: string;
   piece: Piece;
   author: Author;
+  /** The commit's message; by default `Publish spotlight rosa-nueva (es)`. */
+  message?: string;
+  /** Where the API builds the sites (`pnpm start`): the change is built into them next. */
+  siteBuilds?: SiteBuilds | undefined;
 }): Promise<Published> {
   return oneAtATime(async () => {
     const { db, contentDir, collection, id, piece, author } = options;
@@ -78,9 +88,11 @@ export function publishPiece(options: {
       contentDir,
       files,
       author,
-      `Publish ${publishable[collection]} ${id} (${languages.join(', ')})`,
+      options.message ?? `Publish ${publishable[collection]} ${id} (${languages.join(', ')})`,
     );
-    return { ok: true, files, committed, sites: sitesTouched(collection, published, piece) };
+    const sites = sitesTouched(collection, published, piece);
+    const build = options.siteBuilds?.request(sites, `${collection}/${id}`) ?? null;
+    return { ok: true, files, committed, sites, build };
   });
 }
 

@@ -12,6 +12,7 @@ import { pathParameter } from '../openapi.ts';
 import { findAccount } from '../staff/accounts.ts';
 import { requireRole } from '../staff/require-staff.ts';
 import type { Author } from './git.ts';
+import { siteBuild } from './build-routes.ts';
 import { publishable, type Published } from './publish.ts';
 
 export const pieceVersion = z.object({
@@ -27,6 +28,11 @@ export const publishedAnswer = z.object({
   files: z.array(z.string()).describe('The files written, under the content folder'),
   commit: z.string().nullable().describe('The commit, where the content folder is a repository'),
   pushed: z.boolean().nullable().describe('Whether the commit reached the remote; null: none set'),
+  build: siteBuild
+    .nullable()
+    .describe(
+      'The build that puts it on the sites it shows on, to follow at /builds/:id; null where the sites are built elsewhere',
+    ),
 });
 
 /** Communications staff and admins, signed in: a publication has a person as its author. */
@@ -72,7 +78,7 @@ export async function authorOf(c: Context<AppContext>): Promise<Author> {
 export function cannotPublish(
   collection: Collection,
   problems: ContentProblem[],
-  doing: 'published' | 'scheduled' | 'saved' = 'published',
+  doing: 'published' | 'scheduled' | 'saved' | 'restored' = 'published',
 ): HttpProblem {
   return new HttpProblem(
     422,
@@ -81,12 +87,12 @@ export function cannotPublish(
   );
 }
 
-/** A publication's answer: the files under the content folder, and the commit. */
+/** A publication's (or unpublication's) answer: the files under the content folder, and the commit. */
 export function publicationAnswer(
   contentDir: string,
   collection: Collection,
   id: string,
-  published: Extract<Published, { ok: true }>,
+  published: Pick<Extract<Published, { ok: true }>, 'files' | 'committed'>,
 ): z.infer<typeof publishedAnswer> {
   return {
     collection,
@@ -94,5 +100,6 @@ export function publicationAnswer(
     files: published.files.map((file) => file.slice(contentDir.length).replace(/^[/\\]/, '')),
     commit: published.committed?.commit ?? null,
     pushed: published.committed?.pushed ?? null,
+    build: published.build,
   };
 }

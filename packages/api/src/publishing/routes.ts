@@ -3,7 +3,8 @@
  * in, list the pieces of each kind of content, open one in every language it is written in, and
  * publish it — checked as the build checks it, each problem named by where it is, then written into
  * the content folder, served at once and committed with them as its author. Every publication is in
- * the audit log. Drafts and their schedule are in draft-routes.ts.
+ * the audit log. Drafts and their schedule are in draft-routes.ts; unpublishing, history and
+ * restoring in history-routes.ts.
  */
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
@@ -18,6 +19,7 @@ import { audit } from '../staff/audit.ts';
 import { requireSession, sameSiteWrites } from '../staff/require-staff.ts';
 import { draftAnswer, draftRoutes } from './draft-routes.ts';
 import { deleteDraft, draftsOf, readDraft } from './drafts.ts';
+import { historyRoutes } from './history-routes.ts';
 import { publishable, publishPiece } from './publish.ts';
 import {
   authorOf,
@@ -160,6 +162,7 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
       const id = c.req.param('id');
       const { versions: piece } = await readJson(c, publishRequest);
       const published = await publishPiece({
+        siteBuilds: c.var.siteBuilds,
         db: c.var.db,
         contentDir: dir,
         collection,
@@ -181,6 +184,7 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
   );
 
   draftRoutes(routes, folder);
+  historyRoutes(routes, folder);
 
   return routes;
 }

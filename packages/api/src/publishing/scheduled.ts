@@ -11,6 +11,7 @@ import { locales } from '@rally/core';
 import type { Database } from '../database.ts';
 import { writeAudit } from '../staff/audit.ts';
 import { publishable, publishPiece } from './publish.ts';
+import type { SiteBuilds } from './site-builds.ts';
 
 interface ClaimedDraft extends Record<string, unknown> {
   collection: Collection;
@@ -46,7 +47,11 @@ async function claimDueDraft(db: Database): Promise<ClaimedDraft | undefined> {
  * Publishes every draft that is due, one after another, and says which were published. Any
  * number of calls may run at once, in this process or in others on the same database.
  */
-export async function publishDueDrafts(db: Database, contentDir: string): Promise<string[]> {
+export async function publishDueDrafts(
+  db: Database,
+  contentDir: string,
+  siteBuilds?: SiteBuilds,
+): Promise<string[]> {
   const published: string[] = [];
   for (let draft = await claimDueDraft(db); draft; draft = await claimDueDraft(db)) {
     const name = `${publishable[draft.collection]} ${draft.id}`;
@@ -58,6 +63,7 @@ export async function publishDueDrafts(db: Database, contentDir: string): Promis
     }
     const author = { name: draft.author_name || draft.author_email, email: draft.author_email };
     const outcome = await publishPiece({
+      siteBuilds,
       db,
       contentDir,
       collection: draft.collection,
@@ -95,12 +101,16 @@ export async function publishDueDrafts(db: Database, contentDir: string): Promis
  * Publishes what is due now and then every minute, without keeping the process alive. The
  * returned function stops the timer and waits for a round under way.
  */
-export function schedulePublications(db: Database, contentDir: string): () => Promise<void> {
+export function schedulePublications(
+  db: Database,
+  contentDir: string,
+  siteBuilds?: SiteBuilds,
+): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const run = () => {
     // A round still going when the next minute comes is left to finish: rounds never overlap here.
     running = running.then(() =>
-      publishDueDrafts(db, contentDir).catch((error: Error) =>
+      publishDueDrafts(db, contentDir, siteBuilds).catch((error: Error) =>
         console.error(`Scheduled publication failed: ${error.message}`),
       ),
     );

@@ -18,6 +18,8 @@ export interface BuiltPage {
 
 export interface SiteBuild {
   id: string;
+  /** A publication's (into the sites served), or a preview's (into a folder of its own). */
+  kind: 'publication' | 'preview';
   status: 'queued' | 'building' | 'done' | 'failed';
   /** The sites it makes; null: every site. */
   sites: string[] | null;
@@ -40,7 +42,9 @@ export class SiteBuilds {
   readonly #command: string[];
   readonly #cwd: string;
   readonly #builds = new Map<string, SiteBuild>();
-  #next: SiteBuild | undefined;
+  /** Where a preview's build reads its content and writes its sites. */
+  readonly #previews = new Map<string, { content: string; out: string }>();
+  #queue: SiteBuild[] = [];
   #running: Promise<void> | undefined;
 
   /** `command` is split at spaces: a program and its first arguments. */
@@ -54,14 +58,33 @@ export class SiteBuilds {
    * will make them, queued, or already waiting and now making these too.
    */
   request(sites: string[] | undefined, piece: string): SiteBuild {
-    const next = this.#next;
+    const next = this.#queue.find((build) => build.kind === 'publication');
     if (next) {
       next.sites = next.sites === null || sites === undefined ? null : union(next.sites, sites);
       if (!next.pieces.includes(piece)) next.pieces.push(piece);
       return next;
     }
-    const build: SiteBuild = {
+    return this.#enqueue(this.#newBuild('publication', sites, piece));
+  }
+
+  /**
+   * Asks for a preview: the sites built from the content folder `content` into `out`, apart from
+   * those served; in turn with the publications' builds, which use the same build folder.
+   */
+  preview(
+    sites: string[] | undefined,
+    piece: string,
+    folders: { content: string; out: string },
+  ): SiteBuild {
+    const build = this.#newBuild('preview', sites, piece);
+    this.#previews.set(build.id, folders);
+    return this.#enqueue(build);
+  }
+
+  #newBuild(kind: SiteBuild['kind'], sites: string[] | undefined, piece: string): SiteBuild {
+    return {
       id: randomUUID(),
+      kind,
       status: 'queued',
       sites: sites ?? null,
       pieces: [piece],
@@ -72,8 +95,11 @@ export class SiteBuilds {
       seconds: null,
       problem: null,
     };
+  }
+
+  #enqueue(build: SiteBuild): SiteBuild {
     this.#remember(build);
-    this.#next = build;
+    this.#queue.push(build);
     this.#running ??= this.#drain();
     return build;
   }
@@ -89,9 +115,7 @@ export class SiteBuilds {
 
   async #drain(): Promise<void> {
     try {
-      while (this.#next) {
-        const build = this.#next;
-        this.#next = undefined;
+      for (let build = this.#queue.shift(); build; build = this.#queue.shift()) {
         await this.#run(build);
       }
     } finally {
@@ -106,6 +130,8 @@ export class SiteBuilds {
     const [program, ...args] = this.#command;
     if (build.sites !== null) args.push('--sites', build.sites.join(','));
     args.push('--pages', build.pieces.join(','));
+    const preview = this.#previews.get(build.id);
+    if (preview) args.push('--content', preview.content, '--out', preview.out);
     const { code, output, errors } = await run(program!, args, this.#cwd);
     build.finished_at = new Date().toISOString();
     build.seconds = Math.round((performance.now() - started) / 100) / 10;
@@ -126,6 +152,7 @@ export class SiteBuilds {
     for (const id of this.#builds.keys()) {
       if (this.#builds.size <= remembered) break;
       this.#builds.delete(id);
+      this.#previews.delete(id);
     }
   }
 }
