@@ -7,6 +7,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { StaffRole } from '@rally/core';
 import { doneRegion, problemRegion } from './components/templates.ts';
+import './components/update-notice.ts';
 import { ApiProblem, problemText } from './data/api.ts';
 import { forgetLists } from './data/check-in.ts';
 import { forgetMe, rememberedMe, signOut, whoAmI, type StaffMe } from './data/staff.ts';
@@ -443,7 +444,10 @@ export class RallyConsole extends LitElement {
   override render() {
     const t = this.t;
     if (this.me === undefined) {
-      return html`<main><p role="status">${t.app.loading}</p></main>`;
+      return html`<main>
+        <rally-update-notice locale=${this.locale}></rally-update-notice>
+        <p role="status">${t.app.loading}</p>
+      </main>`;
     }
     const matched = matchRoute(this.path);
     const allowed =
@@ -452,6 +456,7 @@ export class RallyConsole extends LitElement {
     return html`<a class="skip" href="#main" @click=${this.skip}>${t.app.skip}</a>
       ${this.renderHeader()} ${this.renderNav()}
       <main id="main" tabindex="-1">
+        <rally-update-notice locale=${this.locale}></rally-update-notice>
         <h1 tabindex="-1">${allowed ? matched.route.title(t) : t.app.notFound}</h1>
         ${problemRegion(this.problem)} ${doneRegion(this.notice)}
         ${allowed ? matched.route.render(this, matched.params) : html`<p>${t.app.notFoundText}</p>`}

@@ -12,6 +12,8 @@ export const en = {
     notFoundText: 'This page does not exist in the console.',
     signedInAs: (name: string, role: string) => `${name}, ${role}`,
     unreachable: 'Could not reach Rally. Check your connection and try again.',
+    newVersion: 'A new version of the console is ready.',
+    reload: 'Reload',
   },
   roles: {
     admin: 'admin',

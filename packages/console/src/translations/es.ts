@@ -14,6 +14,8 @@ export const es: Translation = {
     notFoundText: 'Esta página no existe en la consola.',
     signedInAs: (name, role) => `${name}, ${role}`,
     unreachable: 'No se pudo conectar con Rally. Revisa la conexión e inténtalo de nuevo.',
+    newVersion: 'Hay una nueva versión de la consola.',
+    reload: 'Recargar',
   },
   roles: {
     admin: 'administración',
