@@ -8,7 +8,8 @@ import type { Database } from './database.ts';
 
 /**
  * Writes the content into the database. Signatures, RSVPs and counters are the database's own and
- * are kept; an entry whose file was removed stays, so its records keep their meaning. A row changes
+ * are kept; an entry whose file was removed stays, so its records keep their meaning, but is marked
+ * unpublished, and the public reads leave it out until its file is back. A row changes
  * only when its file did, so its `modified_date` says when staff last edited it, not when the API
  * last started.
  */
@@ -22,13 +23,13 @@ export async function syncContent(db: Database, content: Content): Promise<void>
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          on conflict (id) do update set title = $2, description = $3, targets = $4, goal = $5,
            lang = $6, region = $7, sector = $8, opens_at = $9, closes_at = $10, translations = $11,
-           updated_at = now()
+           unpublished_at = null, updated_at = now()
          where (petitions.title, petitions.description, petitions.targets, petitions.goal,
                 petitions.lang, petitions.region, petitions.sector, petitions.opens_at,
-                petitions.closes_at, petitions.translations)
+                petitions.closes_at, petitions.translations, petitions.unpublished_at)
            is distinct from (excluded.title, excluded.description, excluded.targets, excluded.goal,
                 excluded.lang, excluded.region, excluded.sector, excluded.opens_at,
-                excluded.closes_at, excluded.translations)`,
+                excluded.closes_at, excluded.translations, excluded.unpublished_at)`,
         [
           id,
           p.title,
@@ -57,14 +58,14 @@ export async function syncContent(db: Database, content: Content): Promise<void>
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          on conflict (id) do update set title = $2, description = $3, start_at = $4, end_at = $5,
            timezone = $6, location = $7, online_url = $8, capacity = $9, lang = $10, region = $11,
-           sector = $12, translations = $13, updated_at = now()
+           sector = $12, translations = $13, unpublished_at = null, updated_at = now()
          where (events.title, events.description, events.start_at, events.end_at, events.timezone,
                 events.location, events.online_url, events.capacity, events.lang, events.region,
-                events.sector, events.translations)
+                events.sector, events.translations, events.unpublished_at)
            is distinct from (excluded.title, excluded.description, excluded.start_at,
                 excluded.end_at, excluded.timezone, excluded.location, excluded.online_url,
                 excluded.capacity, excluded.lang, excluded.region, excluded.sector,
-                excluded.translations)`,
+                excluded.translations, excluded.unpublished_at)`,
         [
           id,
           e.title,
@@ -93,13 +94,14 @@ export async function syncContent(db: Database, content: Content): Promise<void>
            translations)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          on conflict (id) do update set name = $2, kind = $3, region = $4, sector = $5, photo = $6,
-           quote = $7, lang = $8, published_on = $9, translations = $10, updated_at = now()
+           quote = $7, lang = $8, published_on = $9, translations = $10, unpublished_at = null,
+           updated_at = now()
          where (spotlights.name, spotlights.kind, spotlights.region, spotlights.sector,
                 spotlights.photo, spotlights.quote, spotlights.lang, spotlights.published_on,
-                spotlights.translations)
+                spotlights.translations, spotlights.unpublished_at)
            is distinct from (excluded.name, excluded.kind, excluded.region, excluded.sector,
                 excluded.photo, excluded.quote, excluded.lang, excluded.published_on,
-                excluded.translations)`,
+                excluded.translations, excluded.unpublished_at)`,
         [
           id,
           s.name,
@@ -119,6 +121,17 @@ export async function syncContent(db: Database, content: Content): Promise<void>
         ],
       );
     }
+    // What is no longer in the content folder is no longer served, and keeps its row.
+    for (const [table, ids] of [
+      ['petitions', content.petitions],
+      ['events', content.events],
+      ['spotlights', content.spotlights],
+    ] as const)
+      await tx.query(
+        `update ${table} set unpublished_at = now(), updated_at = now()
+         where unpublished_at is null and id <> all($1)`,
+        [[...ids.keys()]],
+      );
   });
 }
 

@@ -71,11 +71,15 @@ export async function readPiece(
   const piece: Piece = {};
   for (const file of contentFiles(contentDir, collection)) {
     if (file.id !== id) continue;
-    const text = await readFile(file.file, 'utf8');
-    const body = text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, '').trim();
-    piece[file.lang] = { data: frontMatter(text, file.file) as Record<string, unknown>, body };
+    piece[file.lang] = pieceVersionOf(await readFile(file.file, 'utf8'), file.file);
   }
   return piece;
+}
+
+/** A content file's text as its front matter and its story; `file` names it in any error. */
+export function pieceVersionOf(text: string, file: string): PieceVersion {
+  const body = text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, '').trim();
+  return { data: frontMatter(text, file) as Record<string, unknown>, body };
 }
 
 /**

@@ -11,7 +11,8 @@ begin
   if replay is not null then
     return replay;
   end if;
-  select * into event from events where id = req->>'event_id' for update;
+  select * into event from events
+    where id = req->>'event_id' and unpublished_at is null for update;
   if not found then
     raise exception using errcode = 'R0404', message = 'event not found';
   end if;

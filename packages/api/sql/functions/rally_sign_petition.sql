@@ -8,7 +8,8 @@ begin
   if replay is not null then
     return replay;
   end if;
-  select * into petition from petitions where id = req->>'petition_id';
+  -- An unpublished petition keeps its signatures and takes no more (unpublished.ts).
+  select * into petition from petitions where id = req->>'petition_id' and unpublished_at is null;
   if not found then
     raise exception using errcode = 'R0404', message = 'petition not found';
   end if;

@@ -14,7 +14,9 @@ begin
   end if;
   case write->>'fn'
     when 'rally_sign_petition' then
-      select opens_at, closes_at into opens, closes from petitions where id = req->>'petition_id';
+      -- An unpublished petition keeps its signatures and takes no more (unpublished.ts).
+      select opens_at, closes_at into opens, closes from petitions
+        where id = req->>'petition_id' and unpublished_at is null;
       if not found then
         return jsonb_build_object('code', 'R0404', 'message', 'petition not found');
       end if;
@@ -22,7 +24,7 @@ begin
         return jsonb_build_object('code', 'R0409', 'message', 'petition closed');
       end if;
     when 'rally_record_attendance' then
-      select end_at into ends from events where id = req->>'event_id';
+      select end_at into ends from events where id = req->>'event_id' and unpublished_at is null;
       if not found then
         return jsonb_build_object('code', 'R0404', 'message', 'event not found');
       end if;

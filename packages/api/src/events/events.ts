@@ -52,6 +52,7 @@ import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
 import { personIdScope, personScope, withinStaffScope, type Staff } from '../staff/roles.ts';
 import { signLink, verifyLink } from '../signed-links.ts';
+import { published, publishedOnly } from '../unpublished.ts';
 import { inLanguage, type Translatable } from '../translated.ts';
 import { eventCalendar } from './calendar.ts';
 import { recordWalkIn } from './walk-ins.ts';
@@ -162,7 +163,11 @@ events.get(
         table: 'events',
         select: 'select e.* from events e',
         alias: 'e',
-        where: [...(include === 'past' ? [] : ['e.end_at > now()']), ...conditions],
+        where: [
+          publishedOnly('e'),
+          ...(include === 'past' ? [] : ['e.end_at > now()']),
+          ...conditions,
+        ],
         params,
         filter: contentFilter,
         order: { column: 'start_at', type: 'timestamptz' },
@@ -182,7 +187,11 @@ events.get(
     responses: { 200: halResponse('The event', 'Event', eventResource), 404: noSuchEvent },
   }),
   async (c) => {
-    const row = inLanguage(await findEvent(c.var.db, c.req.param('id')), c.req.query('lang'));
+    const id = c.req.param('id');
+    const row = inLanguage(
+      published(await findEvent(c.var.db, id), 'event', id),
+      c.req.query('lang'),
+    );
     return halAnswer(c, toEventResource(c, row));
   },
 );
@@ -202,7 +211,11 @@ events.get(
     responses: { 200: fileResponse('iCalendar', 'text/calendar'), 404: noSuchEvent },
   }),
   async (c) => {
-    const row = inLanguage(await findEvent(c.var.db, c.req.param('id')), c.req.query('lang'));
+    const id = c.req.param('id');
+    const row = inLanguage(
+      published(await findEvent(c.var.db, id), 'event', id),
+      c.req.query('lang'),
+    );
     // The event's page where the person found it (the widget sends its page): a calendar links to
     // something a person can read, and only to a page of a site the API trusts.
     const page = trustedPage(c.req.query('page'), c.var.settings.allowedOrigins);

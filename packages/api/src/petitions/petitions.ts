@@ -39,6 +39,7 @@ import {
 import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
 import { personIdScope, personScope } from '../staff/roles.ts';
+import { published, publishedOnly } from '../unpublished.ts';
 import { inLanguage, type Translatable } from '../translated.ts';
 
 interface PetitionRow extends Record<string, unknown>, Translatable {
@@ -117,7 +118,7 @@ petitions.get(
         table: 'petitions',
         select: selectPetitions,
         alias: 'p',
-        where: [],
+        where: [publishedOnly('p')],
         params: [],
         filter: contentFilter,
         ids: 'name',
@@ -138,8 +139,9 @@ petitions.get(
     },
   }),
   async (c) => {
-    const row = inLanguage(await findPetition(c.var.db, c.req.param('id')), c.req.query('lang'));
-    return halAnswer(c, toPetitionResource(c.req.url, row));
+    const id = c.req.param('id');
+    const row = published(await findPetition(c.var.db, id), 'petition', id);
+    return halAnswer(c, toPetitionResource(c.req.url, inLanguage(row, c.req.query('lang'))));
   },
 );
 

@@ -72,3 +72,64 @@ async function real(file: string): Promise<string> {
     return file;
   }
 }
+
+/** One commit in a piece's history. */
+export interface Change {
+  commit: string;
+  author: Author;
+  /** When it was authored, as ISO 8601. */
+  date: string;
+  message: string;
+}
+
+/** The commits that changed any of `paths` (under the content folder), newest first. */
+export async function historyOf(contentDir: string, paths: string[]): Promise<Change[]> {
+  // Fields apart by the unit separator, which no name, email or subject holds.
+  const log = await simpleGit(contentDir).raw([
+    'log',
+    '--format=%H%x1f%an%x1f%ae%x1f%aI%x1f%s',
+    '--',
+    ...paths,
+  ]);
+  return log
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => {
+      const [commit, name, email, date, message] = line.split('\x1f') as [
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+      return { commit, author: { name, email }, date, message };
+    });
+}
+
+/** The full id of `commit` (any unambiguous prefix), or null when the repository has none. */
+export async function commitNamed(contentDir: string, commit: string): Promise<string | null> {
+  try {
+    const full = await simpleGit(contentDir).raw([
+      'rev-parse',
+      '--verify',
+      '--quiet',
+      `${commit}^{commit}`,
+    ]);
+    return full.trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The text `path` (under the content folder) had at `commit`; null: it had no such file. */
+export async function textAt(
+  contentDir: string,
+  commit: string,
+  path: string,
+): Promise<string | null> {
+  try {
+    return await simpleGit(contentDir).show([`${commit}:${path}`]);
+  } catch {
+    return null;
+  }
+}

@@ -92,7 +92,7 @@ export function publicationAnswer(
   contentDir: string,
   collection: Collection,
   id: string,
-  published: Pick<Extract<Published, { ok: true }>, 'files' | 'committed'>,
+  published: Pick<Extract<Published, { ok: true }>, 'files' | 'committed' | 'build'>,
 ): z.infer<typeof publishedAnswer> {
   return {
     collection,

@@ -21,6 +21,7 @@ import {
   translation,
   unreadablePage,
 } from '../openapi.ts';
+import { published, publishedOnly } from '../unpublished.ts';
 import { inLanguage, type Translatable } from '../translated.ts';
 
 interface SpotlightRow extends Record<string, unknown>, Translatable {
@@ -76,7 +77,7 @@ spotlights.get(
         table: 'spotlights',
         select: 'select s.* from spotlights s',
         alias: 's',
-        where: conditions,
+        where: [publishedOnly('s'), ...conditions],
         params,
         filter: { modified_date: { column: 's.updated_at', type: 'date' } },
         order: { column: 'published_on', type: 'date', descending: true },
@@ -104,6 +105,7 @@ spotlights.get(
       id,
     ]);
     if (!row) throw new HttpProblem(404, `No spotlight has the id "${id}": check the link.`);
+    published(row, 'spotlight', id);
     c.header('Cache-Control', 'public, max-age=60');
     return halAnswer(c, toSpotlightResource(c.req.url, inLanguage(row, c.req.query('lang'))));
   },

@@ -27,6 +27,8 @@ export type AuditAction =
   | 'person-erased'
   | 'conversation-logged'
   | 'content-published'
+  | 'content-unpublished'
+  | 'content-restored'
   | 'export'
   | 'audit-exported';
 
