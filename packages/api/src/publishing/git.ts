@@ -46,7 +46,7 @@ export async function commitContent(
   const paths = await Promise.all(files.map(async (file) => relative(root, await real(file))));
   // The staff member is the author and, unless the repository says who commits, the committer.
   const git = simpleGit(contentDir).env({
-    ...process.env,
+    ...gitEnvironment(),
     GIT_COMMITTER_NAME: process.env.GIT_COMMITTER_NAME ?? author.name,
     GIT_COMMITTER_EMAIL: process.env.GIT_COMMITTER_EMAIL ?? author.email,
   });
@@ -132,4 +132,16 @@ export async function textAt(
   } catch {
     return null;
   }
+}
+
+/**
+ * What git is given of the API's environment: where programs and the home folder are (a remote's
+ * key comes from ~/.ssh/config or the agent) — not the rest, which simple-git refuses where it
+ * could run another program (`EDITOR`, `GIT_SSH_COMMAND`…), and which git has no need of.
+ */
+function gitEnvironment(): Record<string, string> {
+  const kept = ['PATH', 'HOME', 'LANG', 'SSH_AUTH_SOCK'];
+  return Object.fromEntries(
+    kept.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]!]])),
+  );
 }
