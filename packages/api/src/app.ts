@@ -24,6 +24,7 @@ import { events } from './events/events.ts';
 import { people } from './people/people.ts';
 import { petitions } from './petitions/petitions.ts';
 import { buildRoutes } from './publishing/build-routes.ts';
+import { maxPhotoBytes } from './publishing/photos.ts';
 import { publishingRoutes } from './publishing/routes.ts';
 import type { SiteBuilds } from './publishing/site-builds.ts';
 import { reports } from './reports/reports.ts';
@@ -60,6 +61,9 @@ const maxBodyBytes = 64 * 1024;
  * refused here is one Stripe gives up on, leaving a payment unrecorded.
  */
 const maxStripeEventBytes = 1024 * 1024;
+
+/** A photo upload: the photo's 10 MB, and room for the form around it. */
+const maxPhotoUploadBytes = maxPhotoBytes + 64 * 1024;
 
 export function createApp({
   db,
@@ -113,7 +117,12 @@ export function createApp({
 
   const api = new Hono<AppContext>();
   api.use(allowedOrigins(settings.allowedOrigins));
-  api.use(limitBodies(maxBodyBytes, { [`${apiBasePath}/stripe/webhook`]: maxStripeEventBytes }));
+  api.use(
+    limitBodies(maxBodyBytes, {
+      [`${apiBasePath}/stripe/webhook`]: maxStripeEventBytes,
+      [`${apiBasePath}/staff/content/photos`]: maxPhotoUploadBytes,
+    }),
+  );
   api.use(refuseUnstorableAddress);
 
   api.get(

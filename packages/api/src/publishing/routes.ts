@@ -4,7 +4,7 @@
  * publish it — checked as the build checks it, each problem named by where it is, then written into
  * the content folder, served at once and committed with them as its author. Every publication is in
  * the audit log. Drafts and their schedule are in draft-routes.ts; unpublishing, history and
- * restoring in history-routes.ts.
+ * restoring in history-routes.ts; photos in photo-routes.ts.
  */
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
@@ -20,6 +20,7 @@ import { requireSession, sameSiteWrites } from '../staff/require-staff.ts';
 import { draftAnswer, draftRoutes } from './draft-routes.ts';
 import { deleteDraft, draftsOf, readDraft } from './drafts.ts';
 import { historyRoutes } from './history-routes.ts';
+import { photoRoutes } from './photo-routes.ts';
 import { publishable, publishPiece } from './publish.ts';
 import {
   authorOf,
@@ -63,6 +64,8 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
   // Publishing as someone from another site's page is refused, as every staff write is.
   routes.use(sameSiteWrites);
   const folder = () => contentFolder(contentDir);
+  // Before the pieces' routes, whose `/:collection/:id` would take `/photos/:src`.
+  photoRoutes(routes, folder);
 
   routes.get(
     '/:collection',

@@ -29,6 +29,7 @@ export type AuditAction =
   | 'content-published'
   | 'content-unpublished'
   | 'content-restored'
+  | 'photo-uploaded'
   | 'export'
   | 'audit-exported';
 
