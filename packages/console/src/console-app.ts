@@ -38,6 +38,10 @@ const base = '/console/';
 const everyone: readonly StaffRole[] = ['admin', 'organizer', 'communications', 'partner'];
 const peopleRoles: readonly StaffRole[] = ['admin', 'organizer'];
 const admins: readonly StaffRole[] = ['admin'];
+const publishers: readonly StaffRole[] = ['admin', 'communications'];
+
+/** The content screens and their editor, fetched when first opened: most staff never open them. */
+const contentScreens = () => void import('./panels/content/content-screens.ts');
 
 interface Route {
   /** The path under /console/, `:id` for a part that varies. */
@@ -93,6 +97,41 @@ const routes: Route[] = [
         locale=${app.locale}
         eventId=${decodeURIComponent(id ?? '')}
       ></rally-check-in-panel>`,
+  },
+  {
+    path: 'content',
+    title: (t) => t.screens.content,
+    roles: publishers,
+    nav: publishers,
+    render: (app) => (
+      contentScreens(),
+      html`<rally-content-panel locale=${app.locale}></rally-content-panel>`
+    ),
+  },
+  {
+    path: 'content/new/:collection',
+    title: (t) => t.screens.contentPiece,
+    roles: publishers,
+    render: (app, { collection }) => (
+      contentScreens(),
+      html`<rally-piece-editor
+        locale=${app.locale}
+        collection=${collection ?? ''}
+      ></rally-piece-editor>`
+    ),
+  },
+  {
+    path: 'content/:collection/:id',
+    title: (t) => t.screens.contentPiece,
+    roles: publishers,
+    render: (app, { collection, id }) => (
+      contentScreens(),
+      html`<rally-piece-editor
+        locale=${app.locale}
+        collection=${collection ?? ''}
+        pieceId=${decodeURIComponent(id ?? '')}
+      ></rally-piece-editor>`
+    ),
   },
   {
     path: 'admin/invitations',
