@@ -3,6 +3,7 @@ import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { doneRegion, problemRegion } from '../../components/templates.ts';
 import { problemText } from '../../data/api.ts';
+import { ListLoader } from '../../data/list-loader.ts';
 import { accounts, listOf, type StaffAccount } from '../../data/staff.ts';
 import { consoleStyles } from '../../styles/console.styles.ts';
 import { translations, type ConsoleLocale } from '../../translations/index.ts';
@@ -15,25 +16,15 @@ export class RallyAccountsPanel extends LitElement {
   /** The console's language. */
   @property() locale: ConsoleLocale = 'en';
 
-  @state() private list: StaffAccount[] = [];
+  private readonly list = new ListLoader(this, {
+    load: async () => (await accounts.list()).accounts,
+  });
+  /** What the API refused of each account's form, by the account's id. */
   @state() private problems: Record<string, string> = {};
   @state() private saved = '';
 
   private get t() {
     return translations[this.locale];
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.list = (await accounts.list()).accounts;
-    } catch (error) {
-      this.problems = { list: problemText(error, this.t.app.unreachable) };
-    }
   }
 
   private async onSave(account: StaffAccount, event: SubmitEvent): Promise<void> {
@@ -51,8 +42,8 @@ export class RallyAccountsPanel extends LitElement {
         password_allowed: form.get('password_allowed') === 'on',
         disabled: form.get('disabled') === 'on',
       });
-      this.list = this.list.map((item) => (item.id === changed.id ? changed : item));
       this.saved = this.t.admin.saved(changed.email);
+      await this.list.reload();
     } catch (error) {
       this.problems = {
         ...this.problems,
@@ -63,8 +54,9 @@ export class RallyAccountsPanel extends LitElement {
 
   override render() {
     const a = this.t.admin;
-    return html`${problemRegion(this.problems.list)} ${doneRegion(this.saved)}
-    ${this.list.map(
+    return html`${problemRegion(this.list.problem(this.t.app.unreachable))}
+    ${doneRegion(this.saved)}
+    ${(this.list.value ?? []).map(
       (account) =>
         html`<form
           class="card"

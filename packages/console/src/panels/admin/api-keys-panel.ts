@@ -3,6 +3,7 @@ import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { doneRegion, problemRegion, when } from '../../components/templates.ts';
 import { problemText } from '../../data/api.ts';
+import { ListLoader } from '../../data/list-loader.ts';
 import { apiKeys, type ApiKey } from '../../data/staff.ts';
 import { consoleStyles } from '../../styles/console.styles.ts';
 import { translations, type ConsoleLocale } from '../../translations/index.ts';
@@ -14,27 +15,17 @@ export class RallyApiKeysPanel extends LitElement {
   /** The console's language. */
   @property() locale: ConsoleLocale = 'en';
 
-  @state() private list: ApiKey[] = [];
+  private readonly list = new ListLoader(this, {
+    load: async () => (await apiKeys.list()).api_keys,
+  });
   @state() private created: string | undefined;
   @state() private problem = '';
-  @state() private listProblem = '';
+  /** What the API refused of a revocation, said where the list's own problems are. */
+  @state() private revokeProblem = '';
   @state() private done = '';
 
   private get t() {
     return translations[this.locale];
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.list = (await apiKeys.list()).api_keys;
-    } catch (error) {
-      this.listProblem = problemText(error, this.t.app.unreachable);
-    }
   }
 
   private async onCreate(event: SubmitEvent): Promise<void> {
@@ -49,21 +40,21 @@ export class RallyApiKeysPanel extends LitElement {
       formElement.reset();
       await this.updateComplete;
       (this.renderRoot.querySelector('#new-key') as HTMLElement | null)?.focus();
-      void this.load();
+      void this.list.reload();
     } catch (error) {
       this.problem = problemText(error, this.t.app.unreachable);
     }
   }
 
   private async onRevoke(key: ApiKey): Promise<void> {
-    this.listProblem = '';
+    this.revokeProblem = '';
     this.done = '';
     try {
       await apiKeys.revoke(key.id);
       this.done = this.t.admin.revokedDone(key.name);
-      await this.load();
+      await this.list.reload();
     } catch (error) {
-      this.listProblem = problemText(error, this.t.app.unreachable);
+      this.revokeProblem = problemText(error, this.t.app.unreachable);
     }
   }
 
@@ -125,7 +116,8 @@ export class RallyApiKeysPanel extends LitElement {
           : ''
       }
       <h2>${a.keys}</h2>
-      ${problemRegion(this.listProblem)} ${doneRegion(this.done)}
+      ${problemRegion(this.revokeProblem || this.list.problem(this.t.app.unreachable))}
+      ${doneRegion(this.done)}
       <div class="table-wrap" tabindex="0" role="region" aria-label=${a.keys}>
         <table>
           <thead>
@@ -138,7 +130,7 @@ export class RallyApiKeysPanel extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${this.list.map(
+            ${(this.list.value ?? []).map(
               (key) =>
                 html`<tr>
                   <td>${key.name}</td>

@@ -2,10 +2,14 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { problemRegion, when } from '../../components/templates.ts';
-import { apiUrl, problemText } from '../../data/api.ts';
+import { apiUrl } from '../../data/api.ts';
+import { ListLoader } from '../../data/list-loader.ts';
 import { audit, type AuditEntry, type AuditFilters } from '../../data/staff.ts';
 import { consoleStyles } from '../../styles/console.styles.ts';
 import { translations, type ConsoleLocale } from '../../translations/index.ts';
+
+/** What the log shown depends on: its filters, and where the last page asked for begins. */
+type Args = readonly [AuditFilters, string | undefined];
 
 @customElement('rally-audit-panel')
 export class RallyAuditPanel extends LitElement {
@@ -14,29 +18,23 @@ export class RallyAuditPanel extends LitElement {
   /** The console's language. */
   @property() locale: ConsoleLocale = 'en';
 
-  @state() private entries: AuditEntry[] = [];
-  @state() private next: string | null = null;
   @state() private filters: AuditFilters = {};
-  @state() private problem = '';
+  /** Where the page asked for begins: none for the newest, an entry's `before` for older ones. */
+  @state() private olderThan: string | undefined;
+  /** The entries shown, newest first: each older page is added below the ones before. */
+  private readonly log = new ListLoader<{ entries: AuditEntry[]; next: string | null }, Args>(
+    this,
+    {
+      load: async ([filters, before], shown) => {
+        const page = await audit.page(filters, before);
+        return before ? { ...page, entries: [...(shown?.entries ?? []), ...page.entries] } : page;
+      },
+      args: () => [this.filters, this.olderThan],
+    },
+  );
 
   private get t() {
     return translations[this.locale];
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(before?: string): Promise<void> {
-    this.problem = '';
-    try {
-      const page = await audit.page(this.filters, before);
-      this.entries = before ? [...this.entries, ...page.entries] : page.entries;
-      this.next = page.next;
-    } catch (error) {
-      this.problem = problemText(error, this.t.app.unreachable);
-    }
   }
 
   private onFilter(event: SubmitEvent): void {
@@ -51,16 +49,19 @@ export class RallyAuditPanel extends LitElement {
         to: value('to'),
       }).filter(([, v]) => v !== undefined),
     );
-    void this.load();
+    this.olderThan = undefined;
   }
 
   private onOlder(): void {
-    const before = this.next ? new URL(this.next, location.href).searchParams.get('before') : null;
-    if (before) void this.load(before);
+    const next = this.log.value?.next;
+    const before = next ? new URL(next, location.href).searchParams.get('before') : null;
+    if (before) this.olderThan = before;
   }
 
   override render() {
     const a = this.t.admin;
+    const entries = this.log.value?.entries;
+    const empty = !entries ? this.t.app.loading : entries.length === 0 ? a.nothing : '';
     return html`<form class="card" @submit=${this.onFilter} aria-labelledby="audit-filters">
         <h2 id="audit-filters">${a.filter}</h2>
         <div class="row">
@@ -73,7 +74,7 @@ export class RallyAuditPanel extends LitElement {
           <button type="submit">${a.filter}</button>
         </div>
         <p class="hint" id="actor-hint">${a.actorHint}</p>
-        ${problemRegion(this.problem)}
+        ${problemRegion(this.log.problem(this.t.app.unreachable))}
       </form>
       <p>
         <a href=${apiUrl('/staff/audit', { ...this.filters, format: 'csv' })} download
@@ -81,8 +82,8 @@ export class RallyAuditPanel extends LitElement {
         >
       </p>
       ${
-        this.entries.length === 0
-          ? html`<p>${a.nothing}</p>`
+        empty
+          ? html`<p>${empty}</p>`
           : html`<div
               class="table-wrap"
               tabindex="0"
@@ -100,7 +101,7 @@ export class RallyAuditPanel extends LitElement {
                   </tr>
                 </thead>
                 <tbody>
-                  ${this.entries.map(
+                  ${(entries ?? []).map(
                     (entry) =>
                       html`<tr>
                         <td>${when(entry.at, this.locale)}</td>
@@ -115,7 +116,7 @@ export class RallyAuditPanel extends LitElement {
             </div>`
       }
       ${
-        this.next
+        this.log.value?.next
           ? html`<button type="button" class="secondary" @click=${this.onOlder}>${a.older}</button>`
           : ''
       }`;

@@ -6,6 +6,7 @@ import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { doneRegion, problemRegion, when } from '../../components/templates.ts';
 import { problemText } from '../../data/api.ts';
+import { ListLoader } from '../../data/list-loader.ts';
 import { invitations, listOf, type StaffInvitation } from '../../data/staff.ts';
 import { consoleStyles } from '../../styles/console.styles.ts';
 import { translations, type ConsoleLocale } from '../../translations/index.ts';
@@ -19,27 +20,15 @@ export class RallyInvitationsPanel extends LitElement {
   /** The console's language. */
   @property() locale: ConsoleLocale = 'en';
 
-  @state() private list: StaffInvitation[] = [];
+  private readonly list = new ListLoader(this, {
+    load: async () => (await invitations.list()).invitations,
+  });
   @state() private created: { url: string; expires_at: string } | undefined;
   @state() private problem = '';
-  @state() private listProblem = '';
   @state() private copied = '';
 
   private get t() {
     return translations[this.locale];
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.list = (await invitations.list()).invitations;
-    } catch (error) {
-      this.listProblem = problemText(error, this.t.app.unreachable);
-    }
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
@@ -61,7 +50,7 @@ export class RallyInvitationsPanel extends LitElement {
       formElement.reset();
       await this.updateComplete;
       (this.renderRoot.querySelector('#invitation-link') as HTMLElement | null)?.focus();
-      void this.load();
+      void this.list.reload();
     } catch (error) {
       this.problem = problemText(error, this.t.app.unreachable);
     }
@@ -124,7 +113,7 @@ export class RallyInvitationsPanel extends LitElement {
           : ''
       }
       <h2>${a.allInvitations}</h2>
-      ${problemRegion(this.listProblem)}
+      ${problemRegion(this.list.problem(this.t.app.unreachable))}
       <div class="table-wrap" tabindex="0" role="region" aria-label=${a.allInvitations}>
         <table>
           <thead>
@@ -137,7 +126,7 @@ export class RallyInvitationsPanel extends LitElement {
             </tr>
           </thead>
           <tbody>
-            ${this.list.map(
+            ${(this.list.value ?? []).map(
               (invitation) =>
                 html`<tr>
                   <td>${invitation.email}</td>

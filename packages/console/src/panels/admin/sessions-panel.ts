@@ -6,13 +6,8 @@ import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { doneRegion, problemRegion, when } from '../../components/templates.ts';
 import { problemText } from '../../data/api.ts';
-import {
-  accounts,
-  sessions,
-  type StaffAccount,
-  type StaffMe,
-  type StaffSession,
-} from '../../data/staff.ts';
+import { ListLoader } from '../../data/list-loader.ts';
+import { accounts, sessions, type StaffMe, type StaffSession } from '../../data/staff.ts';
 import { consoleStyles } from '../../styles/console.styles.ts';
 import { translations, type ConsoleLocale } from '../../translations/index.ts';
 
@@ -27,61 +22,54 @@ export class RallySessionsPanel extends LitElement {
   /** Only the sessions of the account signed in, even for an admin. */
   @property({ type: Boolean }) own = false;
 
-  @state() private list: StaffSession[] = [];
-  @state() private people: StaffAccount[] = [];
+  /** The account whose sessions are listed; '' for one's own. */
   @state() private account = '';
-  @state() private problem = '';
+  private readonly list = new ListLoader(this, {
+    load: async ([account]) => (await sessions.list(account || undefined)).sessions,
+    args: () => [this.account] as const,
+  });
+  /** The accounts an admin may choose from: none for anyone else, nor when they cannot be read. */
+  private readonly people = new ListLoader(this, {
+    load: async ([mayChoose]) => (mayChoose ? (await accounts.list()).accounts : []),
+    args: () => [this.me?.account.role === 'admin' && !this.own] as const,
+  });
+  /** What the API refused of ending a session, said where the list's own problems are. */
+  @state() private endProblem = '';
   @state() private done = '';
 
   private get t() {
     return translations[this.locale];
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-    if (this.me?.account.role === 'admin' && !this.own)
-      void accounts.list().then(
-        (answer) => (this.people = answer.accounts),
-        () => undefined,
-      );
-  }
-
-  private async load(): Promise<void> {
-    try {
-      this.list = (await sessions.list(this.account || undefined)).sessions;
-    } catch (error) {
-      this.problem = problemText(error, this.t.app.unreachable);
-    }
-  }
-
   private async onEnd(session: StaffSession): Promise<void> {
-    this.problem = '';
+    this.endProblem = '';
     this.done = '';
     try {
       await sessions.end(session.id);
       this.done = this.t.admin.ended;
       if (session.current) window.location.assign('/console/sign-in');
-      else await this.load();
+      else await this.list.reload();
     } catch (error) {
-      this.problem = problemText(error, this.t.app.unreachable);
+      this.endProblem = problemText(error, this.t.app.unreachable);
     }
   }
 
   override render() {
     const a = this.t.admin;
+    const people = this.people.value ?? [];
+    const list = this.list.value;
+    const empty = !list ? this.t.app.loading : list.length === 0 ? a.noSessions : '';
     return html`${
-      this.people.length > 0
+      people.length > 0
         ? html`<label class="card"
             >${a.sessionsOf}
             <select
               @change=${(event: Event) => {
                 this.account = (event.target as HTMLSelectElement).value;
-                void this.load();
               }}
             >
               <option value="">${a.mine}</option>
-              ${this.people.map(
+              ${people.map(
                 (person) =>
                   html`<option value=${person.id}>${person.name || person.email}</option>`,
               )}
@@ -89,10 +77,11 @@ export class RallySessionsPanel extends LitElement {
           </label>`
         : ''
     }
-    ${problemRegion(this.problem)} ${doneRegion(this.done)}
+    ${problemRegion(this.endProblem || this.list.problem(this.t.app.unreachable))}
+    ${doneRegion(this.done)}
     ${
-      this.list.length === 0
-        ? html`<p>${a.noSessions}</p>`
+      empty
+        ? html`<p>${empty}</p>`
         : html`<div class="table-wrap" tabindex="0" role="region" aria-label=${a.sessionsOf}>
             <table>
               <thead>
@@ -104,7 +93,7 @@ export class RallySessionsPanel extends LitElement {
                 </tr>
               </thead>
               <tbody>
-                ${this.list.map(
+                ${(list ?? []).map(
                   (session) =>
                     html`<tr>
                       <td>
