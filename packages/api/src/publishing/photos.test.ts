@@ -38,7 +38,12 @@ describe.each(databases)('photo upload on %s', (_kind, open) => {
   let dir: string;
   let writer: string;
 
-  const upload = (bytes: Uint8Array, name: string, type = 'image/jpeg', cookie = writer) => {
+  const upload = (
+    bytes: Uint8Array<ArrayBuffer>,
+    name: string,
+    type = 'image/jpeg',
+    cookie = writer,
+  ) => {
     const form = new FormData();
     form.append('photo', new File([bytes], name, { type }));
     return api.app.request(`${consoleOrigin}/api/v1/staff/content/photos`, {
