@@ -24,6 +24,7 @@ import { events } from './events/events.ts';
 import { people } from './people/people.ts';
 import { petitions } from './petitions/petitions.ts';
 import { buildRoutes } from './publishing/build-routes.ts';
+import { previewRoutes } from './publishing/preview-routes.ts';
 import { maxPhotoBytes } from './publishing/photos.ts';
 import { publishingRoutes } from './publishing/routes.ts';
 import type { SiteBuilds } from './publishing/site-builds.ts';
@@ -218,6 +219,7 @@ export function createApp({
   api.route('/reports', reports);
   // Before the content's own routes, whose `/:collection/:id` would take `/builds/:id`.
   api.route('/staff/content/builds', buildRoutes(siteBuilds));
+  api.route('/staff/content/previews', previewRoutes(contentDir, siteBuilds));
   api.route('/staff/content', publishingRoutes(contentDir));
   api.route('/staff', staffRoutes);
   api.route('/dues', dues(stripe));

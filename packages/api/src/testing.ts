@@ -318,9 +318,12 @@ export async function openTestApi(
   stripe: StripeSettings = {},
   /** A content folder to publish into, for the tests of publishing. */
   contentDir?: string,
+  /** What builds the sites after a publication or for a preview, for the tests of those. */
+  sitesBuildCommand?: string,
 ): Promise<TestApi> {
   return composeApi({
     contentDir,
+    sitesBuildCommand,
     database: open,
     migrate: false, // Every test database comes migrated.
     settings,

@@ -78,7 +78,7 @@ export async function authorOf(c: Context<AppContext>): Promise<Author> {
 export function cannotPublish(
   collection: Collection,
   problems: ContentProblem[],
-  doing: 'published' | 'scheduled' | 'saved' | 'restored' = 'published',
+  doing: 'published' | 'scheduled' | 'saved' | 'restored' | 'previewed' = 'published',
 ): HttpProblem {
   return new HttpProblem(
     422,

@@ -108,6 +108,11 @@ export class SiteBuilds {
     return this.#builds.get(id);
   }
 
+  /** Where a preview's sites are built to. */
+  previewFolder(id: string): string | undefined {
+    return this.#previews.get(id)?.out;
+  }
+
   /** Until every build asked for so far has ended. */
   async settled(): Promise<void> {
     while (this.#running) await this.#running;
