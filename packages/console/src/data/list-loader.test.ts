@@ -19,7 +19,7 @@ const asked: Asked[] = [];
 @customElement('test-list-screen')
 class TestListScreen extends LitElement {
   @state() account = 'mine';
-  readonly list = new ListLoader(this, {
+  readonly list = new ListLoader<string[], readonly [string]>(this, {
     load: ([account], previous) =>
       new Promise<string[]>((answer, fail) => asked.push({ account, previous, answer, fail })),
     args: () => [this.account] as const,
