@@ -423,9 +423,7 @@ export class RallyConsole extends LitElement {
   }
 
   protected override updated(): void {
-    const matched = matchRoute(this.path);
-    const screen = matched ? matched.route.title(this.t) : this.t.app.notFound;
-    document.title = `${screen} · ${this.t.app.title}`;
+    document.title = `${this.screenTitle()} · ${this.t.app.title}`;
     if (this.moved && this.me !== undefined) {
       this.moved = false;
       (this.renderRoot.querySelector('h1') as HTMLElement | null)?.focus();
@@ -489,17 +487,29 @@ export class RallyConsole extends LitElement {
       </main>`;
     }
     const matched = matchRoute(this.path);
-    const allowed =
-      matched &&
-      (!matched.route.roles || (this.me && matched.route.roles.includes(this.me.account.role)));
+    const allowed = matched && this.mayOpen(matched.route);
+    const role = this.me?.account.role ?? '';
+    const refusal = matched ? t.app.notAllowedText(t.roles[role] ?? role) : t.app.notFoundText;
     return html`<a class="skip" href="#main" @click=${this.skip}>${t.app.skip}</a>
       ${this.renderHeader()} ${this.renderNav()}
       <main id="main" tabindex="-1">
         <rally-update-notice locale=${this.locale}></rally-update-notice>
-        <h1 tabindex="-1">${allowed ? matched.route.title(t) : t.app.notFound}</h1>
+        <h1 tabindex="-1">${this.screenTitle()}</h1>
         ${problemRegion(this.problem)} ${doneRegion(this.notice)}
-        ${allowed ? matched.route.render(this, matched.params) : html`<p>${t.app.notFoundText}</p>`}
+        ${allowed ? matched.route.render(this, matched.params) : html`<p>${refusal}</p>`}
       </main>`;
+  }
+
+  /** Whether the person signed in may open a screen: a screen for some roles says so otherwise. */
+  private mayOpen(route: Route): boolean {
+    return !route.roles || Boolean(this.me && route.roles.includes(this.me.account.role));
+  }
+
+  /** The screen's title; or that there is no such screen, or that it is not for their role. */
+  private screenTitle(): string {
+    const matched = matchRoute(this.path);
+    if (!matched) return this.t.app.notFound;
+    return this.mayOpen(matched.route) ? matched.route.title(this.t) : this.t.app.notAllowed;
   }
 
   private skip(event: Event): void {

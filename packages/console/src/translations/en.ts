@@ -10,6 +10,9 @@ export const en = {
     loading: 'Loading…',
     notFound: 'Nothing here',
     notFoundText: 'This page does not exist in the console.',
+    notAllowed: 'Not open to you',
+    notAllowedText: (role: string) =>
+      `This screen is not open to your role (${role}). If you need it, ask an admin to change your role.`,
     signedInAs: (name: string, role: string) => `${name}, ${role}`,
     unreachable: 'Could not reach Rally. Check your connection and try again.',
     newVersion: 'A new version of the console is ready.',

@@ -12,6 +12,9 @@ export const es: Translation = {
     loading: 'Cargando…',
     notFound: 'No hay nada aquí',
     notFoundText: 'Esta página no existe en la consola.',
+    notAllowed: 'No disponible para ti',
+    notAllowedText: (role: string) =>
+      `Esta pantalla no está disponible para tu rol (${role}). Si la necesitas, pide a una persona administradora que cambie tu rol.`,
     signedInAs: (name, role) => `${name}, ${role}`,
     unreachable: 'No se pudo conectar con Rally. Revisa la conexión e inténtalo de nuevo.',
     newVersion: 'Hay una nueva versión de la consola.',
