@@ -1,6 +1,7 @@
 /**
  * Publishing calls (`/api/v1/staff/content`): the pieces of each kind of content, one piece in its
- * languages, publishing it, its draft and history, photos and the site builds that follow. Routes
+ * languages, publishing, previewing and unpublishing it, its draft and history, photos and the
+ * site builds that follow. Routes
  * that a Rally does not have yet answer 404 (or 503 when publishing is off); the screens say so
  * and offer what there is.
  */
@@ -47,7 +48,8 @@ export interface SitePage {
 export interface Build {
   id: string;
   status: 'queued' | 'building' | 'done' | 'failed';
-  sites: string[];
+  /** The sites it makes; null: every one (a region's or sector's change shows on all). */
+  sites: string[] | null;
   pages: SitePage[];
   started_at: string;
   finished_at: string | null;
@@ -112,8 +114,18 @@ export const contentApi = {
       method: 'POST',
       body: { commit },
     }),
+  unpublish: (collection: Collection, id: string) =>
+    request<Published>(piecePath(collection, id), { method: 'DELETE' }),
   build: (id: string) =>
     request<{ build: Build }>(`/staff/content/builds/${encodeURIComponent(id)}`),
+  /** Builds the piece's pages as written, without publishing it; its pages are the API's own. */
+  preview: (collection: Collection, id: string, versions: Versions) =>
+    request<{ preview: Build }>('/staff/content/previews', {
+      method: 'POST',
+      body: { collection, id, versions },
+    }),
+  previewStatus: (id: string) =>
+    request<{ preview: Build }>(`/staff/content/previews/${encodeURIComponent(id)}`),
   uploadPhoto,
 };
 

@@ -598,6 +598,29 @@ export const en = {
     restoring: 'Restoring…',
     restored: (commit: string) => `Restored the version ${commit}, published again.`,
     by: (who: string, when: string) => `${who}, ${when}`,
+    preview: 'Preview',
+    previewAsking: 'Asking for a preview…',
+    previewBuilding: (status: string, sites: string) =>
+      `Building the preview (${status}): ${sites}.`,
+    previewReady:
+      'The preview is ready. Its pages are not published; only staff who publish can open them:',
+    previewPage: (site: string, language: string) => `${site}, ${language} (opens in a new tab)`,
+    previewFailed: (problem: string) => `The preview could not be built: ${problem}`,
+    previewUnavailable:
+      'Previews are not available on this Rally yet: publish it to see it on the sites.',
+    everySite: 'every site',
+    unpublish: 'Unpublish…',
+    unpublishTitle: (name: string) => `Unpublish ${name}?`,
+    unpublishWarning:
+      'Its pages, in every language, leave the sites after their next build, and Rally stops offering it at once. The signatures and RSVPs it gathered stay, and its history keeps every version, to restore it later.',
+    unpublishConfirm: 'Unpublish it',
+    unpublishCancel: 'Cancel, keep it published',
+    unpublishing: 'Unpublishing…',
+    unpublished: 'Unpublished.',
+    unpublishedBuilt: (seconds: number) =>
+      `The sites are updated (in ${seconds} s): it is no longer on them.`,
+    unpublishedNoBuild:
+      'The sites are built where they are hosted; it leaves them after their next build.',
   },
 };
 

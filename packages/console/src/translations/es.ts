@@ -612,5 +612,29 @@ export const es: Translation = {
     restoring: 'Restaurando…',
     restored: (commit: string) => `Se restauró la versión ${commit} y se publicó de nuevo.`,
     by: (who: string, when: string) => `${who}, ${when}`,
+    preview: 'Vista previa',
+    previewAsking: 'Pidiendo una vista previa…',
+    previewBuilding: (status: string, sites: string) =>
+      `Construyendo la vista previa (${status}): ${sites}.`,
+    previewReady:
+      'La vista previa está lista. Sus páginas no están publicadas; solo el personal que publica puede abrirlas:',
+    previewPage: (site: string, language: string) =>
+      `${site}, ${language.toLowerCase()} (se abre en una pestaña nueva)`,
+    previewFailed: (problem: string) => `No se pudo construir la vista previa: ${problem}`,
+    previewUnavailable:
+      'Este Rally todavía no hace vistas previas: publícala para verla en los sitios.',
+    everySite: 'todos los sitios',
+    unpublish: 'Retirar de los sitios…',
+    unpublishTitle: (name: string) => `¿Retirar ${name} de los sitios?`,
+    unpublishWarning:
+      'Sus páginas, en todos los idiomas, salen de los sitios después de su próxima construcción, y Rally deja de ofrecerla en el acto. Las firmas y confirmaciones de asistencia que reunió se conservan, y su historial guarda cada versión para restaurarla más tarde.',
+    unpublishConfirm: 'Retirarla',
+    unpublishCancel: 'Cancelar y mantenerla publicada',
+    unpublishing: 'Retirando…',
+    unpublished: 'Retirada de los sitios.',
+    unpublishedBuilt: (seconds: number) =>
+      `Los sitios están al día (en ${seconds} s): ya no está en ellos.`,
+    unpublishedNoBuild:
+      'Los sitios se construyen donde están alojados; saldrá de ellos después de su próxima construcción.',
   },
 };

@@ -5,8 +5,10 @@
  * into every language, as `pnpm new` carries them over. Each field is checked with the schema
  * when it is left and everything before publishing, with the schema's own message under the
  * field; what the API refuses (`es.photo.alt`) lands on the same field. Publishing says what it
- * did and follows the build of the sites to their live pages; drafts, scheduling and history
- * appear where the API offers them.
+ * did and follows the build of the sites to their live pages; a preview builds those pages from
+ * the form without publishing (piece-preview.ts); unpublishing asks first (unpublish-dialog.ts)
+ * and follows the build that takes it off; drafts, scheduling and history appear where the API
+ * offers them.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -35,9 +37,12 @@ import {
 import { consoleStyles } from '../../styles/console.styles.ts';
 import { translations, type ConsoleLocale } from '../../translations/index.ts';
 import { photoStyles, renderPhotoField, type PhotoState } from './photo-field.ts';
+import { PiecePreview, previewStyles, sitesNamed } from './piece-preview.ts';
 import { fieldId, renderFields, type FormContext } from './schema-form.ts';
 import { fieldsOf, type Field } from './schema-fields.ts';
 import './story-editor.ts';
+import type { PieceUnpublishedEvent } from './unpublish-dialog.ts';
+import './unpublish-dialog.ts';
 import { dotted, tidy, valueAt, withValueAt, type Path } from './values.ts';
 
 const schemas = {
@@ -69,6 +74,7 @@ export class RallyPieceEditor extends LitElement {
   static override styles = [
     consoleStyles,
     photoStyles,
+    previewStyles,
     css`
       form {
         max-inline-size: none;
@@ -131,6 +137,10 @@ export class RallyPieceEditor extends LitElement {
       ul.history {
         padding-inline-start: 1.25rem;
       }
+      /* Apart enough to tap the one meant. */
+      ul.pages li + li {
+        margin-block-start: 0.5rem;
+      }
       ul.history li {
         margin-block-end: 0.5rem;
       }
@@ -172,10 +182,19 @@ export class RallyPieceEditor extends LitElement {
   @state() private scheduleAt = '';
   @state() private history: HistoryEntry[] | 'unavailable' | 'none' | undefined;
   @state() private build: Build | undefined;
+  /** What the build followed makes: the piece published, or taken off the sites. */
+  @state() private buildOf: 'publication' | 'unpublication' = 'publication';
   @state() private published: Published | undefined;
   @state() private photos: Partial<Record<Locale, PhotoState>> = {};
   private touched = new Set<string>();
   private submitted = false;
+  private preview = new PiecePreview(this, {
+    api: () => this.api,
+    pollEvery: () => this.pollEvery,
+    texts: () => this.t,
+    unreachable: () => translations[this.locale].app.unreachable,
+    fail: (problem) => (this.failure = problem),
+  });
 
   private get t() {
     return translations[this.locale].content;
@@ -495,6 +514,7 @@ export class RallyPieceEditor extends LitElement {
     this.general = [];
     this.published = undefined;
     this.build = undefined;
+    this.buildOf = 'publication';
   }
 
   private async onPublish(event: SubmitEvent): Promise<void> {
@@ -515,6 +535,40 @@ export class RallyPieceEditor extends LitElement {
     } finally {
       this.busy = '';
     }
+  }
+
+  /** Checks the form as publishing does, then has its pages built without publishing it. */
+  private async onPreview(): Promise<void> {
+    if (this.busy || this.preview.busy) return;
+    this.clearMessages();
+    this.submitted = true;
+    this.refused = {};
+    this.recheck();
+    if (Object.keys(this.checked).length > 0) return this.refuse();
+    const versions = this.payload();
+    try {
+      await this.preview.start((api) => api.preview(this.collection, this.fileName, versions));
+    } catch (error) {
+      await this.failed(error);
+    }
+  }
+
+  /** Off the sites: says so, and follows the build that takes it off them. */
+  private async onUnpublished(event: PieceUnpublishedEvent): Promise<void> {
+    const t = this.t;
+    const answer = event.answer;
+    this.clearMessages();
+    this.buildOf = 'unpublication';
+    this.status = `${t.unpublished} ${
+      answer.commit ? t.committed(answer.commit.slice(0, 7), answer.pushed) : t.written
+    }`;
+    this.published = answer;
+    this.publishedLanguages = [];
+    void this.loadHistory();
+    // The button that asked is gone with what it unpublished: the cursor goes to what happened.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#publish-title')?.focus();
+    if (answer.build) await this.follow(answer.build);
   }
 
   private async failed(error: unknown): Promise<void> {
@@ -645,6 +699,16 @@ export class RallyPieceEditor extends LitElement {
 
   // ——— drawing ———
 
+  /** The piece's name or title as written, in the first language it has. */
+  private pieceName(): string {
+    for (const lang of locales) {
+      const data = this.versions[lang]?.data;
+      const name = data?.name ?? data?.title;
+      if (typeof name === 'string' && name.trim()) return name.trim();
+    }
+    return this.pieceId;
+  }
+
   private languageName(lang: string): string {
     const name = new Intl.DisplayNames([this.locale], { type: 'language' }).of(lang) ?? lang;
     return name.charAt(0).toUpperCase() + name.slice(1);
@@ -753,7 +817,7 @@ export class RallyPieceEditor extends LitElement {
     const t = this.t;
     const busy = Boolean(this.busy);
     return html`<section aria-labelledby="publish-title">
-      <h2 id="publish-title">${t.publish}</h2>
+      <h2 id="publish-title" tabindex="-1">${t.publish}</h2>
       ${
         this.general.length > 0
           ? html`<ul class="problem">
@@ -764,6 +828,15 @@ export class RallyPieceEditor extends LitElement {
       <div class="actions">
         <button type="submit" ?disabled=${busy} aria-describedby="publish-status publish-failure">
           ${this.busy === 'publish' ? t.publishing : t.publish}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          ?disabled=${busy || this.preview.busy}
+          aria-describedby="preview-status publish-failure"
+          @click=${this.onPreview}
+        >
+          ${t.preview}
         </button>
         ${
           this.draftsAvailable
@@ -797,26 +870,43 @@ export class RallyPieceEditor extends LitElement {
                 </button>`
             : nothing
         }
+        ${
+          !this.isNew && this.publishedLanguages.length > 0
+            ? html`<rally-unpublish-dialog
+                locale=${this.locale}
+                collection=${this.collection}
+                pieceId=${this.pieceId}
+                name=${this.pieceName()}
+                ?disabled=${busy}
+                .unpublish=${this.api.unpublish}
+                @piece-unpublished=${this.onUnpublished}
+              ></rally-unpublish-dialog>`
+            : nothing
+        }
       </div>
       <p class="problem" role="alert" id="publish-failure">${this.failure}</p>
       <div role="status" id="publish-status">
         <p class="done">${this.status}</p>
         ${this.renderBuild()}
       </div>
+      ${this.preview.render((lang) => this.languageName(lang))}
     </section>`;
   }
 
   private renderBuild() {
     const t = this.t;
-    if (this.published && this.published.build === null) return html`<p>${t.noBuild}</p>`;
+    const off = this.buildOf === 'unpublication';
+    if (this.published && this.published.build === null)
+      return html`<p>${off ? t.unpublishedNoBuild : t.noBuild}</p>`;
     const build = this.build;
     if (!build) return nothing;
     if (build.status === 'failed')
       return html`<p class="problem">${t.buildFailed(build.problem ?? '')}</p>`;
     if (build.status !== 'done')
       return html`<p>
-        ${t.building(t.buildStatus[build.status] ?? build.status, build.sites.join(', '))}
+        ${t.building(t.buildStatus[build.status] ?? build.status, sitesNamed(build, t))}
       </p>`;
+    if (off) return html`<p>${t.unpublishedBuilt(build.seconds ?? 0)}</p>`;
     return html`<p>${t.built(build.seconds ?? 0)}</p>
       <ul class="pages">
         ${build.pages.map(
