@@ -36,7 +36,11 @@ const pieces = list(values.pages).map((piece) => {
 // Read by the sites' configuration as it loads: set before Astro is imported.
 if (sites.length > 0) process.env.RALLY_BUILD_SITES = sites.join(',');
 if (values.content) process.env.RALLY_CONTENT_DIR = values.content;
-if (values.out) process.env.RALLY_SITES_OUT_DIR = values.out;
+if (values.out) {
+  process.env.RALLY_SITES_OUT_DIR = values.out;
+  // A preview's cache is its own, and goes with it.
+  process.env.RALLY_CONTENT_CACHE_DIR ??= `${values.out}.cache`;
+}
 const { build } = await import('astro');
 const { sitesDir } = await import('../sites/integrations/microsites.ts');
 await build({ logLevel: 'warn' });

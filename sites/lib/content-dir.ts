@@ -16,13 +16,15 @@ export const contentDir = resolve(project, process.env.RALLY_CONTENT_DIR?.trim()
 export const contentAlias = '@rally-content';
 
 /**
- * Astro's cache for a build from this folder. Astro's store remembers each entry's file and keeps
+ * Astro's cache for a build from this folder (`RALLY_CONTENT_CACHE_DIR` names one: a preview's,
+ * which goes with it). Astro's store remembers each entry's file and keeps
  * an entry whose text has not changed, so a build from another folder has a cache of its own:
  * sharing one, a later build would still render from the other folder's files, or fail once they
  * are gone.
  */
-export const contentCacheDir =
-  contentDir === resolve(project, 'content')
+export const contentCacheDir = process.env.RALLY_CONTENT_CACHE_DIR?.trim()
+  ? resolve(project, process.env.RALLY_CONTENT_CACHE_DIR.trim())
+  : contentDir === resolve(project, 'content')
     ? undefined
     : resolve(
         project,

@@ -21,6 +21,25 @@ describe('a story written in the browser', () => {
       /<b> has an attribute the sites cannot take \(title\)/,
     );
     expect(storyProblems('<b {...props}>hi</b>')[0]).toMatch(/<b> has an attribute/);
+    // Two comments around code are code.
+    expect(storyProblems('{/* */ process.exit(1) /* */}')[0]).toMatch(/Curly braces would run/);
+    // A path to a picture would be imported by the build.
+    expect(storyProblems('![x](../../scripts/start.ts)')[0]).toMatch(/The picture .* cannot be/);
+  });
+
+  it('links only to the web, mail and phones, however the address is written', () => {
+    for (const story of [
+      '[x](javascript:alert(1))',
+      '[x][1]\n\n[1]: javascript:alert(2)',
+      '<a href="java&#9;script:alert(1)">x</a>',
+      '<a href="JAVASCRIPT:alert(1)">x</a>',
+      '<p set:html="<img src=x onerror=alert(1)>"></p>',
+      '<img src="data:image/svg+xml,<svg onload=alert(1)>" alt="x"/>',
+    ])
+      expect(storyProblems(story), story).not.toEqual([]);
+    expect(
+      storyProblems('[site](https://example.org) [mail](mailto:a@example.org) [join](/join/)'),
+    ).toEqual([]);
   });
 
   it('may not put a script, a frame or a form on the pages, nor a component', () => {
@@ -31,7 +50,9 @@ describe('a story written in the browser', () => {
     ])
       expect(storyProblems(tag)[0], tag).toMatch(/cannot be in a story/);
     expect(storyProblems('<a href="javascript:alert(1)">x</a>')[0]).toMatch(/attribute/);
-    expect(storyProblems('<img src="x.jpg" onerror="alert(1)"/>')[0]).toMatch(/\(onerror\)/);
+    expect(storyProblems('<img src="https://x.example/a.jpg" onerror="alert(1)"/>')[0]).toMatch(
+      /\(onerror\)/,
+    );
   });
 
   it('names where it cannot be compiled', () => {

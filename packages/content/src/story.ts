@@ -30,12 +30,43 @@ const refusedTags = new Set([
 interface Node {
   type: string;
   name?: string | null;
+  url?: string;
   value?: unknown;
   attributes?: { type: string; name?: string; value?: unknown }[];
   children?: Node[];
 }
 
-const onlyComment = (code: string) => /^\s*\/\*[\s\S]*\*\/\s*$/.test(code);
+/** Braces holding one comment and nothing else, which compile to nothing. */
+const onlyComment = (code: string) => /^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/.test(code);
+
+/** The attributes a plain tag in a story may have: text, and addresses checked as links are. */
+const allowedAttributes = new Set([
+  'href',
+  'src',
+  'alt',
+  'title',
+  'lang',
+  'dir',
+  'width',
+  'height',
+]);
+
+/**
+ * Whether an address may be a link on the sites: http(s), mail, a phone, or a page of the site —
+ * read as a browser reads it, without the spaces, tabs and control characters it ignores, so that
+ * `java&#9;script:` is seen for what it is.
+ */
+export function safeAddress(url: string): boolean {
+  const read = [...url]
+    .filter((character) => character > ' ' && character !== '\u007f')
+    .join('')
+    .toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(read)?.[1];
+  return scheme === undefined || ['http', 'https', 'mailto', 'tel'].includes(scheme);
+}
+
+/** Pictures in a story come from the web: a path would be imported, and run, by the build. */
+const webImage = (url: string) => /^https?:\/\//i.test(url.trim());
 
 /** What keeps the story from being published, in the words of those who write it; none: []. */
 export function storyProblems(body: string): string[] {
@@ -49,41 +80,69 @@ export function storyProblems(body: string): string[] {
   }
   const problems = new Set<string>();
   const walk = (node: Node) => {
-    if (node.type === 'mdxjsEsm')
-      problems.add(
-        'A story cannot import or export anything: remove the lines starting with import or export.',
-      );
-    if (
-      (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') &&
-      !onlyComment(String(node.value ?? ''))
-    )
-      problems.add(
-        'Curly braces would run as code when the sites are built: write \\{ for a brace, or keep only {/* comments */}.',
-      );
-    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      const name = node.name ?? '';
-      if (!/^[a-z][a-z0-9]*$/.test(name) || refusedTags.has(name))
-        problems.add(
-          `<${name || '>'} cannot be in a story: use Markdown, or plain tags such as <b>, <br> or <a href="…">.`,
-        );
-      for (const attribute of node.attributes ?? []) {
-        const value = attribute.value as { type?: string } | string | null | undefined;
-        const code =
-          attribute.type !== 'mdxJsxAttribute' || (typeof value === 'object' && value !== null);
-        const name = attribute.name ?? '';
-        if (
-          code ||
-          /^on/i.test(name) ||
-          (typeof value === 'string' && /^\s*javascript:/i.test(value))
-        )
-          problems.add(
-            `<${node.name}> has an attribute the sites cannot take (${name || 'code'}): give it plain text, like href="https://…".`,
-          );
-      }
-    }
+    for (const problem of nodeProblems(node)) problems.add(problem);
     for (const child of node.children ?? []) walk(child);
   };
   const parsed = mdxToMdast(body) as unknown as { tree?: Node } & Node;
   walk(parsed.tree ?? parsed);
   return [...problems];
+}
+
+function nodeProblems(node: Node): string[] {
+  switch (node.type) {
+    case 'mdxjsEsm':
+      return [
+        'A story cannot import or export anything: remove the lines starting with import or export.',
+      ];
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      return onlyComment(String(node.value ?? ''))
+        ? []
+        : [
+            'Curly braces would run as code when the sites are built: write \\{ for a brace, or keep only {/* comments */}.',
+          ];
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      return tagProblems(node);
+    case 'link':
+    case 'definition':
+      return safeAddress(node.url ?? '')
+        ? []
+        : [
+            `The link to ${node.url} cannot be on the sites: link to an address starting with https://, mailto: or tel:.`,
+          ];
+    case 'image':
+      return webImage(node.url ?? '')
+        ? []
+        : [
+            `The picture ${node.url} cannot be in a story: add a photo as the story's photo, or show one from an address starting with https://.`,
+          ];
+    default:
+      return [];
+  }
+}
+
+/** A plain HTML tag, with plain-text attributes of a few kinds, and addresses that are links. */
+function tagProblems(node: Node): string[] {
+  const name = node.name ?? '';
+  if (!/^[a-z][a-z0-9]*$/.test(name) || refusedTags.has(name))
+    return [
+      `<${name || '>'} cannot be in a story: use Markdown, or plain tags such as <b>, <br> or <a href="…">.`,
+    ];
+  const refused = (node.attributes ?? []).find((attribute) => {
+    const value = attribute.value;
+    if (attribute.type !== 'mdxJsxAttribute' || (value != null && typeof value !== 'string'))
+      return true;
+    const attributeName = attribute.name ?? '';
+    if (!allowedAttributes.has(attributeName)) return true;
+    const text = String(value ?? '');
+    if (attributeName === 'href') return !safeAddress(text);
+    if (attributeName === 'src') return !webImage(text);
+    return false;
+  });
+  return refused
+    ? [
+        `<${name}> has an attribute the sites cannot take (${refused.name ?? 'code'}): keep to href="https://…", src="https://…", alt and title.`,
+      ]
+    : [];
 }

@@ -46,6 +46,22 @@ describe('writing a piece of content', () => {
     );
   });
 
+  it('writes only what the schema reads, as it was written', async () => {
+    const dir = contentCopy();
+    const es = rosa.es!;
+    await writePiece(dir, 'spotlights', 'rosa-nueva', {
+      es: {
+        ...es,
+        data: {
+          ...es.data,
+          layout: '../../scripts/start.ts',
+          photo: { ...(es.data.photo as object), x: 1 },
+        },
+      },
+    });
+    expect(await readPiece(dir, 'spotlights', 'rosa-nueva')).toEqual(rosa);
+  });
+
   it('names every problem at once, where it is and what to do, and so writes nothing', async () => {
     const dir = contentCopy();
     const piece: Piece = {

@@ -165,6 +165,25 @@ function references(contentDir: string, lang: Locale, data: Record<string, unkno
 const languageName = (lang: Locale) => new Intl.DisplayNames(['en'], { type: 'language' }).of(lang);
 
 /**
+ * What was written of `written`, keeping only the keys its reading by the schema (`read`) has, as
+ * they were written (dates as written, not as the dates the schema makes of them).
+ */
+function keptAsWritten(written: unknown, read: unknown): unknown {
+  if (Array.isArray(written) && Array.isArray(read))
+    return written.map((item, index) => keptAsWritten(item, read[index]));
+  if (isRecord(written) && isRecord(read))
+    return Object.fromEntries(
+      Object.entries(written)
+        .filter(([key]) => key in read)
+        .map(([key, value]) => [key, keptAsWritten(value, read[key])]),
+    );
+  return written;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+
+/**
  * Writes the piece's files, each in full or not at all (written aside, then moved in place), and
  * gives back their paths. Check it first (`checkPiece`): this writes what it is given.
  */
@@ -181,7 +200,14 @@ export async function writePiece(
     const file = pieceFile(contentDir, collection, id, lang);
     await mkdir(dirname(file), { recursive: true });
     const aside = `${file}.${process.pid}.writing`;
-    await writeFile(aside, pieceText(version));
+    // Only what the schema reads: any other key of the front matter (`layout`, say, which MDX
+    // would import and run when the sites are built) is left out of the file.
+    const read = collectionSchemas[collection].safeParse(version.data);
+    const data = read.success ? keptAsWritten(version.data, read.data) : version.data;
+    await writeFile(
+      aside,
+      pieceText({ data: data as Record<string, unknown>, body: version.body }),
+    );
     await rename(aside, file);
     written.push(file);
   }

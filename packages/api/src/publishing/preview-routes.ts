@@ -7,8 +7,8 @@
  * into this folder's, no script run, and never indexed. Only where the API builds the sites.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { checkPiece, readPiece, sitesTouched, writePiece, type Collection } from '@rally/content';
@@ -32,8 +32,11 @@ const previewRequest = z.object({
 });
 const previewAnswer = z.object({ preview: siteBuild });
 
-/** How many previews are kept on disk: the oldest go as new ones are made. */
+/** How many previews are kept on disk: the oldest done go as new ones are made. */
 const previewsKept = 10;
+
+/** How many previews may wait for their build: more are refused until those are done. */
+const previewsWaiting = 3;
 
 const basePath = '/api/v1/staff/content/previews';
 
@@ -115,10 +118,19 @@ export function previewRoutes(
       const { collection, id, versions: piece } = await readJson(c, previewRequest);
       const problems = await checkPiece(dir, collection, id, piece);
       if (problems.length > 0) throw cannotPublish(collection, problems, 'previewed');
-      forgetOldPreviews(home);
-      const folder = mkdtempSync(join(home, 'preview-'));
+      if (sites.waiting('preview') >= previewsWaiting)
+        throw new HttpProblem(
+          429,
+          'Other previews are being made: wait for yours to be done, then ask for the next.',
+          { kind: 'previews-busy', headers: { 'Retry-After': '10' } },
+        );
+      await forgetOldPreviews(home, sites);
+      const folder = await mkdtemp(join(home, 'preview-'));
       const content = join(folder, 'content');
-      cpSync(dir, content, { recursive: true, filter: (source) => !source.includes(`${sep}.git`) });
+      await cp(dir, content, {
+        recursive: true,
+        filter: (source) => !source.includes(`${sep}.git`),
+      });
       const published = await readPiece(dir, collection, id);
       await writePiece(content, collection, id, piece);
       const build = sites.preview(
@@ -165,7 +177,10 @@ export function previewRoutes(
     mayPublish,
     async (c) => {
       const build = previewBuild(c, builds);
-      const site = c.req.param('site');
+      const site = c.req.param('site') ?? '';
+      // A site's folder is named by its slug: nothing else (`..%2F..`, decoded) names a folder.
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(site))
+        throw new HttpProblem(404, 'There is no such page in this preview.');
       const root = resolve(builds!.previewFolder(build.id) ?? home, site);
       const asked = c.req.path.slice(`${basePath}/${build.id}/${site}/`.length);
       let file = resolve(root, decodeURIComponent(asked));
@@ -237,11 +252,14 @@ function previewsHome(contentDir: string): string {
   return home;
 }
 
-/** Removes all but the newest previews, to make room for one more. */
-function forgetOldPreviews(home: string): void {
-  const kept = readdirSync(home)
-    .map((name) => ({ name, time: statSync(join(home, name)).mtimeMs }))
-    .sort((a, b) => b.time - a.time);
-  for (const { name } of kept.slice(previewsKept - 1))
-    rmSync(join(home, name), { recursive: true, force: true });
+/** Removes all but the newest previews, to make room for one more; never one being made. */
+async function forgetOldPreviews(home: string, builds: SiteBuilds): Promise<void> {
+  const inUse = builds.previewFoldersInUse();
+  const old = (await readdir(home))
+    .map((name) => join(home, name))
+    .filter((folder) => !inUse.has(folder))
+    .map((folder) => ({ folder, time: statSync(folder).mtimeMs }))
+    .sort((a, b) => b.time - a.time)
+    .slice(previewsKept - 1);
+  for (const { folder } of old) await rm(folder, { recursive: true, force: true });
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SiteBuilds } from './site-builds.ts';
+import { buildEnvironment, SiteBuilds } from './site-builds.ts';
 
 function standIn(exitCode = 0): { command: string; calls: () => string[][] } {
   const dir = mkdtempSync(join(tmpdir(), 'rally-site-builds-'));
@@ -103,5 +103,26 @@ describe('building the sites after publications', () => {
     await missing.settled();
     expect(never.status).toBe('failed');
     expect(never.problem).toMatch(/ENOENT/);
+  });
+});
+
+describe('a build’s environment', () => {
+  it('holds the sites’ settings and none of the API’s secrets', () => {
+    expect(
+      buildEnvironment({
+        PATH: '/usr/bin',
+        RALLY_API_URL: 'https://api.example.org',
+        RALLY_ADMIN_TOKEN: 'secret-token-0123456789abcdef',
+        DATABASE_URL: 'postgres://user:password@db/rally',
+        REDIS_URL: 'redis://db',
+        STRIPE_SECRET_KEY: 'sk_live_x',
+        STRIPE_WEBHOOK_SECRET: 'whsec_x',
+        STRIPE_PUBLISHABLE_KEY: 'pk_live_x',
+      }),
+    ).toEqual({
+      PATH: '/usr/bin',
+      RALLY_API_URL: 'https://api.example.org',
+      STRIPE_PUBLISHABLE_KEY: 'pk_live_x',
+    });
   });
 });

@@ -9,6 +9,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { dirname } from 'node:path';
 
 export interface BuiltPage {
   site: string;
@@ -113,6 +114,22 @@ export class SiteBuilds {
     return this.#previews.get(id)?.out;
   }
 
+  /** How many builds of a kind wait for their turn. */
+  waiting(kind: SiteBuild['kind']): number {
+    return this.#queue.filter((build) => build.kind === kind).length;
+  }
+
+  /** The folders of the previews waiting or being made (each holds its content and its sites). */
+  previewFoldersInUse(): Set<string> {
+    return new Set(
+      [...this.#builds.values()]
+        .filter(
+          (build) => build.kind === 'preview' && ['queued', 'building'].includes(build.status),
+        )
+        .map((build) => dirname(this.#previews.get(build.id)!.out)),
+    );
+  }
+
   /** Until every build asked for so far has ended. */
   async settled(): Promise<void> {
     while (this.#running) await this.#running;
@@ -166,9 +183,33 @@ function union(a: string[], b: string[]): string[] {
   return [...new Set([...a, ...b])].sort();
 }
 
+/** How long a build may take before it is stopped and said to have failed. */
+const buildLimit = 10 * 60 * 1000;
+
+/**
+ * What a build is given of the API's environment: where programs are, and the sites' own
+ * settings (`RALLY_…`, the publishable Stripe key) — never the API's secrets (the database's
+ * address, the bootstrap token, Stripe's secret keys), which nothing in a build needs.
+ */
+export function buildEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const secret = new Set(['RALLY_ADMIN_TOKEN']);
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      ([name]) =>
+        ['PATH', 'HOME', 'LANG', 'TMPDIR', 'NODE_ENV', 'STRIPE_PUBLISHABLE_KEY'].includes(name) ||
+        (name.startsWith('RALLY_') && !secret.has(name)),
+    ),
+  );
+}
+
 function run(program: string, args: string[], cwd: string) {
   return new Promise<{ code: number | null; output: string; errors: string }>((resolve) => {
-    const child = spawn(program, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(program, args, {
+      cwd,
+      env: buildEnvironment(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: buildLimit,
+    });
     let output = '';
     let errors = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk));
