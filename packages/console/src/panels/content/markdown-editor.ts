@@ -12,6 +12,7 @@ import {
   editorViewCtx,
   editorViewOptionsCtx,
   rootCtx,
+  serializerCtx,
 } from '@milkdown/core';
 import { history } from '@milkdown/plugin-history';
 import { listener, listenerCtx } from '@milkdown/plugin-listener';
@@ -48,7 +49,9 @@ const commands = {
 
 /**
  * An editor in `root` holding `markdown`. `onChange` hears the Markdown after each change of the
- * text (not before: a story opened and left alone keeps its text exactly as it was written).
+ * text (not before: a story opened and left alone keeps its text exactly as it was written) —
+ * a moment after typing stops, and at once when the editor is left, so that Publish, clicked
+ * straight after the last word, sends it.
  */
 export async function createMarkdownEditor(
   root: HTMLElement,
@@ -56,6 +59,13 @@ export async function createMarkdownEditor(
   attributes: Record<string, string>,
   onChange: (markdown: string) => void,
 ): Promise<MarkdownEditor> {
+  /** The Markdown last said, to say each change once; undefined until the editor is made. */
+  let said: string | undefined;
+  const say = (next: string) => {
+    if (said === undefined || next === said) return;
+    said = next;
+    onChange(next);
+  };
   const editor = await Editor.make()
     .config((ctx) => {
       ctx.set(rootCtx, root);
@@ -64,15 +74,19 @@ export async function createMarkdownEditor(
         ...options,
         attributes: { role: 'textbox', 'aria-multiline': 'true', ...attributes },
       }));
-      ctx.get(listenerCtx).markdownUpdated((_ctx, next, previous) => {
-        if (next !== previous) onChange(next);
-      });
+      // Milkdown says what changed once typing pauses (200 ms); leaving says it at once.
+      ctx.get(listenerCtx).markdownUpdated((_ctx, next) => say(next));
+      ctx
+        .get(listenerCtx)
+        .blur((ctx) => say(ctx.get(serializerCtx)(ctx.get(editorViewCtx).state.doc)));
     })
     .use(commonmark)
     .use(listener)
     .use(history)
     .create();
   const view = editor.ctx.get(editorViewCtx);
+  // The text as the editor writes it back, not as it was opened: only a change is said.
+  said = editor.ctx.get(serializerCtx)(view.state.doc);
   return {
     format(format) {
       editor.action(commands[format]());

@@ -33,6 +33,20 @@ test('plain Markdown opens with formatting, and what is typed comes back as Mark
   await expect.poll(() => heard.at(-1)).toMatch(/twelve years\.\s?\*\*\s?Together\*\*/);
 });
 
+test('what was typed last is heard as soon as the story is left, as Publish is clicked', async () => {
+  const { heard } = await mount('Maria has served breakfast for twelve years.');
+  const story = page.getByRole('textbox', { name: 'Story' });
+  await expect.element(story).toBeVisible();
+  // Typed and left within a moment, as a quick hand clicks Publish after the last word.
+  const editable = story.element() as HTMLElement;
+  editable.focus();
+  document.execCommand('insertText', false, 'Today ');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  editable.blur();
+  // Heard at once, not once typing has paused: a click on Publish sends it.
+  expect(heard.at(-1)).toMatch(/^Today Maria has served breakfast/);
+});
+
 test('a story with MDX beyond Markdown opens as plain text, kept as written', async () => {
   const placeholder = '{/* Write their story here, in a few short paragraphs. */}';
   const { heard } = await mount(placeholder);
