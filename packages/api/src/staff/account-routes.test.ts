@@ -314,6 +314,32 @@ describe.each(databases)('your own account on %s', (_kind, open) => {
     expect(await passkeysOf(api, rosa.cookie)).toEqual([]);
   });
 
+  it('add a way in only after a recent sign-in: another passkey, or a password', async () => {
+    const rosa = await enrolled(api, 'rosa@example.org');
+    await api.db.query('update staff_accounts set password_allowed = true where id = $1', [
+      rosa.id,
+    ]);
+    await signedInAgo(api, rosa.id, 11);
+    const options = await consoleRequest(api, '/api/v1/staff/passkeys/registration-options', {
+      body: {},
+      cookie: rosa.cookie,
+    });
+    expect(options.status).toBe(403);
+    expect((await options.json()).type).toMatch(/sign-in-again$/);
+    const password = await consoleRequest(api, '/api/v1/staff/me/password', {
+      method: 'PUT',
+      body: { password: 'a long passphrase for the hall' },
+      cookie: rosa.cookie,
+    });
+    expect(password.status).toBe(403);
+    const [account] = await api.db.query<{ password_hash: string | null }>(
+      'select password_hash from staff_accounts where id = $1',
+      [rosa.id],
+    );
+    expect(account!.password_hash).toBeNull();
+    expect(await passkeysOf(api, rosa.cookie)).toHaveLength(1);
+  });
+
   it('remove a passkey only after a recent sign-in, and record it', async () => {
     const rosa = await enrolled(api, 'rosa@example.org');
     await addPasskey(api, rosa.cookie, 'Lost phone');

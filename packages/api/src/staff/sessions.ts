@@ -131,7 +131,7 @@ export async function startSession(
   return { ...session!, replaced: replaced?.id ?? null };
 }
 
-/** How recent a sign-in must be for what a stolen session must not do: removing a passkey. */
+/** How recent a sign-in must be for what a stolen session must not do: adding or removing a way in. */
 export const recentSignInMinutes = 10;
 
 /**

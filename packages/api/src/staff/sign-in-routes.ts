@@ -48,7 +48,13 @@ import {
 import { checkPassword, hashPassword } from './passwords.ts';
 import { identifyStaff, requireAnyStaff, requireSession } from './require-staff.ts';
 import type { Staff } from './roles.ts';
-import { clearSessionCookie, endSessions, sessionToken, startSession } from './sessions.ts';
+import {
+  clearSessionCookie,
+  endSessions,
+  requireRecentSignIn,
+  sessionToken,
+  startSession,
+} from './sessions.ts';
 import { hashToken } from './tokens.ts';
 
 export const signInRoutes = new Hono<AppContext>();
@@ -106,7 +112,7 @@ const httpsOnly = problemResponse(
 
 /** Counts one sign-in attempt against the limits; a 429 saying how long to wait. */
 async function countAttempt(c: Context<AppContext>, extra: Limit[] = []): Promise<void> {
-  const wait = await c.var.rateLimiter.hit([
+  await refuseOver(c, [
     {
       key: `staff-sign-in:ip:${addressBlock(c.var.clientIp)}`,
       max: attemptsPerIp,
@@ -114,6 +120,11 @@ async function countAttempt(c: Context<AppContext>, extra: Limit[] = []): Promis
     },
     ...extra,
   ]);
+}
+
+/** Counts a hit against `limits`; a 429 saying how long to wait when one is reached. */
+async function refuseOver(c: Context<AppContext>, limits: Limit[]): Promise<void> {
+  const wait = await c.var.rateLimiter.hit(limits);
   if (wait > 0) {
     throw new HttpProblem(429, `Too many sign-in attempts: wait ${wait} seconds, then try again.`, {
       headers: { 'Retry-After': String(wait) },
@@ -185,6 +196,8 @@ signInRoutes.post(
     const body = await readJson(c, passkeyRegistrationOptionsRequest);
     if (body.invitation === undefined) {
       const staff = await signedIn(c);
+      // A way in added from an old session would let whoever holds it keep the account.
+      await requireRecentSignIn(db, staff.sessionId!);
       const account = await findAccount(db, staff.id);
       return c.json(await registrationOptions(c, account, null), 200, noStore);
     }
@@ -256,6 +269,7 @@ signInRoutes.post(
     if (body.invitation === undefined) {
       // Another passkey for the account signed in.
       const staff = await signedIn(c);
+      await requireRecentSignIn(db, staff.sessionId!);
       if (body.account_name !== undefined) throw accountNameWithoutInvitation();
       const challenge = await takeChallenge(db, body.challenge_id, 'register');
       if (challenge.invitation_hash !== null || challenge.account_id !== staff.id)
@@ -524,8 +538,10 @@ signInRoutes.post(
     await countAttempt(c, [
       { key: `staff-password:email:${hashToken(email)}`, max: perEmail, windowSeconds },
       { key: `staff-password:ip:${addressBlock(c.var.clientIp)}`, max: perIp, windowSeconds },
-      { key: 'staff-password:all', max: inAll, windowSeconds },
     ]);
+    // Only tries the narrower limits let through count in all: one address held at its own
+    // limit, however hard it keeps asking, cannot use up everyone's.
+    await refuseOver(c, [{ key: 'staff-password:all', max: inAll, windowSeconds }]);
     const [account] = await db.query<AccountRow>('select * from staff_accounts where email = $1', [
       email,
     ]);
@@ -644,6 +660,8 @@ signInRoutes.put(
   async (c) => {
     const { db, staff } = c.var;
     const { password } = await readJson(c, passwordChangeRequest);
+    // As a new passkey: a password set from an old session would be a way in for whoever holds it.
+    await requireRecentSignIn(db, staff.sessionId!);
     const account = await findAccount(db, staff.id);
     if (!account.password_allowed) {
       throw new HttpProblem(
