@@ -515,6 +515,7 @@ export class RallyPieceEditor extends LitElement {
     this.published = undefined;
     this.build = undefined;
     this.buildOf = 'publication';
+    this.preview.forget();
   }
 
   private async onPublish(event: SubmitEvent): Promise<void> {
@@ -580,13 +581,14 @@ export class RallyPieceEditor extends LitElement {
     this.failure = problemText(error, translations[this.locale].app.unreachable);
   }
 
-  private async afterPublishing(answer: Published): Promise<void> {
+  /** Says what was published (after `lead`, what led to it), then follows its build. */
+  private async afterPublishing(answer: Published, lead = ''): Promise<void> {
     const t = this.t;
     const names = locales
       .filter((lang) => this.versions[lang])
       .map((lang) => this.languageName(lang))
       .join(', ');
-    this.status = `${t.published(names)} ${
+    this.status = `${lead}${t.published(names)} ${
       answer.commit ? t.committed(answer.commit.slice(0, 7), answer.pushed) : t.written
     }`;
     this.published = answer;
@@ -688,8 +690,7 @@ export class RallyPieceEditor extends LitElement {
       const answer = await this.api.restore(this.collection, this.pieceId, entry.commit);
       const piece = await this.api.read(this.collection, this.pieceId);
       this.open(piece.versions);
-      await this.afterPublishing(answer);
-      this.status = `${this.t.restored(entry.commit.slice(0, 7))} ${this.status}`;
+      await this.afterPublishing(answer, `${this.t.restored(entry.commit.slice(0, 7))} `);
     } catch (error) {
       await this.failed(error);
     } finally {

@@ -69,6 +69,11 @@ test('Preview builds the story’s pages and lists each, to open in a new tab, w
   expect(asked[0]?.en?.body).toBe('Maria has served breakfast for twelve years.');
   expect(sent).toEqual([]);
   await expectAccessible(editor);
+
+  // Once published, the preview is of what was: its links go.
+  await userEvent.click(page.getByRole('button', { name: 'Publish' }));
+  await expect.element(page.getByText(/^Published \(English\)/)).toBeVisible();
+  await expect.element(link).not.toBeInTheDocument();
 });
 
 test('Preview checks the form first, as Publish does: nothing is built while a field is wrong', async () => {

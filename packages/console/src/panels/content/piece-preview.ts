@@ -59,6 +59,14 @@ export class PiecePreview implements ReactiveController {
     this.busy = false;
   }
 
+  /** Forgets the last preview and stops following it: publishing, a draft or a restore make it old. */
+  forget(): void {
+    this.#asked++;
+    this.build = undefined;
+    this.busy = false;
+    this.#host.requestUpdate();
+  }
+
   /**
    * Asks for a preview of what `ask` sends and follows its build until it is done or has failed.
    * A refusal naming fields is thrown, for the form to show under them; any other is said here.
