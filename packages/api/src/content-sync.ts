@@ -8,12 +8,20 @@ import type { Database } from './database.ts';
 
 /**
  * Writes the content into the database. Signatures, RSVPs and counters are the database's own and
- * are kept; an entry whose file was removed stays, so its records keep their meaning, but is marked
- * unpublished, and the public reads leave it out until its file is back. A row changes
+ * are kept; an entry whose file was removed stays, so its records keep their meaning. A row changes
  * only when its file did, so its `modified_date` says when staff last edited it, not when the API
  * last started.
+ *
+ * `unpublishMissing`: what the content read does not hold is marked unpublished, and the public
+ * reads leave it out until it is published again — for the instance that publishes, which has just
+ * changed its own folder. Never at start-up: an instance's folder may be a copy made before a
+ * colleague published something, which must not be taken down because this one restarted.
  */
-export async function syncContent(db: Database, content: Content): Promise<void> {
+export async function syncContent(
+  db: Database,
+  content: Content,
+  { unpublishMissing = false } = {},
+): Promise<void> {
   await db.transaction(async (tx) => {
     for (const [id, versions] of content.petitions) {
       const [lang, p] = versions[0]!;
@@ -122,6 +130,7 @@ export async function syncContent(db: Database, content: Content): Promise<void>
       );
     }
     // What is no longer in the content folder is no longer served, and keeps its row.
+    if (!unpublishMissing) return;
     for (const [table, ids] of [
       ['petitions', content.petitions],
       ['events', content.events],

@@ -77,7 +77,7 @@ export function publishPiece(options: {
     const files = await writePiece(contentDir, collection, id, piece);
     try {
       // Read back with everything else, as the API reads it at start-up: what it serves now.
-      await syncContent(db, await readContent(contentDir));
+      await syncContent(db, await readContent(contentDir), { unpublishMissing: true });
     } catch (error) {
       await restore(before);
       if (!(error instanceof ContentError)) throw error;

@@ -56,7 +56,7 @@ export function unpublishPiece(options: {
     await Promise.all(files.map((file) => rm(file)));
     try {
       // Read back as the API reads it at start-up: what it serves now, without this piece.
-      await syncContent(db, await readContent(contentDir));
+      await syncContent(db, await readContent(contentDir), { unpublishMissing: true });
     } catch (error) {
       await Promise.all(files.map((file, i) => writeFile(file, texts[i]!)));
       throw error;
