@@ -22,8 +22,19 @@ describe('readServerConfig', () => {
       dataDir: '.data',
       databaseUrl: undefined,
       durability: 'fsync',
+      contentDir: 'content',
+      publishing: true,
+      sitesBuildCommand: undefined,
     });
     expect(config.settings.languages).toEqual(locales);
+  });
+
+  it('publishes from one instance: the others are started with RALLY_PUBLISHING=off', () => {
+    expect(readServerConfig({ RALLY_PUBLISHING: 'off' }, minimal).publishing).toBe(false);
+    expect(readServerConfig({ RALLY_PUBLISHING: 'on' }, minimal).publishing).toBe(true);
+    expect(() => readServerConfig({ RALLY_PUBLISHING: 'no' }, minimal)).toThrow(
+      'RALLY_PUBLISHING must be on or off; it is "no".',
+    );
   });
 
   it('reads the environment', () => {

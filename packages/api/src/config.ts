@@ -25,6 +25,12 @@ export interface ServerConfig {
    * start`): a program and its first arguments, to which the sites and pieces are added.
    */
   sitesBuildCommand: string | undefined;
+  /**
+   * Whether this instance publishes into its content folder (`RALLY_PUBLISHING`, on unless `off`):
+   * one instance does — the console's publications and the scheduled ones are written there — and
+   * every other is started with it off, answering publishing routes with 503.
+   */
+  publishing: boolean;
   /** Redis for rate-limit counts shared by several instances (`REDIS_URL`). */
   redisUrl: string | undefined;
   /** Whether to believe X-Forwarded-For (`RALLY_TRUST_PROXY=1`, behind a load balancer). */
@@ -63,6 +69,7 @@ export function readServerConfig(
     adminToken: readAdminToken(env.RALLY_ADMIN_TOKEN),
     contentDir: env.RALLY_CONTENT_DIR?.trim() || 'content',
     sitesBuildCommand: env.RALLY_SITES_BUILD_COMMAND?.trim() || undefined,
+    publishing: readPublishing(env.RALLY_PUBLISHING),
     trustProxy: env.RALLY_TRUST_PROXY === '1',
     redisUrl: readRedisUrl(env.REDIS_URL),
     stripe: readStripeSettings(env),
@@ -71,6 +78,13 @@ export function readServerConfig(
       production: env.NODE_ENV === 'production',
     }),
   };
+}
+
+function readPublishing(value: string | undefined): boolean {
+  const setting = value?.trim().toLowerCase() ?? '';
+  if (setting === '' || setting === 'on') return true;
+  if (setting === 'off') return false;
+  throw new ConfigError(`RALLY_PUBLISHING must be on or off; it is "${value}".`);
 }
 
 function readConfigFile(path: string): unknown {

@@ -36,7 +36,8 @@ const api = await composeApi({
     }),
   settings: config.settings,
   content,
-  contentDir: config.contentDir,
+  // The one instance that publishes has the folder to publish into; the others have none.
+  contentDir: config.publishing ? config.contentDir : undefined,
   sitesBuildCommand: config.sitesBuildCommand,
   adminToken: config.adminToken,
   // Redis when set; without it, the database when it is a server, memory when it is embedded.
