@@ -12,6 +12,7 @@ import { HttpProblem } from '../http/problems.ts';
 import { fileResponse, jsonResponse, pathParameter, problemResponse } from '../openapi.ts';
 import { audit } from '../staff/audit.ts';
 import { requireSession } from '../staff/require-staff.ts';
+import { AtCapacity } from '../concurrency-cap.ts';
 import { maxPhotoBytes, photoMediaType, savePhoto, servablePhoto } from './photos.ts';
 import { authorOf, mayPublish } from './route-parts.ts';
 
@@ -49,7 +50,9 @@ export function photoRoutes(routes: Hono<AppContext>, folder: () => string): voi
         413: problemResponse('Over 10 MB'),
         415: problemResponse('Not multipart/form-data, or not a JPEG, PNG, WebP or AVIF image'),
         422: problemResponse('No photo in the field `photo`'),
-        503: problemResponse('Publishing is off: the API has no content folder'),
+        503: problemResponse(
+          'Publishing is off (no content folder), or other photos are being prepared (`photos-busy`, see Retry-After)',
+        ),
       },
     }),
     requireSession,
@@ -83,6 +86,14 @@ export function photoRoutes(routes: Hono<AppContext>, folder: () => string): voi
         bytes: new Uint8Array(await photo.arrayBuffer()),
         originalName: photo.name,
         author: await authorOf(c),
+      }).catch((error: unknown) => {
+        if (error instanceof AtCapacity)
+          throw new HttpProblem(
+            503,
+            'Other photos are being prepared: try this one again in a moment.',
+            { kind: 'photos-busy', headers: { 'Retry-After': '5' } },
+          );
+        throw error;
       });
       if (!saved.ok)
         throw new HttpProblem(

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { concurrencyCap } from '../concurrency-cap.ts';
 import { commitContent, type Author, type Committed } from './git.ts';
 import { oneAtATime } from './publish.ts';
 
@@ -49,6 +50,8 @@ async function photoKind(bytes: Uint8Array): Promise<PhotoExtension | null> {
  * Saves the photo, or answers `{ ok: false }` when its bytes are not a JPEG, PNG, WebP or AVIF
  * image. One at a time with publications, so two uploads never take the same name.
  */
+const photoWork = concurrencyCap({ atOnce: 1, waiting: 2 });
+
 export async function savePhoto(options: {
   contentDir: string;
   bytes: Uint8Array;
@@ -68,7 +71,9 @@ export async function savePhoto(options: {
         : kind === 'webp'
           ? image.webp({ quality: 88 })
           : image.avif({ quality: 70 });
-  const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+  // A large photo takes hundreds of MB and seconds of a core to decode and encode again: one at a
+  // time in this process, two more waiting, the rest refused (AtCapacity, a 503 to try again).
+  const { data, info } = await photoWork.run(() => encoded.toBuffer({ resolveWithObject: true }));
   return oneAtATime(async () => {
     const dir = join(contentDir, 'photos');
     await mkdir(dir, { recursive: true });
