@@ -176,6 +176,17 @@ export async function waiting(): Promise<Queued[]> {
     .sort((a, b) => a.queuedAt - b.queuedAt);
 }
 
+let lastQueuedAt = 0;
+
+/**
+ * When a tap is queued, always later than the one before: two taps within one millisecond would
+ * otherwise be sent in the order of their random keys, not the order they were made in.
+ */
+function nextQueuedAt(): number {
+  lastQueuedAt = Math.max(Date.now(), lastQueuedAt + 1);
+  return lastQueuedAt;
+}
+
 /** A new key for one tap: the same key however often that tap is sent. */
 const newKey = () => crypto.randomUUID();
 
@@ -191,7 +202,7 @@ export async function queueCheckIn(
     event,
     attendance,
     attended,
-    queuedAt: Date.now(),
+    queuedAt: nextQueuedAt(),
   };
   await set(entry.key, entry, db().outbox);
   return entry;
@@ -202,7 +213,7 @@ export async function queueWalkIn(
   event: string,
   walkIn: Extract<Queued, { kind: 'walk-in' }>['walkIn'],
 ): Promise<Queued> {
-  const entry: Queued = { key: newKey(), kind: 'walk-in', event, walkIn, queuedAt: Date.now() };
+  const entry: Queued = { key: newKey(), kind: 'walk-in', event, walkIn, queuedAt: nextQueuedAt() };
   await set(entry.key, entry, db().outbox);
   return entry;
 }
