@@ -94,6 +94,25 @@ describe('writing a piece of content', () => {
     ]);
   });
 
+  it('keeps a new microsite from a name the sites use, or the other kind’s', async () => {
+    const dir = contentCopy();
+    const region = (name: string): Piece => ({
+      en: {
+        data: { name, tagline: `${name}, organizing together.`, why_join: ['Better pay.'] },
+        body: '',
+      },
+    });
+    expect((await checkPiece(dir, 'regions', 'embed', region('Embed')))[0]).toMatchObject({
+      path: 'id',
+      message: expect.stringMatching(/names pages the sites already have/),
+    });
+    expect((await checkPiece(dir, 'regions', 'education', region('Education')))[0]).toMatchObject({
+      path: 'id',
+      message: 'A sector is called education already: choose another name.',
+    });
+    expect(await checkPiece(dir, 'regions', 'gulf-shores', region('Gulf Shores'))).toEqual([]);
+  });
+
   it('holds a translation to the facts of the file already written in the other language', async () => {
     const dir = contentCopy();
     const english = await readPiece(dir, 'spotlights', 'carmen-ortiz');

@@ -15,6 +15,7 @@ import {
   locales,
   micrositeContent,
   petitionContent,
+  reservedSiteSlugs,
   sharedFacts,
   spotlightContent,
   type Locale,
@@ -99,6 +100,7 @@ export async function checkPiece(
       message:
         'Name it with lower-case letters, digits and dashes, like marisol-reyes: it becomes its address on the sites.',
     });
+  problems.push(...siteNameProblems(contentDir, collection, id));
   const given = locales.filter((lang) => piece[lang] !== undefined);
   if (given.length === 0)
     problems.push({ path: 'versions', message: 'Write it in at least one language.' });
@@ -135,6 +137,30 @@ export async function checkPiece(
       });
   }
   return problems;
+}
+
+/**
+ * A region's or sector's file name is its microsite's: not one the sites use for themselves, nor
+ * the other kind's, either of which stops the sites' build.
+ */
+function siteNameProblems(contentDir: string, collection: Collection, id: string) {
+  if (collection !== 'regions' && collection !== 'sectors') return [];
+  const other = collection === 'regions' ? 'sectors' : 'regions';
+  if ((reservedSiteSlugs as readonly string[]).includes(id))
+    return [
+      {
+        path: 'id',
+        message: `${id} names pages the sites already have: choose another name, like ${id}-${collection === 'regions' ? 'region' : 'sector'}.`,
+      },
+    ];
+  if (contentIds(contentDir, other).includes(id))
+    return [
+      {
+        path: 'id',
+        message: `A ${other === 'regions' ? 'region' : 'sector'} is called ${id} already: choose another name.`,
+      },
+    ];
+  return [];
 }
 
 /** The regions, sectors and photo the front matter names, which must exist to be shown. */

@@ -148,6 +148,18 @@ describe.each(databases)('drafts on %s', (_kind, open) => {
     expect((await open_()).draft).toBeNull();
   });
 
+  it('keeps a colleague’s draft when someone else publishes the piece', async () => {
+    const colleague = await signedIn(api, 'admin');
+    await saveDraft({ versions: rosaEnEspanol }, colleague);
+    const published = await consoleRequest(api, piece, {
+      cookie: writer,
+      method: 'PUT',
+      body: { versions: rosaEnEspanol },
+    });
+    expect(published.status).toBe(200);
+    expect((await open_()).draft).not.toBeNull();
+  });
+
   it('is for communications staff and admins, from the console itself', async () => {
     const organizer = await signedIn(api, 'organizer');
     expect((await saveDraft({ versions: rosaEnEspanol }, organizer)).status).toBe(403);

@@ -77,10 +77,13 @@ export async function deleteDraft(
   db: Queryable,
   collection: Collection,
   id: string,
+  /** Only if this account saved it last: a colleague's draft is theirs to publish or discard. */
+  savedBy?: string,
 ): Promise<boolean> {
   const removed = await db.query(
-    'delete from content_drafts where collection = $1 and id = $2 returning id',
-    [collection, id],
+    `delete from content_drafts where collection = $1 and id = $2
+       and ($3::uuid is null or updated_by = $3::uuid) returning id`,
+    [collection, id, savedBy ?? null],
   );
   return removed.length > 0;
 }

@@ -174,7 +174,8 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
         author: await authorOf(c),
       });
       if (!published.ok) throw cannotPublish(collection, published.problems);
-      await deleteDraft(c.var.db, collection, id);
+      // What was published replaces the publisher's own draft; a colleague's newer one stays.
+      await deleteDraft(c.var.db, collection, id, c.var.staff.id);
       const languages = locales.filter((lang) => piece[lang] !== undefined);
       await audit(c, {
         action: 'content-published',
