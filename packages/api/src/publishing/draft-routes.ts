@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { readJson } from '../http/body.ts';
 import { jsonResponse, problemResponse, requestSchema } from '../openapi.ts';
+import { audit } from '../staff/audit.ts';
 import { requireSession } from '../staff/require-staff.ts';
 import { deleteDraft, saveDraft } from './drafts.ts';
 import {
@@ -96,6 +97,12 @@ export function draftRoutes(routes: Hono<AppContext>, folder: () => string): voi
         publishAt,
         accountId: c.var.staff.id,
       });
+      await audit(c, {
+        action: 'draft-saved',
+        subjectKind: 'content',
+        subjectId: `${collection}/${id}`,
+        detail: { scheduled: publishAt?.toISOString() ?? null },
+      });
       return c.json({ draft, problems: found });
     },
   );
@@ -115,7 +122,13 @@ export function draftRoutes(routes: Hono<AppContext>, folder: () => string): voi
     mayPublish,
     async (c) => {
       const collection = collectionOf(c);
-      await deleteDraft(c.var.db, collection, c.req.param('id'));
+      const id = c.req.param('id');
+      if (await deleteDraft(c.var.db, collection, id))
+        await audit(c, {
+          action: 'draft-discarded',
+          subjectKind: 'content',
+          subjectId: `${collection}/${id}`,
+        });
       return c.body(null, 204);
     },
   );

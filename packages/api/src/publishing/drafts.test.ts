@@ -58,6 +58,21 @@ describe.each(databases)('drafts on %s', (_kind, open) => {
     });
     expect(discarded.status).toBe(204);
     expect((await consoleRequest(api, piece, { cookie: writer })).status).toBe(404);
+    // Both in the audit log, by piece; discarding nothing records nothing.
+    await consoleRequest(api, `${piece}/draft`, { cookie: writer, method: 'DELETE' });
+    expect(
+      await api.db.query(
+        `select action, subject_id, detail from audit_log
+         where action like 'draft-%' order by id`,
+      ),
+    ).toEqual([
+      {
+        action: 'draft-saved',
+        subject_id: 'spotlights/rosa-nueva',
+        detail: { scheduled: null },
+      },
+      { action: 'draft-discarded', subject_id: 'spotlights/rosa-nueva', detail: {} },
+    ]);
   });
 
   it('schedules only what could be published, naming what could not', async () => {

@@ -19,6 +19,7 @@ import type { AppContext } from '../context.ts';
 import { readJson } from '../http/body.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { jsonResponse, pathParameter, problemResponse, requestSchema } from '../openapi.ts';
+import { audit } from '../staff/audit.ts';
 import { requireSession, sameSiteWrites } from '../staff/require-staff.ts';
 import { siteBuild } from './build-routes.ts';
 import { publishable } from './publish.ts';
@@ -141,6 +142,12 @@ export function previewRoutes(
           out: join(folder, 'sites'),
         },
       );
+      await audit(c, {
+        action: 'content-previewed',
+        subjectKind: 'content',
+        subjectId: `${collection}/${id}`,
+        detail: { preview: build.id },
+      });
       return c.json({ preview: asPreview(build) }, 202);
     },
   );

@@ -121,6 +121,12 @@ describe('previewing a story before it is published', () => {
     expect(css.status).toBe(200);
     expect(css.headers.get('content-type')).toMatch(/text\/css/);
 
+    expect(
+      await api.db.query(
+        `select subject_id, detail from audit_log where action = 'content-previewed'`,
+      ),
+    ).toEqual([{ subject_id: 'spotlights/rosa-vista-previa', detail: { preview: preview.id } }]);
+
     // Nothing was published: not in the content folder, not served by the API.
     expect(existsSync(join(dir, 'spotlights/es/rosa-vista-previa.mdx'))).toBe(false);
     const served = await api.app.request(
