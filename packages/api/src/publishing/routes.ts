@@ -140,7 +140,7 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
       summary:
         'Publish a piece: each language given is checked as the build checks it, written, served at once and committed (communications, admin)',
       description:
-        'Languages left out keep their files. Every problem is answered at once in `errors`, each with its `path` (`es.photo.alt`, `es.body`, `id`) and what to do; nothing is written unless there is none. Where the content folder is a git repository of its own, the publication is a commit with the staff member as author, pushed when a remote is set. The piece’s draft, if any, is removed: what is published replaces it.',
+        'Languages left out keep their files. Every problem is answered at once in `errors`, each with its `path` (`es.photo.alt`, `es.body`, `id`) and what to do; nothing is written unless there is none. Where the content folder is a git repository of its own, the publication is a commit with the staff member as author, pushed when a remote is set. The publisher’s own draft of the piece, if any, is removed: what is published replaces it; a colleague’s stays.',
       parameters: [collectionParameter, idParameter],
       requestBody: {
         required: true,
