@@ -108,6 +108,7 @@ export function previewRoutes(
         400: problemResponse('The body is not valid JSON.'),
         415: problemResponse('The body is not JSON.'),
         422: problemResponse('What keeps it from being built, each problem in `errors`'),
+        429: problemResponse('Three previews wait for their build already (`previews-busy`)'),
         503: problemResponse('This API builds no sites, or has no content folder'),
       },
     }),
