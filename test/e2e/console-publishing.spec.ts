@@ -220,9 +220,9 @@ test.describe('publishing from the console', () => {
     for (const language of ['English', 'Español']) {
       if (language === 'Español') await page.getByRole('button', { name: 'Español' }).click();
       await page.goto(`${consoleOrigin}/console/content`);
-      await expect(page.getByRole('link', { name: 'dele-okafor' })).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Dele Okafor' })).toBeVisible();
       await expectAccessible(page);
-      await page.getByRole('link', { name: 'dele-okafor' }).click();
+      await page.getByRole('link', { name: 'Dele Okafor' }).click();
       // Both languages' stories, in the editor fetched when first shown.
       await expect(storyEditors).toHaveCount(2);
       await page.waitForLoadState('networkidle');

@@ -48,7 +48,7 @@ describe.each(databases)('drafts on %s', (_kind, open) => {
     expect((await list.json()).pieces).toContainEqual({
       id: 'rosa-nueva',
       languages: [],
-      title: 'rosa-nueva',
+      title: 'Rosa Elena Castillo',
       draft: { publish_at: null },
     });
 

@@ -92,10 +92,12 @@ export async function deleteDraft(
 export async function draftsOf(
   db: Queryable,
   collection: Collection,
-): Promise<Map<string, { publish_at: Date | null }>> {
-  const rows = await db.query<{ id: string; publish_at: Date | null }>(
-    'select id, publish_at from content_drafts where collection = $1',
+): Promise<Map<string, { publish_at: Date | null; versions: Piece }>> {
+  const rows = await db.query<{ id: string; publish_at: Date | null; versions: Piece }>(
+    'select id, publish_at, versions from content_drafts where collection = $1',
     [collection],
   );
-  return new Map(rows.map((row) => [row.id, { publish_at: row.publish_at }]));
+  return new Map(
+    rows.map((row) => [row.id, { publish_at: row.publish_at, versions: row.versions }]),
+  );
 }

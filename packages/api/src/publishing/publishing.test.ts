@@ -104,9 +104,19 @@ describe.each(databases)('publishing from the console on %s', (_kind, open) => {
     expect((await list.json()).pieces).toContainEqual({
       id: 'rosa-nueva',
       languages: ['es'],
-      title: 'rosa-nueva',
+      title: 'Rosa Elena Castillo',
       draft: null,
     });
+    // Each piece by what staff call it: a petition by its title, in its first language.
+    const petitions = await consoleRequest(api, '/api/v1/staff/content/petitions', {
+      cookie: writer,
+    });
+    expect((await petitions.json()).pieces).toContainEqual(
+      expect.objectContaining({
+        id: 'fair-wages-home-care',
+        title: 'A living wage for home care workers',
+      }),
+    );
   });
 
   it('refuses a spotlight without alt text, saying why, and writes nothing', async () => {

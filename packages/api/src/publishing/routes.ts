@@ -8,7 +8,8 @@
  */
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { contentFiles, readPiece } from '@rally/content';
+import { readFile } from 'node:fs/promises';
+import { contentFiles, frontMatter, readPiece } from '@rally/content';
 import { locales } from '@rally/core';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
@@ -97,8 +98,18 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
         pieces.set(id, piece);
         return piece;
       };
-      for (const file of contentFiles(dir, collection)) listed(file.id).languages.push(file.lang);
-      for (const id of drafts.keys()) listed(id);
+      for (const file of contentFiles(dir, collection)) {
+        const piece = listed(file.id);
+        piece.languages.push(file.lang);
+        // Named as staff know it: its title (a petition, an event) or name, in its first language.
+        if (piece.languages.length === 1)
+          piece.title = titleOf(frontMatterOf(await readFile(file.file, 'utf8')), file.id);
+      }
+      for (const [id, draft] of drafts) {
+        const piece = listed(id);
+        if (piece.languages.length === 0)
+          piece.title = titleOf(Object.values(draft.versions)[0]?.data, id);
+      }
       return c.json({
         collection,
         pieces: [...pieces.values()].sort((a, b) => a.id.localeCompare(b.id)),
@@ -191,4 +202,20 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
   historyRoutes(routes, folder);
 
   return routes;
+}
+
+/** A piece's front matter, or nothing where it cannot be read (the list still names the file). */
+function frontMatterOf(text: string): unknown {
+  try {
+    return frontMatter(text, '');
+  } catch {
+    return undefined;
+  }
+}
+
+/** What staff call a piece: its title, or its name, else its file name. */
+function titleOf(data: unknown, id: string): string {
+  const { title, name } = (data ?? {}) as { title?: unknown; name?: unknown };
+  const named = typeof title === 'string' ? title : typeof name === 'string' ? name : '';
+  return named.trim() || id;
 }
