@@ -26,42 +26,12 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { locales } from '@rally/core';
+import { syntheticStory } from './support.ts';
 
 const count = Number(process.env.RALLY_BENCH_SPOTLIGHTS ?? 1000);
 const rounds = Number(process.env.RALLY_BENCH_ROUNDS ?? 3);
 const project = resolve('.');
 const work = mkdtempSync(join(tmpdir(), 'rally-bench-build-'));
-
-const regions = ['louisiana', 'texas-gulf', 'mississippi-alabama', 'florida-gulf'];
-const sectors = ['domestic-work', 'food-and-farm', 'cooperatives', 'education'];
-const trades = ['home care', 'harvest', 'the plant', 'the school', 'the cooperative kitchen'];
-
-function spotlight(index: number): string {
-  const trade = trades[index % trades.length];
-  return `---
-name: Member ${index}
-kind: member
-region: ${regions[index % regions.length]}
-sector: ${sectors[Math.floor(index / regions.length) % sectors.length]}
-photo:
-  src: marisol-reyes.jpg
-  alt: Portrait of member ${index}.
-quote: Number ${index} of us, and we did it together.
-date: 2026-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}
----
-
-Member ${index} has worked in ${trade} for ${(index % 20) + 2} years. When the schedule changed
-without notice, **they** talked to every coworker on the shift, one conversation at a time.
-
-## What changed
-
-- A written schedule, two weeks ahead.
-- Paid time for training.
-- A steward on every shift.
-
-Today member ${index} welcomes new coworkers and tells them where the meeting is.
-`;
-}
 
 /** Rally, copied with its real sources and content plus the synthetic spotlights. */
 function rallyProject(): string {
@@ -85,7 +55,7 @@ function rallyProject(): string {
   symlinkSync(join(project, 'node_modules'), join(root, 'node_modules'));
   cpSync(join(project, 'dist/widgets'), join(root, 'dist/widgets'), { recursive: true });
   const folder = join(root, 'content/spotlights/en');
-  for (let i = 0; i < count; i++) writeFileSync(join(folder, `bench-${i}.mdx`), spotlight(i));
+  for (let i = 0; i < count; i++) writeFileSync(join(folder, `bench-${i}.mdx`), syntheticStory(i));
   return root;
 }
 
@@ -135,7 +105,7 @@ const { Content } = await render(entry);
 `,
   );
   for (let i = 0; i < count; i++)
-    writeFileSync(join(root, 'content', `bench-${i}.mdx`), spotlight(i));
+    writeFileSync(join(root, 'content', `bench-${i}.mdx`), syntheticStory(i));
   return root;
 }
 

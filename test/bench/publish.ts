@@ -29,7 +29,7 @@ import pg from 'pg';
 import { addStaffAccount, addStaffSession, openDatabase } from '@rally/api/testing';
 import { requireFreePorts } from '../../scripts/ports.ts';
 import { localSiteEnvironment } from '../../scripts/serve-sites.ts';
-import { median } from './support.ts';
+import { median, syntheticStory } from './support.ts';
 
 const rounds = Number(process.env.RALLY_BENCH_ROUNDS ?? 3);
 const scales = (process.env.RALLY_BENCH_SCALES ?? '0,1000').split(',').map(Number);
@@ -38,28 +38,6 @@ const postgresUrl =
 const project = resolve('.');
 const ports = { site: 4391, api: 4392 };
 const targets: Record<number, number> = { 0: 10, 1000: 30 };
-
-const regions = ['louisiana', 'texas-gulf', 'mississippi-alabama', 'florida-gulf'];
-const sectors = ['domestic-work', 'food-and-farm', 'cooperatives', 'education'];
-
-/** One of the extra stories, as bench:build makes them. */
-function extraStory(index: number): string {
-  return `---
-name: Member ${index}
-kind: member
-region: ${regions[index % regions.length]}
-sector: ${sectors[Math.floor(index / regions.length) % sectors.length]}
-photo:
-  src: marisol-reyes.jpg
-  alt: Portrait of member ${index}.
-quote: Number ${index} of us, and we did it together.
-date: 2026-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}
----
-
-Member ${index} has worked here for ${(index % 20) + 2} years and talked to every coworker on the
-shift, one conversation at a time.
-`;
-}
 
 /** A copy of the project with `extra` more stories, its content folder a repository of its own. */
 function projectCopy(extra: number): string {
@@ -89,7 +67,7 @@ function projectCopy(extra: number): string {
   cpSync(join(project, 'dist/widgets'), join(root, 'dist/widgets'), { recursive: true });
   mkdirSync(join(root, 'content/spotlights/en'), { recursive: true });
   for (let index = 0; index < extra; index++)
-    writeFileSync(join(root, `content/spotlights/en/member-${index}.mdx`), extraStory(index));
+    writeFileSync(join(root, `content/spotlights/en/member-${index}.mdx`), syntheticStory(index));
   const git = (...args: string[]) =>
     execFileSync('git', args, { cwd: join(root, 'content'), stdio: 'pipe' });
   git('init', '--quiet', '--initial-branch=main');

@@ -57,3 +57,35 @@ export async function runLighthouse(url: string, categories: Category[]) {
 
 export const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+const regions = ['louisiana', 'texas-gulf', 'mississippi-alabama', 'florida-gulf'];
+const sectors = ['domestic-work', 'food-and-farm', 'cooperatives', 'education'];
+const trades = ['home care', 'harvest', 'the plant', 'the school', 'the cooperative kitchen'];
+
+/** A synthetic member story (MDX) for the benchmarks that build many: `index` makes it its own. */
+export function syntheticStory(index: number): string {
+  const trade = trades[index % trades.length];
+  return `---
+name: Member ${index}
+kind: member
+region: ${regions[index % regions.length]}
+sector: ${sectors[Math.floor(index / regions.length) % sectors.length]}
+photo:
+  src: marisol-reyes.jpg
+  alt: Portrait of member ${index}.
+quote: Number ${index} of us, and we did it together.
+date: 2026-${String((index % 12) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}
+---
+
+Member ${index} has worked in ${trade} for ${(index % 20) + 2} years. When the schedule changed
+without notice, **they** talked to every coworker on the shift, one conversation at a time.
+
+## What changed
+
+- A written schedule, two weeks ahead.
+- Paid time for training.
+- A steward on every shift.
+
+Today member ${index} welcomes new coworkers and tells them where the meeting is.
+`;
+}

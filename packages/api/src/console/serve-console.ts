@@ -4,30 +4,17 @@
  * the page for every other address under `/console/`, where the console's own router takes over.
  * Every answer carries the console's strict headers (staff/console-headers.ts).
  */
-import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import type { AppContext } from '../context.ts';
+import { mediaTypeOf, readIfFile } from '../http/static-files.ts';
 import { consoleSecurityHeaders } from '../staff/console-headers.ts';
 
 /** Where `vite build --config packages/console/vite.config.ts` writes the console. */
 export const defaultConsoleDir = fileURLToPath(
   new URL('../../../../dist/console', import.meta.url),
 );
-
-const contentTypes: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.html': 'text/html; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
 
 const notBuiltPage = `<!doctype html>
 <html lang="en">
@@ -36,14 +23,6 @@ const notBuiltPage = `<!doctype html>
 <p>Run <code>pnpm build</code> (or <code>vite build --config packages/console/vite.config.ts</code>), then reload this page.</p></main></body>
 </html>
 `;
-
-async function readIfFile(path: string): Promise<Buffer | undefined> {
-  try {
-    return (await stat(path)).isFile() ? await readFile(path) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The console's routes, to mount at `/console`. Files are read on each request rather than once,
@@ -70,7 +49,7 @@ export function serveConsole(dir: string = defaultConsoleDir) {
         // Vite names every asset after its content: a changed file is a new address.
         const immutable = relative.startsWith('assets/');
         return c.body(new Uint8Array(body), 200, {
-          'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+          'Content-Type': mediaTypeOf(file) ?? 'application/octet-stream',
           'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
         });
       }

@@ -7,10 +7,10 @@
  * into this folder's, no script run, and never indexed. Only where the API builds the sites.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdirSync, statSync } from 'node:fs';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { checkPiece, readPiece, sitesTouched, writePiece, type Collection } from '@rally/content';
 import { Hono, type Context } from 'hono';
 import { describeRoute } from 'hono-openapi';
@@ -18,6 +18,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { readJson } from '../http/body.ts';
 import { HttpProblem } from '../http/problems.ts';
+import { mediaTypeOf, readIfFile } from '../http/static-files.ts';
 import { jsonResponse, pathParameter, problemResponse, requestSchema } from '../openapi.ts';
 import { audit } from '../staff/audit.ts';
 import { requireSession, sameSiteWrites } from '../staff/require-staff.ts';
@@ -40,23 +41,6 @@ const previewsKept = 10;
 const previewsWaiting = 3;
 
 const basePath = '/api/v1/staff/content/previews';
-
-const mediaTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * A preview's page is the sites' page, read-only: its styles and images from here, no script, no
@@ -195,17 +179,17 @@ export function previewRoutes(
       // Nothing outside the site's folder: `..`, however it is written, finds nothing.
       if (build.status !== 'done' || (file !== root && !file.startsWith(root + sep)))
         throw new HttpProblem(404, 'There is no such page in this preview.');
-      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-      const type = mediaTypes[extname(file)];
-      const body = type ? await readFile(file).catch(() => undefined) : undefined;
-      if (!body) throw new HttpProblem(404, 'There is no such page in this preview.');
+      const body =
+        (await readIfFile(file)) ?? (await readIfFile((file = join(file, 'index.html'))));
+      const type = mediaTypeOf(file);
+      if (!body || !type) throw new HttpProblem(404, 'There is no such page in this preview.');
       const prefix = `${basePath}/${build.id}/${site}`;
-      const text = type!.startsWith('text/html')
+      const text = type.startsWith('text/html')
         ? htmlInPreview(body.toString('utf8'), prefix)
-        : type!.startsWith('text/css')
+        : type.startsWith('text/css')
           ? cssInPreview(body.toString('utf8'), prefix)
           : undefined;
-      return c.body(text ?? body, 200, { 'Content-Type': type!, ...previewHeaders });
+      return c.body(text ?? new Uint8Array(body), 200, { 'Content-Type': type, ...previewHeaders });
     },
   );
 

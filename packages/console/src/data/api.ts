@@ -96,3 +96,9 @@ export function problemText(error: unknown, unreachable: string): string {
   if (error instanceof ApiProblem) return error.detail || unreachable;
   return error instanceof Error ? error.message : String(error);
 }
+
+/** What to say beside the field at `path`: the API's words for that field, else the problem's. */
+export function fieldProblemText(error: unknown, path: string, unreachable: string): string {
+  const field = error instanceof ApiProblem ? error.errors.find((e) => e.path === path) : null;
+  return field?.message ?? problemText(error, unreachable);
+}

@@ -6,7 +6,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { doneRegion, problemRegion } from '../../components/templates.ts';
-import { ApiProblem, problemText } from '../../data/api.ts';
+import { fieldProblemText } from '../../data/api.ts';
 import { myAccount } from '../../data/staff.ts';
 import { AccountChangedEvent } from '../../events/account-changed-event.ts';
 import { consoleStyles } from '../../styles/console.styles.ts';
@@ -46,11 +46,7 @@ export class RallyNameForm extends LitElement {
       this.done = this.t.nameSaved;
       this.dispatchEvent(new AccountChangedEvent());
     } catch (error) {
-      const field =
-        error instanceof ApiProblem ? error.errors.find((e) => e.path === 'name') : null;
-      await this.refuse(
-        field?.message ?? problemText(error, translations[this.locale].app.unreachable),
-      );
+      await this.refuse(fieldProblemText(error, 'name', translations[this.locale].app.unreachable));
     } finally {
       this.busy = false;
     }

@@ -6,7 +6,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { doneRegion, problemRegion } from '../../components/templates.ts';
-import { ApiProblem, problemText } from '../../data/api.ts';
+import { fieldProblemText } from '../../data/api.ts';
 import { myAccount } from '../../data/staff.ts';
 import { consoleStyles } from '../../styles/console.styles.ts';
 import { translations, type ConsoleLocale } from '../../translations/index.ts';
@@ -51,10 +51,8 @@ export class RallyPasswordForm extends LitElement {
       this.input.value = '';
       this.done = this.t.passwordSet;
     } catch (error) {
-      const field =
-        error instanceof ApiProblem ? error.errors.find((e) => e.path === 'password') : null;
       await this.refuse(
-        field?.message ?? problemText(error, translations[this.locale].app.unreachable),
+        fieldProblemText(error, 'password', translations[this.locale].app.unreachable),
       );
     } finally {
       this.busy = false;
