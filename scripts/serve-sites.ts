@@ -6,6 +6,7 @@
  *
  *   node scripts/serve-sites.ts [--port 4321]
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -35,16 +36,27 @@ export function localSiteOrigins(port: number): string[] {
 /**
  * Serves every site on its own origin. `live`: each request looks on disk, so a site built again
  * after a publication (scripts/build-sites.ts) is served as soon as it is swapped in, rather than
- * the files there were when serving began.
+ * the files there were when serving began, and a new region's or sector's site as soon as it is
+ * built.
  */
 export async function serveSites(port: number, { live = false } = {}): Promise<Server> {
   const sites = new Map<string, ReturnType<typeof sirv>>();
-  for (const slug of [...micrositeSlugs(), 'hub'])
-    sites.set(slug, sirv(join(sitesDir, slug), { etag: true, dotfiles: false, dev: live }));
+  const serve = (slug: string) =>
+    sirv(join(sitesDir, slug), { etag: true, dotfiles: false, dev: live });
+  for (const slug of [...micrositeSlugs(), 'hub']) sites.set(slug, serve(slug));
+  /** The site called `slug`; live, also one built since serving began (a region just published). */
+  const siteOf = (slug: string) => {
+    let site = sites.get(slug);
+    if (!site && live && /^[a-z0-9][a-z0-9-]*$/.test(slug) && existsSync(join(sitesDir, slug))) {
+      site = serve(slug);
+      sites.set(slug, site);
+    }
+    return site;
+  };
   const server = createServer((request, response) => {
     const host = (request.headers.host ?? '').split(':')[0]!;
     const slug = host.endsWith('.localhost') ? host.slice(0, -'.localhost'.length) : 'hub';
-    const site = sites.get(slug);
+    const site = siteOf(slug);
     if (!site) {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end(`No site is called ${slug}.`);
       return;

@@ -157,6 +157,26 @@ describe('siteOrigins', () => {
     ]);
   });
 
+  it('puts every microsite on the addresses the sites were built for, as their build does', () => {
+    const settings = settingsFrom(
+      { organization: { name: 'X' }, sites },
+      {
+        production: true,
+        hubUrl: 'http://localhost:4321',
+        micrositeUrl: 'http://{site}.localhost:4321',
+      },
+    );
+    expect(siteOrigins(settings, testContent.microsites)).toEqual([
+      'http://localhost:4321',
+      'http://gulf-south.localhost:4321',
+      // Its own domain (hogar.example.org) is not where this computer serves it.
+      'http://domestic-work.localhost:4321',
+    ]);
+    expect(() =>
+      settingsFrom({ organization: { name: 'X' } }, { micrositeUrl: 'http://localhost:4321' }),
+    ).toThrow(/RALLY_MICROSITE_URL: .* with \{site\} where the slug goes/);
+  });
+
   it('names the setting when the pattern does not make an address', () => {
     const settings = settingsFrom(
       { organization: { name: 'X' }, sites: { ...sites, microsite_url: '{site}' } },

@@ -47,6 +47,8 @@ export interface RallySettings extends RallyConfig {
   allowedOrigins: Set<string>;
   /** Partner source code by origin, to credit what a partner's page brings in. */
   partnerSources: Map<string, string>;
+  /** Every microsite on `sites.microsite_url`, its own domain or not (`RALLY_MICROSITE_URL`). */
+  micrositesOnPattern: boolean;
 }
 
 /** A setting that cannot be used; the message names the setting and says what to do. */
@@ -76,6 +78,8 @@ export function readServerConfig(
     settings: settingsFrom(readConfigFile(configFile), {
       extraOrigins: env.RALLY_ALLOWED_ORIGINS,
       production: env.NODE_ENV === 'production',
+      hubUrl: env.RALLY_HUB_URL?.trim() || undefined,
+      micrositeUrl: env.RALLY_MICROSITE_URL?.trim() || undefined,
     }),
   };
 }
@@ -101,9 +105,25 @@ function readConfigFile(path: string): unknown {
   }
 }
 
+/**
+ * The settings of rally.config.json, with the origins worked out. `hubUrl` and `micrositeUrl` are
+ * where the sites are when they are built for somewhere else than the file says (`pnpm start`
+ * builds them for this computer, `RALLY_HUB_URL` and `RALLY_MICROSITE_URL`): as in the sites'
+ * build, every microsite is then on the pattern, its own domain or not.
+ */
 export function settingsFrom(
   file: unknown,
-  { extraOrigins, production = false }: { extraOrigins?: string | undefined; production?: boolean },
+  {
+    extraOrigins,
+    production = false,
+    hubUrl,
+    micrositeUrl,
+  }: {
+    extraOrigins?: string | undefined;
+    production?: boolean;
+    hubUrl?: string | undefined;
+    micrositeUrl?: string | undefined;
+  },
 ): RallySettings {
   const parsed = rallyConfig.safeParse(file);
   if (!parsed.success) {
@@ -113,6 +133,20 @@ export function settingsFrom(
     );
   }
   const config = parsed.data;
+  if (hubUrl !== undefined) {
+    if (!URL.canParse(hubUrl))
+      throw new ConfigError(
+        `RALLY_HUB_URL: "${hubUrl}" is not an address; write one like https://example.org.`,
+      );
+    config.sites.hub_url = hubUrl;
+  }
+  if (micrositeUrl !== undefined) {
+    if (!micrositeUrl.includes('{site}') || !URL.canParse(micrositeUrl.replace('{site}', 'x')))
+      throw new ConfigError(
+        `RALLY_MICROSITE_URL: "${micrositeUrl}" is not an address with {site} where the slug goes; write one like https://{site}.example.org.`,
+      );
+    config.sites.microsite_url = micrositeUrl;
+  }
   const extra = (extraOrigins ?? '')
     .split(',')
     .map((origin) => origin.trim())
@@ -129,6 +163,7 @@ export function settingsFrom(
   );
   return {
     ...config,
+    micrositesOnPattern: micrositeUrl !== undefined,
     allowedOrigins: new Set([
       ...config.site_origins,
       ...partnerSources.keys(),
@@ -207,18 +242,33 @@ function readAdminToken(value: string | undefined): string | undefined {
 }
 
 /**
+ * Allows the widgets on every site of the content to write: at start, and again after a region or
+ * a sector is published, whose new microsite's widgets would otherwise be refused until a restart.
+ */
+export function allowSiteOrigins(
+  settings: RallySettings,
+  microsites: Parameters<typeof siteOrigins>[1],
+): void {
+  for (const origin of siteOrigins(settings, microsites)) settings.allowedOrigins.add(origin);
+}
+
+/**
  * The origins of the hub and of every region's and sector's microsite, from the configured
  * addresses and the content: adding a region file is all it takes for its widgets to be allowed.
  */
 export function siteOrigins(
-  settings: RallyConfig,
+  settings: RallySettings,
   microsites: Iterable<[slug: string, versions: [unknown, { url?: string | undefined }][]]>,
 ): string[] {
   const origins = [new URL(settings.sites.hub_url).origin];
   for (const [slug, versions] of microsites) {
     try {
       origins.push(
-        micrositeAddress(settings.sites.microsite_url, slug, versions[0]?.[1].url).origin,
+        micrositeAddress(
+          settings.sites.microsite_url,
+          slug,
+          settings.micrositesOnPattern ? undefined : versions[0]?.[1].url,
+        ).origin,
       );
     } catch {
       throw new ConfigError(

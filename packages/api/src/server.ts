@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { ContentError, readContent } from '@rally/content';
 import { apiBasePath } from '@rally/core';
 import { composeApi } from './compose.ts';
-import { ConfigError, readServerConfig, siteOrigins, type ServerConfig } from './config.ts';
+import { allowSiteOrigins, ConfigError, readServerConfig, type ServerConfig } from './config.ts';
 import { openDatabase } from './database.ts';
 import { duesUnavailableReason } from './dues/stripe-client.ts';
 
@@ -15,8 +15,7 @@ let content;
 try {
   config = readServerConfig(process.env);
   content = await readContent(config.contentDir);
-  for (const origin of siteOrigins(config.settings, content.microsites))
-    config.settings.allowedOrigins.add(origin);
+  allowSiteOrigins(config.settings, content.microsites);
 } catch (error) {
   if (!(error instanceof ConfigError || error instanceof ContentError)) throw error;
   console.error(`Rally API cannot start: ${error.message}`);

@@ -24,7 +24,10 @@ export const siteBuild = z.object({
   started_at: z.string().nullable(),
   finished_at: z.string().nullable(),
   seconds: z.number().nullable(),
-  problem: z.string().nullable().describe('Why it failed: the last lines the build wrote'),
+  problem: z
+    .string()
+    .nullable()
+    .describe('That it failed, in a sentence naming the build; why is in the API’s log'),
 });
 
 export function buildRoutes(builds: SiteBuilds | undefined): Hono<AppContext> {

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildEnvironment, SiteBuilds } from './site-builds.ts';
 
 function standIn(exitCode = 0): { command: string; calls: () => string[][] } {
@@ -88,21 +88,31 @@ describe('building the sites after publications', () => {
     ]);
   });
 
-  it('says why a build failed, in the build’s own words', async () => {
-    const { command } = standIn(1);
-    const builds = new SiteBuilds(command);
-    const build = builds.request(['hub'], 'spotlights/a');
-    await builds.settled();
-    expect(build).toMatchObject({
-      status: 'failed',
-      pages: [],
-      problem: 'sites/pages/x.astro: something broke',
-    });
-    const missing = new SiteBuilds('/nonexistent/build-command');
-    const never = missing.request(['hub'], 'spotlights/a');
-    await missing.settled();
-    expect(never.status).toBe('failed');
-    expect(never.problem).toMatch(/ENOENT/);
+  it('says a build failed in a sentence for staff, and why in the API’s log', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const { command } = standIn(1);
+      const builds = new SiteBuilds(command);
+      const build = builds.request(['hub'], 'spotlights/a');
+      await builds.settled();
+      expect(build).toMatchObject({
+        status: 'failed',
+        pages: [],
+        problem: `It stopped before it finished. What was published is saved; the API's log says why under build ${build.id}.`,
+      });
+      // The build's own words name the server's files: the log has them, the answer not.
+      expect(logged).toHaveBeenLastCalledWith(
+        expect.stringMatching(new RegExp(`${build.id}[^]*sites/pages/x.astro: something broke`)),
+      );
+      const missing = new SiteBuilds('/nonexistent/build-command');
+      const never = missing.request(['hub'], 'spotlights/a');
+      await missing.settled();
+      expect(never.status).toBe('failed');
+      expect(never.problem).not.toMatch(/ENOENT|nonexistent/);
+      expect(logged).toHaveBeenLastCalledWith(expect.stringMatching(/ENOENT/));
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
 

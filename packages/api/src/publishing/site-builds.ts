@@ -32,7 +32,10 @@ export interface SiteBuild {
   started_at: string | null;
   finished_at: string | null;
   seconds: number | null;
-  /** Why it failed: the last lines the build wrote. */
+  /**
+   * Why it failed, in a sentence for the staff who published: the build's own words name files on
+   * the server and its code, so they go to the API's log, under the build's id, for whoever runs it.
+   */
   problem: string | null;
 }
 
@@ -154,7 +157,7 @@ export class SiteBuilds {
     args.push('--pages', build.pieces.join(','));
     const preview = this.#previews.get(build.id);
     if (preview) args.push('--content', preview.content, '--out', preview.out);
-    const { code, output, errors } = await run(program!, args, this.#cwd);
+    const { code, signal, output, errors } = await run(program!, args, this.#cwd);
     build.finished_at = new Date().toISOString();
     build.seconds = Math.round((performance.now() - started) / 100) / 10;
     const answer = code === 0 ? lastJson(output) : undefined;
@@ -163,9 +166,16 @@ export class SiteBuilds {
       build.pages = answer.pages;
     } else {
       build.status = 'failed';
+      const kept =
+        build.kind === 'preview' ? 'Nothing was published' : 'What was published is saved';
       build.problem =
-        lastLines(errors || output) ||
-        `The build stopped (${code}) without saying why; run ${this.#command.join(' ')} to see.`;
+        signal === 'SIGTERM' && performance.now() - started >= buildLimit
+          ? `It took longer than ${buildLimit / 60_000} minutes and was stopped. ${kept}; the API's log says more under build ${build.id}.`
+          : `It stopped before it finished. ${kept}; the API's log says why under build ${build.id}.`;
+      console.error(
+        `Rally: the build of the sites ${build.id} (${build.pieces.join(', ')}) failed${code === null ? '' : ` with code ${code}`}:\n` +
+          (lastLines(errors || output) || `nothing said; run ${this.#command.join(' ')} to see.`),
+      );
     }
   }
 
@@ -203,7 +213,12 @@ export function buildEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.P
 }
 
 function run(program: string, args: string[], cwd: string) {
-  return new Promise<{ code: number | null; output: string; errors: string }>((resolve) => {
+  return new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    output: string;
+    errors: string;
+  }>((resolve) => {
     const child = spawn(program, args, {
       cwd,
       env: buildEnvironment(),
@@ -214,8 +229,10 @@ function run(program: string, args: string[], cwd: string) {
     let errors = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk));
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk));
-    child.on('error', (error) => resolve({ code: null, output, errors: error.message }));
-    child.on('close', (code) => resolve({ code, output, errors }));
+    child.on('error', (error) =>
+      resolve({ code: null, signal: null, output, errors: error.message }),
+    );
+    child.on('close', (code, signal) => resolve({ code, signal, output, errors }));
   });
 }
 

@@ -571,7 +571,8 @@ export const en = {
       failed: 'failed',
     } as Record<string, string>,
     built: (seconds: number) => `The sites are updated (in ${seconds} s). Live now:`,
-    buildFailed: (problem: string) => `The sites could not be built: ${problem}`,
+    buildFailed: (build: string) =>
+      `The sites could not be built. What was published is saved; the API's log says why, under build ${build}.`,
     noBuild: 'The sites are built where they are hosted; they show it after their next build.',
     page: (site: string, language: string) => `${site}, ${language}`,
     drafts: 'Draft',
@@ -605,7 +606,8 @@ export const en = {
     previewReady:
       'The preview is ready. Its pages are not published; only staff who publish can open them:',
     previewPage: (site: string, language: string) => `${site}, ${language} (opens in a new tab)`,
-    previewFailed: (problem: string) => `The preview could not be built: ${problem}`,
+    previewFailed: (build: string) =>
+      `The preview could not be built. Nothing was published; the API's log says why, under build ${build}.`,
     previewUnavailable:
       'Previews are not available on this Rally yet: publish it to see it on the sites.',
     everySite: 'every site',

@@ -582,7 +582,8 @@ export const es: Translation = {
       failed: 'falló',
     },
     built: (seconds: number) => `Los sitios están al día (en ${seconds} s). Ya en línea:`,
-    buildFailed: (problem: string) => `No se pudieron construir los sitios: ${problem}`,
+    buildFailed: (build: string) =>
+      `No se pudieron construir los sitios. Lo publicado está guardado; el registro de la API dice por qué, en la construcción ${build}.`,
     noBuild:
       'Los sitios se construyen donde están alojados; lo mostrarán después de su próxima construcción.',
     page: (site: string, language: string) => `${site}, ${language.toLowerCase()}`,
@@ -620,7 +621,8 @@ export const es: Translation = {
       'La vista previa está lista. Sus páginas no están publicadas; solo el personal que publica puede abrirlas:',
     previewPage: (site: string, language: string) =>
       `${site}, ${language.toLowerCase()} (se abre en una pestaña nueva)`,
-    previewFailed: (problem: string) => `No se pudo construir la vista previa: ${problem}`,
+    previewFailed: (build: string) =>
+      `No se pudo construir la vista previa. No se publicó nada; el registro de la API dice por qué, en la construcción ${build}.`,
     previewUnavailable:
       'Este Rally todavía no hace vistas previas: publícala para verla en los sitios.',
     everySite: 'todos los sitios',

@@ -4,23 +4,15 @@
  * from the kind's schema in `@rally/core`; the facts translations share are written once and go
  * into every language, as `pnpm new` carries them over. Each field is checked with the schema
  * when it is left and everything before publishing, with the schema's own message under the
- * field; what the API refuses (`es.photo.alt`) lands on the same field. Publishing says what it
- * did and follows the build of the sites to their live pages; a preview builds those pages from
- * the form without publishing (piece-preview.ts); unpublishing asks first (unpublish-dialog.ts)
- * and follows the build that takes it off; drafts, scheduling and history appear where the API
- * offers them.
+ * field, in the console's language; what the API refuses (`es.photo.alt`) lands on the same
+ * field, worded in that language too. Publishing says what it did and follows the build of the
+ * sites to their live pages; a preview builds those pages from the form without publishing
+ * (piece-preview.ts); unpublishing asks first (unpublish-dialog.ts) and follows the build that
+ * takes it off; drafts, scheduling and history appear where the API offers them.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import {
-  eventContent,
-  locales,
-  micrositeContent,
-  petitionContent,
-  sharedFacts,
-  spotlightContent,
-  type Locale,
-} from '@rally/core';
+import { contentSchemas, locales, sharedFacts, type Locale } from '@rally/core';
 import { when } from '../../components/templates.ts';
 import { ApiProblem, problemText, type FieldProblem } from '../../data/api.ts';
 import {
@@ -44,14 +36,6 @@ import './story-editor.ts';
 import type { PieceUnpublishedEvent } from './unpublish-dialog.ts';
 import './unpublish-dialog.ts';
 import { dotted, tidy, valueAt, withValueAt, type Path } from './values.ts';
-
-const schemas = {
-  petitions: petitionContent,
-  events: eventContent,
-  spotlights: spotlightContent,
-  regions: micrositeContent,
-  sectors: micrositeContent,
-} as const;
 
 /** What a piece's file name may be: as its address on the sites (the API's own rule). */
 const pieceId = /^[a-z0-9][a-z0-9-]{0,79}$/;
@@ -200,8 +184,13 @@ export class RallyPieceEditor extends LitElement {
     return translations[this.locale].content;
   }
 
+  /** The kind's schema, its messages in the console's language. */
+  private get schema() {
+    return contentSchemas(this.locale)[this.collection];
+  }
+
   private get fields(): Field[] {
-    return fieldsOf(schemas[this.collection]);
+    return fieldsOf(this.schema);
   }
 
   private get sharedKeys(): readonly string[] {
@@ -215,6 +204,11 @@ export class RallyPieceEditor extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    // The messages under the fields follow the console's language when it is switched.
+    if (changed.has('locale') && this.loaded) this.recheck();
   }
 
   private async load(): Promise<void> {
@@ -343,7 +337,7 @@ export class RallyPieceEditor extends LitElement {
   /** The schema's messages for everything, by key. */
   private check(): Record<string, string> {
     const found: Record<string, string> = {};
-    const schema = schemas[this.collection];
+    const schema = this.schema;
     const payload = this.payload();
     for (const lang of locales) {
       const version = payload[lang];
@@ -902,7 +896,7 @@ export class RallyPieceEditor extends LitElement {
     const build = this.build;
     if (!build) return nothing;
     if (build.status === 'failed')
-      return html`<p class="problem">${t.buildFailed(build.problem ?? '')}</p>`;
+      return html`<p class="problem">${t.buildFailed(build.id)}</p>`;
     if (build.status !== 'done')
       return html`<p>
         ${t.building(t.buildStatus[build.status] ?? build.status, sitesNamed(build, t))}

@@ -93,17 +93,17 @@ test('Preview checks the form first, as Publish does: nothing is built while a f
   expect(asked).toEqual([]);
 });
 
-test('a preview that could not be built says why, in Spanish too', async () => {
+test('a preview that could not be built says so, and where to find why, in Spanish too', async () => {
   const { api, finish } = previewing();
   const editor = await mount(api, 'maria-gomez', 'es');
   editor.pollEvery = 10;
   await userEvent.click(page.getByRole('button', { name: 'Vista previa' }));
   await expect.element(page.getByText(/Construyendo la vista previa/)).toBeVisible();
-  finish(previewBuild('failed', { problem: 'The photo maria-gomez.jpg could not be read.' }));
+  finish(previewBuild('failed', { problem: 'It stopped before it finished.' }));
   await expect
     .element(page.getByRole('alert'))
     .toHaveTextContent(
-      'No se pudo construir la vista previa: The photo maria-gomez.jpg could not be read.',
+      'No se pudo construir la vista previa. No se publicó nada; el registro de la API dice por qué, en la construcción p1.',
     );
   await expect.element(page.getByRole('link', { name: /pestaña nueva/ })).not.toBeInTheDocument();
 });

@@ -88,7 +88,7 @@ export class PiecePreview implements ReactiveController {
       if (run !== this.#asked) return;
       this.build = build;
       if (build.status === 'failed')
-        this.#options.fail(this.#options.texts().previewFailed(build.problem ?? ''));
+        this.#options.fail(this.#options.texts().previewFailed(build.id));
     } catch (error) {
       if (run !== this.#asked) return;
       this.build = undefined;
