@@ -342,9 +342,43 @@ test.describe('the staff console', () => {
     await page.goto(link);
     await expect(page.getByRole('button', { name: 'Make a passkey and sign in' })).toBeVisible();
     await shot('enroll');
+    // Members in every region and sector, a third of whom signed a petition: figures to show.
+    const places = [
+      ['louisiana', 'domestic-work'],
+      ['louisiana', 'education'],
+      ['texas-gulf', 'food-and-farm'],
+      ['florida-gulf', 'cooperatives'],
+      ['mississippi-alabama', 'education'],
+      ['texas-gulf', 'domestic-work'],
+      ['louisiana', 'domestic-work'],
+    ] as const;
+    for (let i = 0; i < 28; i++) {
+      const [region, sector] = places[i % places.length]!;
+      const person = {
+        given_name: `Member ${i}`,
+        email_addresses: [{ address: `m${i}@example.org` }],
+      };
+      const join = await fetch(`${api}/people`, {
+        method: 'POST',
+        headers: bootstrap,
+        body: JSON.stringify({ person, region, sector }),
+      });
+      expect(join.ok).toBe(true);
+      if (i % 3 === 0)
+        await fetch(`${api}/petitions/fair-wages-home-care/signatures`, {
+          method: 'POST',
+          headers: bootstrap,
+          body: JSON.stringify({ person }),
+        });
+    }
     await enroll(page, link);
     await expect(page.locator('[data-figure="participation"] rally-share-bars')).toBeVisible();
     await page.waitForLoadState('networkidle');
+    // The first chart at the top, under the filters.
+    await page
+      .getByRole('heading', { level: 2, name: 'Members by region' })
+      .evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => window.scrollBy(0, -16));
     await shot('dashboard');
     await page.getByRole('link', { name: 'Invitations' }).click();
     await page.getByLabel('Email').fill('sam@example.org');
