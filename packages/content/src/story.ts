@@ -7,7 +7,9 @@
  * or a form on every page that shows it. Files written by hand in the repository are the
  * developers' and are not held to this.
  */
+import { type Locale } from '@rally/core';
 import { mdxToJs, mdxToMdast } from 'satteri';
+import { problemWords, type ProblemWords } from './problem-words/index.ts';
 
 /** Tags a story may not hold: they would load or run something on the sites' pages. */
 const refusedTags = new Set([
@@ -68,19 +70,22 @@ export function safeAddress(url: string): boolean {
 /** Pictures in a story come from the web: a path would be imported, and run, by the build. */
 const webImage = (url: string) => /^https?:\/\//i.test(url.trim());
 
-/** What keeps the story from being published, in the words of those who write it; none: []. */
-export function storyProblems(body: string): string[] {
+/**
+ * What keeps the story from being published, in the words of those who write it, in `lang`
+ * (English unless told); none: [].
+ */
+export function storyProblems(body: string, lang: Locale = 'en'): string[] {
+  const w = problemWords[lang].story;
   try {
     mdxToJs(body);
   } catch (error) {
+    // The compiler's own words, in English: where it stopped and why.
     const detail = (error as Error).message.replace(/\s*\([\w:-]+\)\s*$/, '');
-    return [
-      `The story cannot be published as written (${detail}). A < or { that is not a tag or a placeholder must be written \\< or \\{.`,
-    ];
+    return [w.notCompiled(detail)];
   }
   const problems = new Set<string>();
   const walk = (node: Node) => {
-    for (const problem of nodeProblems(node)) problems.add(problem);
+    for (const problem of nodeProblems(node, w)) problems.add(problem);
     for (const child of node.children ?? []) walk(child);
   };
   const parsed = mdxToMdast(body) as unknown as { tree?: Node } & Node;
@@ -88,47 +93,32 @@ export function storyProblems(body: string): string[] {
   return [...problems];
 }
 
-function nodeProblems(node: Node): string[] {
+type StoryWords = ProblemWords['story'];
+
+function nodeProblems(node: Node, w: StoryWords): string[] {
   switch (node.type) {
     case 'mdxjsEsm':
-      return [
-        'A story cannot import or export anything: remove the lines starting with import or export.',
-      ];
+      return [w.importExport];
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
-      return onlyComment(String(node.value ?? ''))
-        ? []
-        : [
-            'Curly braces would run as code when the sites are built: write \\{ for a brace, or keep only {/* comments */}.',
-          ];
+      return onlyComment(String(node.value ?? '')) ? [] : [w.braces];
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
-      return tagProblems(node);
+      return tagProblems(node, w);
     case 'link':
     case 'definition':
-      return safeAddress(node.url ?? '')
-        ? []
-        : [
-            `The link to ${node.url} cannot be on the sites: link to an address starting with https://, mailto: or tel:.`,
-          ];
+      return safeAddress(node.url ?? '') ? [] : [w.link(node.url ?? '')];
     case 'image':
-      return webImage(node.url ?? '')
-        ? []
-        : [
-            `The picture ${node.url} cannot be in a story: add a photo as the story's photo, or show one from an address starting with https://.`,
-          ];
+      return webImage(node.url ?? '') ? [] : [w.picture(node.url ?? '')];
     default:
       return [];
   }
 }
 
 /** A plain HTML tag, with plain-text attributes of a few kinds, and addresses that are links. */
-function tagProblems(node: Node): string[] {
+function tagProblems(node: Node, w: StoryWords): string[] {
   const name = node.name ?? '';
-  if (!/^[a-z][a-z0-9]*$/.test(name) || refusedTags.has(name))
-    return [
-      `<${name || '>'} cannot be in a story: use Markdown, or plain tags such as <b>, <br> or <a href="…">.`,
-    ];
+  if (!/^[a-z][a-z0-9]*$/.test(name) || refusedTags.has(name)) return [w.tag(name)];
   const refused = (node.attributes ?? []).find((attribute) => {
     const value = attribute.value;
     if (attribute.type !== 'mdxJsxAttribute' || (value != null && typeof value !== 'string'))
@@ -140,9 +130,5 @@ function tagProblems(node: Node): string[] {
     if (attributeName === 'src') return !webImage(text);
     return false;
   });
-  return refused
-    ? [
-        `<${name}> has an attribute the sites cannot take (${refused.name ?? 'code'}): keep to href="https://…", src="https://…", alt and title.`,
-      ]
-    : [];
+  return refused ? [w.attribute(name, refused.name)] : [];
 }

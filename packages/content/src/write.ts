@@ -10,29 +10,32 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
+  contentSchemas,
   differingFact,
-  eventContent,
   locales,
-  micrositeContent,
-  petitionContent,
   reservedSiteSlugs,
   sharedFacts,
-  spotlightContent,
   type Locale,
 } from '@rally/core';
 import { stringify } from 'yaml';
 import type { z } from 'zod';
 import { contentFiles, contentIds, type Collection } from './files.ts';
+import { problemWords } from './problem-words/index.ts';
 import { frontMatter } from './read.ts';
 import { storyProblems } from './story.ts';
 
-/** Each collection's schema: what its front matter must hold. */
+/** Each collection's schema, its messages in `lang`: what its front matter must hold. */
+function collectionSchema(collection: Collection, lang: Locale = 'en'): z.ZodType {
+  return contentSchemas(lang)[collection];
+}
+
+/** Each collection's schema, its messages in English. */
 export const collectionSchemas: Record<Collection, z.ZodType> = {
-  petitions: petitionContent,
-  events: eventContent,
-  spotlights: spotlightContent,
-  regions: micrositeContent,
-  sectors: micrositeContent,
+  petitions: collectionSchema('petitions'),
+  events: collectionSchema('events'),
+  spotlights: collectionSchema('spotlights'),
+  regions: collectionSchema('regions'),
+  sectors: collectionSchema('sectors'),
 };
 
 /** One language's file of a piece: its front matter, and its story below it. */
@@ -84,39 +87,40 @@ export function pieceVersionOf(text: string, file: string): PieceVersion {
 }
 
 /**
- * Every problem that would keep the piece from the sites, or an empty list. The languages not
- * given keep their files, so the facts the given ones share are checked against those too.
+ * Every problem that would keep the piece from the sites, or an empty list, each worded in
+ * `wordedIn`: the language of whoever is writing (English unless told), not the piece's, whose
+ * languages are `piece`'s keys. The languages not given keep their files, so the facts the given
+ * ones share are checked against those too.
  */
 export async function checkPiece(
   contentDir: string,
   collection: Collection,
   id: string,
   piece: Piece,
+  wordedIn: Locale = 'en',
 ): Promise<ContentProblem[]> {
+  const w = problemWords[wordedIn].piece;
+  const schema = collectionSchema(collection, wordedIn);
   const problems: ContentProblem[] = [];
-  if (!pieceId.test(id))
-    problems.push({
-      path: 'id',
-      message:
-        'Name it with lower-case letters, digits and dashes, like marisol-reyes: it becomes its address on the sites.',
-    });
-  problems.push(...siteNameProblems(contentDir, collection, id));
+  if (!pieceId.test(id)) problems.push({ path: 'id', message: w.fileName });
+  problems.push(...siteNameProblems(contentDir, collection, id, wordedIn));
   const given = locales.filter((lang) => piece[lang] !== undefined);
-  if (given.length === 0)
-    problems.push({ path: 'versions', message: 'Write it in at least one language.' });
+  if (given.length === 0) problems.push({ path: 'versions', message: w.noLanguage });
   const kept = await readPiece(contentDir, collection, id);
   const checked: [Locale, Record<string, unknown>][] = [];
   for (const lang of given) {
     const version = piece[lang]!;
-    const parsed = collectionSchemas[collection].safeParse(version.data);
+    const parsed = schema.safeParse(version.data);
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         problems.push({ path: [lang, ...issue.path].join('.'), message: issue.message });
     } else {
       checked.push([lang, parsed.data as Record<string, unknown>]);
-      problems.push(...references(contentDir, lang, parsed.data as Record<string, unknown>));
+      problems.push(
+        ...references(contentDir, lang, parsed.data as Record<string, unknown>, wordedIn),
+      );
     }
-    for (const message of storyProblems(version.body))
+    for (const message of storyProblems(version.body, wordedIn))
       problems.push({ path: `${lang}.body`, message });
   }
   // Translations share their facts: each given language is held to a file kept in another
@@ -124,7 +128,7 @@ export async function checkPiece(
   const keptLang = locales.find((lang) => piece[lang] === undefined && kept[lang] !== undefined);
   // Compared as the reader compares them: both as the schema reads them.
   const keptData = (lang: Locale) =>
-    collectionSchemas[collection].safeParse(kept[lang]!.data).data as Record<string, unknown>;
+    schema.safeParse(kept[lang]!.data).data as Record<string, unknown>;
   const reference: [Locale, Record<string, unknown>] | undefined =
     keptLang === undefined ? checked[0] : [keptLang, keptData(keptLang) ?? {}];
   for (const [lang, data] of checked) {
@@ -133,7 +137,7 @@ export async function checkPiece(
     if (fact)
       problems.push({
         path: `${lang}.${fact}`,
-        message: `Make it the same as in ${languageName(reference[0])}: translations share their ${fact}.`,
+        message: w.sameFact(languageName(reference[0], wordedIn), fact),
       });
   }
   return problems;
@@ -143,28 +147,33 @@ export async function checkPiece(
  * A region's or sector's file name is its microsite's: not one the sites use for themselves, nor
  * the other kind's, either of which stops the sites' build.
  */
-function siteNameProblems(contentDir: string, collection: Collection, id: string) {
+function siteNameProblems(
+  contentDir: string,
+  collection: Collection,
+  id: string,
+  wordedIn: Locale,
+): ContentProblem[] {
   if (collection !== 'regions' && collection !== 'sectors') return [];
+  const w = problemWords[wordedIn].piece;
+  const kind = collection === 'regions' ? 'region' : 'sector';
   const other = collection === 'regions' ? 'sectors' : 'regions';
   if ((reservedSiteSlugs as readonly string[]).includes(id))
-    return [
-      {
-        path: 'id',
-        message: `${id} names pages the sites already have: choose another name, like ${id}-${collection === 'regions' ? 'region' : 'sector'}.`,
-      },
-    ];
+    return [{ path: 'id', message: w.siteNameReserved(id, `${id}-${kind}`) }];
   if (contentIds(contentDir, other).includes(id))
     return [
-      {
-        path: 'id',
-        message: `A ${other === 'regions' ? 'region' : 'sector'} is called ${id} already: choose another name.`,
-      },
+      { path: 'id', message: w.siteNameTaken(other === 'regions' ? 'region' : 'sector', id) },
     ];
   return [];
 }
 
 /** The regions, sectors and photo the front matter names, which must exist to be shown. */
-function references(contentDir: string, lang: Locale, data: Record<string, unknown>) {
+function references(
+  contentDir: string,
+  lang: Locale,
+  data: Record<string, unknown>,
+  wordedIn: Locale,
+) {
+  const w = problemWords[wordedIn].piece;
   const problems: ContentProblem[] = [];
   for (const [field, collection] of [
     ['region', 'regions'],
@@ -174,21 +183,17 @@ function references(contentDir: string, lang: Locale, data: Record<string, unkno
     if (typeof slug !== 'string') continue;
     const known = contentIds(contentDir, collection);
     if (!known.includes(slug))
-      problems.push({
-        path: `${lang}.${field}`,
-        message: `There is no ${field} named ${slug}: choose one of ${known.join(', ')}.`,
-      });
+      problems.push({ path: `${lang}.${field}`, message: w.noSite(field, slug, known) });
   }
   const photo = data.photo as { src?: unknown } | undefined;
   if (typeof photo?.src === 'string' && !existsSync(join(contentDir, 'photos', photo.src)))
-    problems.push({
-      path: `${lang}.photo.src`,
-      message: `There is no photo named ${photo.src} yet: upload it, then choose it.`,
-    });
+    problems.push({ path: `${lang}.photo.src`, message: w.noPhoto(photo.src) });
   return problems;
 }
 
-const languageName = (lang: Locale) => new Intl.DisplayNames(['en'], { type: 'language' }).of(lang);
+/** A language's name in another, as a sentence says it: English, or inglés in Spanish. */
+const languageName = (lang: Locale, wordedIn: Locale) =>
+  new Intl.DisplayNames([wordedIn], { type: 'language' }).of(lang) ?? lang;
 
 /**
  * What was written of `written`, keeping only the keys its reading by the schema (`read`) has, as

@@ -6,12 +6,16 @@
  * Spanish text of the petition `fair-wages` — so no schema here asks for the language.
  */
 import { z } from 'zod';
+import { contentWords, type ContentWords } from './content-words/index.ts';
 import { locales } from './languages.ts';
+import type { Locale } from './locale.ts';
 
 /*
  * Staff read these messages when a build stops: it names the file and prints each mistake as
- * `field: message`, so each message says what to write there, with an example, rather than what
- * a parser expected.
+ * `field: message`; and under each field of the console's editor, in the console's language. So
+ * each message says what to write there, with an example, rather than what a parser expected. Its
+ * words are in content-words/, one file per language (`w` below); the rules are here, the same in
+ * every language.
  */
 
 /*
@@ -20,72 +24,73 @@ import { locales } from './languages.ts';
  */
 
 /** The message for a field that is missing or not what `how` asks for ("Write …."). */
-function needs(how: string) {
-  return ({ input }: { input?: unknown }) =>
-    input === undefined ? `Missing; ${how.charAt(0).toLowerCase()}${how.slice(1)}` : how;
+function needs(w: ContentWords, how: string) {
+  return ({ input }: { input?: unknown }) => (input === undefined ? w.missing(how) : how);
 }
 
 /** Required text of at most `max` characters; `what` finishes "Write …". */
-function text(what: string, max: number) {
-  const how = needs(`Write ${what}.`);
+function text(w: ContentWords, what: string, max: number) {
+  const how = needs(w, w.write(what));
   return z
     .string({
       // YAML reads `title: 2027` or `quote: true` as a number or a yes/no; quotes keep the words.
       error: ({ input }) =>
         typeof input === 'number' || typeof input === 'boolean'
-          ? `Put it in quotes, like "${String(input)}", so it is read as text.`
+          ? w.inQuotes(String(input))
           : how({ input }),
     })
     .trim()
-    .min(1, `Empty; write ${what}.`)
-    .max(max, {
-      error: ({ input }) =>
-        `Too long: ${String(input).length} characters, and the most is ${max}. Shorten it.`,
-    });
+    .min(1, w.empty(what))
+    .max(max, { error: ({ input }) => w.tooLong(String(input).length, max) });
 }
 
 /** A whole number above zero; `what` finishes "Write …". */
-function count(what: string) {
-  const how = needs(`Write ${what}.`);
+function count(w: ContentWords, what: string) {
+  const how = needs(w, w.write(what));
   return z
     .number({
       error: ({ input }) =>
         typeof input === 'string' && /^[\d,. ]+$/.test(input)
-          ? `Write the number with digits only, like ${input.replace(/\D/g, '')}.`
+          ? w.digitsOnly(input.replace(/\D/g, ''))
           : how({ input }),
     })
-    .int('Write a whole number, like 2500.')
-    .positive('Write a number above 0.');
+    .int(w.wholeNumber)
+    .positive(w.aboveZero);
 }
 
 /** A YAML list of `least` to `most` items; `what` says what the items are. */
-function list<Item extends z.ZodType>(item: Item, what: string, least: number, most: number) {
-  const how = `List ${what}, each on its own line starting with "- "`;
+function list<Item extends z.ZodType>(
+  w: ContentWords,
+  item: Item,
+  what: string,
+  least: number,
+  most: number,
+) {
   // Refinements, not .min() and .max(): those also measure a string written where the list goes.
   return z
-    .array(item, { error: needs(`${how}.`) })
-    .refine((items) => items.length >= least, `${how}; at least ${least}.`)
-    .refine((items) => items.length <= most, `Keep it to ${most} at most.`);
+    .array(item, { error: needs(w, w.list(what)) })
+    .refine((items) => items.length >= least, w.listAtLeast(what, least))
+    .refine((items) => items.length <= most, w.listAtMost(most));
 }
 
 /** A web address on http or https (a `javascript:` link in a page would run, not open). */
-function webAddress(example: string) {
+function webAddress(w: ContentWords, example: string) {
   return z.url({
     protocol: /^https?$/,
     abort: true,
-    error: needs(`Write the whole address, starting with https://, like ${example}.`),
+    error: needs(w, w.webAddress(example)),
   });
 }
 
 /** A date the front matter gives as text, or as a date the sites' YAML reader already made of it. */
-function dateFrom(textIsValid: (text: string) => boolean, how: string) {
+function dateFrom(w: ContentWords, textIsValid: (text: string) => boolean, how: string) {
   return z
     .custom<Date | string>(
       (value) =>
         value instanceof Date
           ? !isNaN(value.getTime())
           : typeof value === 'string' && textIsValid(value.trim()),
-      { error: needs(how) },
+      { error: needs(w, how) },
     )
     .transform((value) => new Date(value));
 }
@@ -104,88 +109,30 @@ function onTheCalendar(text: string): boolean {
  * API's reader, which reads text; the build runs it too.
  */
 const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const moment = (example: string) =>
+const moment = (w: ContentWords, example: string) =>
   dateFrom(
+    w,
     (text) => withOffset.test(text) && onTheCalendar(text) && !isNaN(Date.parse(text)),
-    `Write the date and time with its offset from UTC, like ${example}.`,
+    w.moment(example),
   ).meta({ input: 'moment' });
 
 /** A calendar day, like a story's publication date. */
-const day = (example: string) =>
+const day = (w: ContentWords, example: string) =>
   dateFrom(
+    w,
     (text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && onTheCalendar(text),
-    `Write the day as year-month-day, like ${example}.`,
+    w.day(example),
   ).meta({ input: 'day' });
 
 /** The file name of a region or a sector in content/regions/ or content/sectors/. */
-function siteSlug(kind: 'region' | 'sector', example: string) {
+function siteSlug(w: ContentWords, kind: 'region' | 'sector', example: string) {
   return z
-    .string({ error: needs(`Write the ${kind}'s file name without .mdx, like ${example}.`) })
+    .string({ error: needs(w, w.siteName(kind, example)) })
     .trim()
     .toLowerCase()
-    .regex(
-      /^[a-z0-9][a-z0-9-]{0,62}$/,
-      `Write the ${kind}'s file name without .mdx: lower-case letters, digits and dashes, like ${example}.`,
-    )
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, w.siteNameLetters(kind, example))
     .meta({ input: kind });
 }
-
-/** A decision maker a petition is addressed to. */
-export const petitionTarget = z.object(
-  {
-    /** The person or body, e.g. "Louisiana Workforce Commission". */
-    name: text('who it is addressed to, like Louisiana Workforce Commission', 200),
-    /** Their role, when the name alone does not say it. */
-    title: text('their role, like Secretary of Labor', 200).optional(),
-  },
-  { error: 'Write each one as "- name: …", like - name: Louisiana Workforce Commission.' },
-);
-
-export const petitionContent = z
-  .object({
-    /** The petition's headline. */
-    title: text('the headline, like Water, shade and rest', 200),
-    /** One or two sentences for previews and the widget's intro. */
-    description: text('one or two sentences that say what it asks for', 500),
-    /** Who the petition is addressed to. */
-    target: list(petitionTarget, 'who it is addressed to', 1, 10),
-    /** Signatures the campaign is aiming for; shown as a goal bar. */
-    goal: count('how many signatures you are aiming for, like 2500'),
-    /** Region slug the petition belongs to, if any. */
-    region: siteSlug('region', 'louisiana').optional(),
-    /** Sector slug the petition belongs to, if any. */
-    sector: siteSlug('sector', 'education').optional(),
-    /** First moment signatures are accepted; open now when absent. */
-    opens_at: moment('2027-01-04T08:00:00-06:00').optional(),
-    /** Last moment signatures are accepted; open indefinitely when absent. */
-    closes_at: moment('2027-01-31T23:59:00-06:00').optional(),
-  })
-  .refine((p) => !p.opens_at || !p.closes_at || p.opens_at < p.closes_at, {
-    message: 'closes_at must be after opens_at.',
-    path: ['closes_at'],
-  });
-
-/** Where an in-person event happens. */
-export const eventLocation = z.object(
-  {
-    /** Name of the place, e.g. "Union hall". */
-    venue: text('the name of the place, like Union hall', 200),
-    /** Street address lines. */
-    address_lines: list(
-      text('a line of the address', 200),
-      'the lines of the street address',
-      0,
-      4,
-    ).default([]),
-    /** City or town. */
-    locality: text('the city or town, like New Orleans', 100),
-    /** State or province. */
-    region: text('the state, like LA', 100).optional(),
-    /** Postal code. */
-    postal_code: text('the postal code, like 70112', 20).optional(),
-  },
-  { error: 'Write the place as indented lines: venue:, address_lines: and locality:.' },
-);
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -196,76 +143,186 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-export const eventContent = z
-  .object({
-    /** The event's name. */
-    title: text("the event's name, like Home care workers' meeting", 200),
-    /** One or two sentences for previews and the widget. */
-    description: text('one or two sentences that say what happens there', 500),
-    /** Start, with its UTC offset (2026-12-05T10:00:00-06:00). */
-    start: moment('2027-03-13T09:00:00-06:00'),
-    /** End, with its UTC offset. */
-    end: moment('2027-03-13T12:00:00-06:00'),
-    /** IANA time zone the event happens in (America/Chicago), for calendars and display. */
-    timezone: z
-      .string({ error: needs('Write the time zone it happens in, like America/Chicago.') })
-      .refine(isTimeZone, 'Write a time zone from the IANA list, like America/Chicago.'),
-    /** Where it happens in person; at least this or online_url. */
-    location: eventLocation.optional(),
-    /** Link for joining online. */
-    online_url: webAddress('https://meet.example.org/assembly').optional(),
-    /** Places available; unlimited when absent. Past it, people join the waitlist. */
-    capacity: count('how many people can come, like 60').optional(),
-    /** Language the event is held in, when it differs from the language of this file. */
-    language: z.enum(locales, { error: `Write one of ${locales.join(', ')}.` }).optional(),
-    /** Region slug, if any. */
-    region: siteSlug('region', 'louisiana').optional(),
-    /** Sector slug, if any. */
-    sector: siteSlug('sector', 'education').optional(),
-  })
-  .refine((e) => e.start < e.end, { message: 'end must be after start.', path: ['end'] })
-  .refine((e) => e.location || e.online_url, {
-    message: 'Give a location, an online_url, or both.',
-    path: ['location'],
+/** Every schema, its messages worded with `w`: what `contentSchemas` builds once per language. */
+function schemasIn(w: ContentWords) {
+  /** A decision maker a petition is addressed to. */
+  const petitionTarget = z.object(
+    {
+      /** The person or body, e.g. "Louisiana Workforce Commission". */
+      name: text(w, w.target.name, 200),
+      /** Their role, when the name alone does not say it. */
+      title: text(w, w.target.title, 200).optional(),
+    },
+    { error: w.target.notAnItem },
+  );
+
+  const petitionContent = z
+    .object({
+      /** The petition's headline. */
+      title: text(w, w.petition.title, 200),
+      /** One or two sentences for previews and the widget's intro. */
+      description: text(w, w.petition.description, 500),
+      /** Who the petition is addressed to. */
+      target: list(w, petitionTarget, w.petition.target, 1, 10),
+      /** Signatures the campaign is aiming for; shown as a goal bar. */
+      goal: count(w, w.petition.goal),
+      /** Region slug the petition belongs to, if any. */
+      region: siteSlug(w, 'region', 'louisiana').optional(),
+      /** Sector slug the petition belongs to, if any. */
+      sector: siteSlug(w, 'sector', 'education').optional(),
+      /** First moment signatures are accepted; open now when absent. */
+      opens_at: moment(w, '2027-01-04T08:00:00-06:00').optional(),
+      /** Last moment signatures are accepted; open indefinitely when absent. */
+      closes_at: moment(w, '2027-01-31T23:59:00-06:00').optional(),
+    })
+    .refine((p) => !p.opens_at || !p.closes_at || p.opens_at < p.closes_at, {
+      message: w.petition.closesAfterOpens,
+      path: ['closes_at'],
+    });
+
+  /** Where an in-person event happens. */
+  const eventLocation = z.object(
+    {
+      /** Name of the place, e.g. "Union hall". */
+      venue: text(w, w.place.venue, 200),
+      /** Street address lines. */
+      address_lines: list(w, text(w, w.place.addressLine, 200), w.place.addressLines, 0, 4).default(
+        [],
+      ),
+      /** City or town. */
+      locality: text(w, w.place.locality, 100),
+      /** State or province. */
+      region: text(w, w.place.region, 100).optional(),
+      /** Postal code. */
+      postal_code: text(w, w.place.postalCode, 20).optional(),
+    },
+    { error: w.place.notIndented },
+  );
+
+  const eventContent = z
+    .object({
+      /** The event's name. */
+      title: text(w, w.event.title, 200),
+      /** One or two sentences for previews and the widget. */
+      description: text(w, w.event.description, 500),
+      /** Start, with its UTC offset (2026-12-05T10:00:00-06:00). */
+      start: moment(w, '2027-03-13T09:00:00-06:00'),
+      /** End, with its UTC offset. */
+      end: moment(w, '2027-03-13T12:00:00-06:00'),
+      /** IANA time zone the event happens in (America/Chicago), for calendars and display. */
+      timezone: z
+        .string({ error: needs(w, w.event.timezone) })
+        .refine(isTimeZone, w.event.timezoneUnknown),
+      /** Where it happens in person; at least this or online_url. */
+      location: eventLocation.optional(),
+      /** Link for joining online. */
+      online_url: webAddress(w, 'https://meet.example.org/assembly').optional(),
+      /** Places available; unlimited when absent. Past it, people join the waitlist. */
+      capacity: count(w, w.event.capacity).optional(),
+      /** Language the event is held in, when it differs from the language of this file. */
+      language: z.enum(locales, { error: w.event.language(locales.join(', ')) }).optional(),
+      /** Region slug, if any. */
+      region: siteSlug(w, 'region', 'louisiana').optional(),
+      /** Sector slug, if any. */
+      sector: siteSlug(w, 'sector', 'education').optional(),
+    })
+    .refine((e) => e.start < e.end, { message: w.event.endAfterStart, path: ['end'] })
+    .refine((e) => e.location || e.online_url, {
+      message: w.event.placeOrLink,
+      path: ['location'],
+    });
+
+  const spotlightContent = z.object({
+    /** The member's or member organization's name as they want it shown. */
+    name: text(w, w.spotlight.name, 120),
+    /** Whether this spotlights one member or a member organization. */
+    kind: z.enum(['member', 'organization'], { error: w.spotlight.kind }).default('member'),
+    /** Region slug. */
+    region: siteSlug(w, 'region', 'louisiana'),
+    /** Sector slug. */
+    sector: siteSlug(w, 'sector', 'education'),
+    /** The photo: its file name in content/photos/, and what it shows. */
+    photo: z
+      .object(
+        {
+          src: z
+            .string({ error: needs(w, w.spotlight.photoFile) })
+            .regex(/^[\w-][\w.-]*\.(jpe?g|png|webp|avif)$/i, w.spotlight.photoKind),
+          alt: text(w, w.spotlight.photoAlt, 300),
+        },
+        { error: needs(w, w.spotlight.photo) },
+      )
+      .meta({ input: 'photo' }),
+    /** A short pull quote in the member's words. */
+    quote: text(w, w.spotlight.quote, 280),
+    /** Publication date; newest first in feeds. */
+    date: day(w, '2026-11-21'),
   });
 
-export const spotlightContent = z.object({
-  /** The member's or member organization's name as they want it shown. */
-  name: text('their name as they want it shown, like Marisol Reyes', 120),
-  /** Whether this spotlights one member or a member organization. */
-  kind: z
-    .enum(['member', 'organization'], { error: 'Write member or organization.' })
-    .default('member'),
-  /** Region slug. */
-  region: siteSlug('region', 'louisiana'),
-  /** Sector slug. */
-  sector: siteSlug('sector', 'education'),
-  /** The photo: its file name in content/photos/, and what it shows. */
-  photo: z
-    .object(
-      {
-        src: z
-          .string({
-            error: needs('Write the file name of the photo in content/photos/, like maria.jpg.'),
-          })
-          .regex(
-            /^[\w-][\w.-]*\.(jpe?g|png|webp|avif)$/i,
-            'Write the file name of a JPEG, PNG, WebP or AVIF photo in content/photos/, like maria.jpg.',
-          ),
-        alt: text('what the photo shows, for people who cannot see it', 300),
-      },
-      {
-        error: needs(
-          'Write the photo as two indented lines, src: (its file name) and alt: (what it shows).',
-        ),
-      },
-    )
-    .meta({ input: 'photo' }),
-  /** A short pull quote in the member's words. */
-  quote: text('a short quote in their own words', 280),
-  /** Publication date; newest first in feeds. */
-  date: day('2026-11-21'),
-});
+  /** A region or a sector: each one gets its own microsite. */
+  const micrositeContent = z.object({
+    /** Its name, as in "Rally Louisiana" or "Domestic workers". */
+    name: text(w, w.microsite.name, 80),
+    /** One sentence under the name, also used for search results and link previews. */
+    tagline: text(w, w.microsite.tagline, 200),
+    /** Three or so short reasons to join, shown as a list on the home page. */
+    why_join: list(w, text(w, w.microsite.reason, 200), w.microsite.reasons, 1, 6),
+    /** The microsite's own address (https://louisiana.example.org); built from the config when absent. */
+    url: webAddress(w, 'https://louisiana.example.org')
+      .refine((value) => new URL(value).pathname === '/', w.microsite.addressWithoutPath)
+      .optional(),
+  });
+
+  /** One of the organization's own pages, such as "About us" or the accessibility statement. */
+  const pageContent = z.object({
+    /** The page's title, shown as its heading and in the browser tab. */
+    title: text(w, w.page.title, 120),
+    /** One or two sentences for search results and link previews. */
+    description: text(w, w.page.description, 300),
+  });
+
+  return {
+    petitions: petitionContent,
+    events: eventContent,
+    spotlights: spotlightContent,
+    regions: micrositeContent,
+    sectors: micrositeContent,
+    pages: pageContent,
+    petitionTarget,
+    eventLocation,
+  };
+}
+
+/** Each collection's schema (and the two parts of them a form or script reads on their own). */
+export type ContentSchemas = ReturnType<typeof schemasIn>;
+
+const built: Partial<Record<Locale, ContentSchemas>> = {};
+
+/**
+ * The schemas, their messages in `lang`: the console's editor checks with the console's
+ * language, the API with the staff member's. The same rules in every language; built once each.
+ */
+export function contentSchemas(lang: Locale): ContentSchemas {
+  return (built[lang] ??= schemasIn(contentWords[lang]));
+}
+
+/*
+ * The schemas in English, as the sites' build, `pnpm new`, the API's reader and the scripts check
+ * with: they print to developers' terminals, which read English.
+ */
+const english = contentSchemas('en');
+
+/** A decision maker a petition is addressed to. */
+export const petitionTarget = english.petitionTarget;
+export const petitionContent = english.petitions;
+/** Where an in-person event happens. */
+export const eventLocation = english.eventLocation;
+export const eventContent = english.events;
+export const spotlightContent = english.spotlights;
+/** A region or a sector: each one gets its own microsite. */
+export const micrositeContent = english.regions;
+/** One of the organization's own pages, such as "About us" or the accessibility statement. */
+export const pageContent = english.pages;
 
 /**
  * The facts a piece of content's translations must agree on: a goal of 2,500 in English and 3,000
@@ -297,31 +354,6 @@ export const reservedSiteSlugs = [
   'hub',
   'images',
 ] as const;
-
-/** A region or a sector: each one gets its own microsite. */
-export const micrositeContent = z.object({
-  /** Its name, as in "Rally Louisiana" or "Domestic workers". */
-  name: text('its name, like Louisiana', 80),
-  /** One sentence under the name, also used for search results and link previews. */
-  tagline: text('one sentence to show under the name', 200),
-  /** Three or so short reasons to join, shown as a list on the home page. */
-  why_join: list(text('a short reason to join', 200), 'reasons to join', 1, 6),
-  /** The microsite's own address (https://louisiana.example.org); built from the config when absent. */
-  url: webAddress('https://louisiana.example.org')
-    .refine(
-      (value) => new URL(value).pathname === '/',
-      'Write an address with no path, like https://louisiana.example.org.',
-    )
-    .optional(),
-});
-
-/** One of the organization's own pages, such as "About us" or the accessibility statement. */
-export const pageContent = z.object({
-  /** The page's title, shown as its heading and in the browser tab. */
-  title: text('the title, like About us', 120),
-  /** One or two sentences for search results and link previews. */
-  description: text('one or two sentences for search results and link previews', 300),
-});
 
 export type PetitionContent = z.infer<typeof petitionContent>;
 export type EventContent = z.infer<typeof eventContent>;

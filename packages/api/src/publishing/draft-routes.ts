@@ -19,6 +19,7 @@ import {
   collectionParameter,
   idParameter,
   mayPublish,
+  staffLanguage,
   versions,
 } from './route-parts.ts';
 
@@ -80,15 +81,17 @@ export function draftRoutes(routes: Hono<AppContext>, folder: () => string): voi
       const id = c.req.param('id');
       const request = await readJson(c, draftRequest);
       const publishAt = request.publish_at ? new Date(request.publish_at) : null;
-      const found = await checkPiece(dir, collection, id, request.versions);
+      const lang = staffLanguage(c);
+      const found = await checkPiece(dir, collection, id, request.versions, lang);
       if (publishAt !== null && found.length > 0)
-        throw cannotPublish(collection, found, 'scheduled');
+        throw cannotPublish(collection, found, 'scheduled', lang);
       // A draft under a name no piece may have could never be published.
       if (!pieceId.test(id))
         throw cannotPublish(
           collection,
           found.filter((problem) => problem.path === 'id'),
           'saved',
+          lang,
         );
       const draft = await saveDraft(c.var.db, {
         collection,

@@ -27,6 +27,7 @@ import {
   mayPublish,
   publicationAnswer,
   publishedAnswer,
+  staffLanguage,
 } from './route-parts.ts';
 import { unpublishPiece } from './unpublish.ts';
 
@@ -177,8 +178,10 @@ export function historyRoutes(routes: Hono<AppContext>, folder: () => string): v
         author: await authorOf(c),
         siteBuilds: c.var.siteBuilds,
         message: `Restore ${publishable[collection]} ${id} (${languages.join(', ')}) from ${commit.slice(0, 7)}`,
+        lang: staffLanguage(c),
       });
-      if (!published.ok) throw cannotPublish(collection, published.problems, 'restored');
+      if (!published.ok)
+        throw cannotPublish(collection, published.problems, 'restored', staffLanguage(c));
       await audit(c, {
         action: 'content-restored',
         subjectKind: 'content',

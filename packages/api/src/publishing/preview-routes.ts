@@ -24,7 +24,13 @@ import { audit } from '../staff/audit.ts';
 import { requireSession, sameSiteWrites } from '../staff/require-staff.ts';
 import { siteBuild } from './build-routes.ts';
 import { publishable } from './publish.ts';
-import { cannotPublish, contentFolder, mayPublish, versions } from './route-parts.ts';
+import {
+  cannotPublish,
+  contentFolder,
+  mayPublish,
+  staffLanguage,
+  versions,
+} from './route-parts.ts';
 import type { SiteBuild, SiteBuilds } from './site-builds.ts';
 
 const previewRequest = z.object({
@@ -102,8 +108,9 @@ export function previewRoutes(
       const dir = contentFolder(contentDir);
       const sites = builder();
       const { collection, id, versions: piece } = await readJson(c, previewRequest);
-      const problems = await checkPiece(dir, collection, id, piece);
-      if (problems.length > 0) throw cannotPublish(collection, problems, 'previewed');
+      const lang = staffLanguage(c);
+      const problems = await checkPiece(dir, collection, id, piece, lang);
+      if (problems.length > 0) throw cannotPublish(collection, problems, 'previewed', lang);
       if (sites.waiting('preview') >= previewsWaiting)
         throw new HttpProblem(
           429,

@@ -17,7 +17,7 @@ import {
   type ContentProblem,
   type Piece,
 } from '@rally/content';
-import { locales } from '@rally/core';
+import { locales, type Locale } from '@rally/core';
 import { syncContent } from '../content-sync.ts';
 import type { Database } from '../database.ts';
 import { commitContent, type Author, type Committed } from './git.ts';
@@ -67,10 +67,12 @@ export function publishPiece(options: {
   message?: string;
   /** Where the API builds the sites (`pnpm start`): the change is built into them next. */
   siteBuilds?: SiteBuilds | undefined;
+  /** The language its problems are worded in, the publisher's; English unless told. */
+  lang?: Locale | undefined;
 }): Promise<Published> {
   return oneAtATime(async () => {
     const { db, contentDir, collection, id, piece, author } = options;
-    const problems = await checkPiece(contentDir, collection, id, piece);
+    const problems = await checkPiece(contentDir, collection, id, piece, options.lang);
     if (problems.length > 0) return { ok: false, problems };
     const before = await filesBefore(contentDir, collection, id, piece);
     const published = await readPiece(contentDir, collection, id);

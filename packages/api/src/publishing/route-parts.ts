@@ -1,12 +1,14 @@
 /**
  * What the publishing routes share: who may publish, the collection and piece named in the path,
- * the pieces' schema, the folder published into, and how a publication is answered or refused.
+ * the pieces' schema, the folder published into, the language a refusal is worded in, and how a
+ * publication is answered or refused.
  */
 import type { Context } from 'hono';
 import type { Collection, ContentProblem } from '@rally/content';
-import { locales } from '@rally/core';
+import { locales, type Locale } from '@rally/core';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
+import { pageLocale } from '../http/pages.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { pathParameter } from '../openapi.ts';
 import { findAccount } from '../staff/accounts.ts';
@@ -74,17 +76,53 @@ export async function authorOf(c: Context<AppContext>): Promise<Author> {
   return { name: account.name || account.email, email: account.email };
 }
 
-/** The 422 that names everything keeping a piece from being published (or scheduled, saved). */
+/**
+ * The language the staff member reads the console in, which says so in `Accept-Language`: what
+ * keeps a piece from being published is worded in it. One Rally is built in; else the default.
+ */
+export function staffLanguage(c: Context<AppContext>): Locale {
+  return pageLocale(undefined, c.req.header('accept-language'));
+}
+
+type Doing = 'published' | 'scheduled' | 'saved' | 'restored' | 'previewed';
+
+/** The sentence above a refusal's problems, by language: what cannot be done, and how many. */
+const refusal: Record<Locale, (collection: Collection, doing: Doing, count: number) => string> = {
+  en: (collection, doing, count) =>
+    `This ${publishable[collection]} cannot be ${doing} yet: ${count === 1 ? 'one thing needs' : `${count} things need`} changing.`,
+  es: (collection, doing, count) =>
+    `${
+      {
+        petitions: 'Esta petición',
+        events: 'Este evento',
+        spotlights: 'Esta historia de miembro',
+        regions: 'Esta región',
+        sectors: 'Este sector',
+      }[collection]
+    } todavía no se puede ${
+      {
+        published: 'publicar',
+        scheduled: 'programar',
+        saved: 'guardar',
+        restored: 'restaurar',
+        previewed: 'ver en vista previa',
+      }[doing]
+    }: hay que cambiar ${count === 1 ? 'una cosa' : `${count} cosas`}.`,
+};
+
+/**
+ * The 422 that names everything keeping a piece from being published (or scheduled, saved), its
+ * sentence in `lang` as its problems are.
+ */
 export function cannotPublish(
   collection: Collection,
   problems: ContentProblem[],
-  doing: 'published' | 'scheduled' | 'saved' | 'restored' | 'previewed' = 'published',
+  doing: Doing = 'published',
+  lang: Locale = 'en',
 ): HttpProblem {
-  return new HttpProblem(
-    422,
-    `This ${publishable[collection]} cannot be ${doing} yet: ${problems.length === 1 ? 'one thing needs' : `${problems.length} things need`} changing.`,
-    { errors: problems.map((problem) => ({ ...problem, code: 'invalid' })) },
-  );
+  return new HttpProblem(422, refusal[lang](collection, doing, problems.length), {
+    errors: problems.map((problem) => ({ ...problem, code: 'invalid' })),
+  });
 }
 
 /** A publication's (or unpublication's) answer: the files under the content folder, and the commit. */

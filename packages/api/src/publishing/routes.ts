@@ -33,6 +33,7 @@ import {
   mayPublish,
   publicationAnswer,
   publishedAnswer,
+  staffLanguage,
   versions,
 } from './route-parts.ts';
 
@@ -175,6 +176,7 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
       const collection = collectionOf(c);
       const id = c.req.param('id');
       const { versions: piece } = await readJson(c, publishRequest);
+      const wordedIn = staffLanguage(c);
       const published = await publishPiece({
         siteBuilds: c.var.siteBuilds,
         db: c.var.db,
@@ -183,8 +185,9 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
         id,
         piece,
         author: await authorOf(c),
+        lang: wordedIn,
       });
-      if (!published.ok) throw cannotPublish(collection, published.problems);
+      if (!published.ok) throw cannotPublish(collection, published.problems, 'published', wordedIn);
       // What was published replaces the publisher's own draft; a colleague's newer one stays.
       await deleteDraft(c.var.db, collection, id, c.var.staff.id);
       const languages = locales.filter((lang) => piece[lang] !== undefined);

@@ -46,6 +46,15 @@ export function apiUrl(path: string, query: Record<string, string | undefined> =
   return `${apiBase}${path}${search ? `?${search}` : ''}`;
 }
 
+/**
+ * The console's language (`lang` on the page, which `applyLocale` sets), for the API to word what
+ * it refuses in: a piece's problems under its fields.
+ */
+export function consoleLanguage(): { 'Accept-Language'?: string } {
+  const lang = document.documentElement.lang;
+  return lang ? { 'Accept-Language': lang } : {};
+}
+
 /** Sends a request and reads its JSON answer; throws `ApiProblem` on any refusal. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, query } = options;
@@ -56,6 +65,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json',
+        ...consoleLanguage(),
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),

@@ -6,7 +6,7 @@
  * and offer what there is.
  */
 import type { Locale } from '@rally/core';
-import { ApiProblem, apiBase, request, type FieldProblem } from './api.ts';
+import { ApiProblem, apiBase, consoleLanguage, request, type FieldProblem } from './api.ts';
 
 export const collections = ['spotlights', 'events', 'petitions', 'regions', 'sectors'] as const;
 export type Collection = (typeof collections)[number];
@@ -144,7 +144,7 @@ async function uploadPhoto(file: File): Promise<UploadedPhoto> {
     response = await fetch(`${apiBase}/staff/content/photos`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { Accept: 'application/json' },
+      headers: { Accept: 'application/json', ...consoleLanguage() },
       body: form,
     });
   } catch {

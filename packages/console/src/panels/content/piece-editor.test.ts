@@ -183,3 +183,26 @@ test('a new story in Spanish starts with its Spanish version and names its file 
     .toMatchTextContent(/cosas que corregir antes de publicar/);
   expect(sent).toEqual([]);
 });
+
+test('the schema’s messages are in the console’s language, and follow it when it is switched', async () => {
+  const { api, sent } = standIn();
+  const editor = await mount(api, 'maria-gomez', 'es');
+  const alt = page
+    .getByRole('region', { name: 'Versión en inglés' })
+    .getByLabelText('Qué muestra la foto');
+  await userEvent.fill(alt, '');
+  await userEvent.click(page.getByRole('button', { name: 'Publicar', exact: true }));
+  await expect
+    .element(alt)
+    .toHaveAccessibleDescription(/Falta: escribe qué muestra la foto, para quien no puede verla\./);
+  expect(sent).toEqual([]);
+
+  editor.locale = 'en';
+  await expect
+    .element(
+      page.getByRole('region', { name: 'English version' }).getByLabelText('What the photo shows'),
+    )
+    .toHaveAccessibleDescription(
+      /Missing; write what the photo shows, for people who cannot see it\./,
+    );
+});
