@@ -104,7 +104,7 @@ export async function composeApi(options: ApiOptions): Promise<Api> {
       ? new SiteBuilds(options.sitesBuildCommand)
       : undefined;
     if (options.housekeeping !== false && options.contentDir !== undefined)
-      stopPublications = schedulePublications(db, options.contentDir, siteBuilds);
+      stopPublications = schedulePublications(db, options.contentDir, siteBuilds, options.settings);
     rateLimiter = await openRateLimiter(db, options.rateLimits);
     const appOptions: AppOptions = {
       db,

@@ -177,6 +177,7 @@ export function historyRoutes(routes: Hono<AppContext>, folder: () => string): v
         piece,
         author: await authorOf(c),
         siteBuilds: c.var.siteBuilds,
+        settings: c.var.settings,
         message: `Restore ${publishable[collection]} ${id} (${languages.join(', ')}) from ${commit.slice(0, 7)}`,
         lang: staffLanguage(c),
       });

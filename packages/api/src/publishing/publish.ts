@@ -5,6 +5,7 @@
  * interleave their files or commits; an API that publishes runs as the content folder's one writer.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
+import { sep } from 'node:path';
 import {
   checkPiece,
   ContentError,
@@ -18,6 +19,7 @@ import {
   type Piece,
 } from '@rally/content';
 import { locales, type Locale } from '@rally/core';
+import { allowSiteOrigins, type RallySettings } from '../config.ts';
 import { syncContent } from '../content-sync.ts';
 import type { Database } from '../database.ts';
 import { commitContent, type Author, type Committed } from './git.ts';
@@ -69,6 +71,8 @@ export function publishPiece(options: {
   siteBuilds?: SiteBuilds | undefined;
   /** The language its problems are worded in, the publisher's; English unless told. */
   lang?: Locale | undefined;
+  /** The API's settings: a new region's or sector's microsite becomes an allowed origin. */
+  settings?: RallySettings | undefined;
 }): Promise<Published> {
   return oneAtATime(async () => {
     const { db, contentDir, collection, id, piece, author } = options;
@@ -79,11 +83,15 @@ export function publishPiece(options: {
     const files = await writePiece(contentDir, collection, id, piece);
     try {
       // Read back with everything else, as the API reads it at start-up: what it serves now.
-      await syncContent(db, await readContent(contentDir), { unpublishMissing: true });
+      const content = await readContent(contentDir);
+      await syncContent(db, content, { unpublishMissing: true });
+      if (options.settings) allowSiteOrigins(options.settings, content.microsites);
     } catch (error) {
       await restore(before);
       if (!(error instanceof ContentError)) throw error;
-      return { ok: false, problems: [{ path: 'content', message: error.message }] };
+      // Named as staff know the files, from the content folder: not by where it is on the server.
+      const message = error.message.replaceAll(`${contentDir.replace(/[/\\]$/, '')}${sep}`, '');
+      return { ok: false, problems: [{ path: 'content', message }] };
     }
     const languages = locales.filter((lang) => piece[lang] !== undefined);
     const committed = await commitContent(

@@ -5,7 +5,7 @@
  * named and nothing written; only communications staff and admins, signed in, may publish. On both
  * databases, with real git.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -14,7 +14,10 @@ import {
   consoleRequest,
   databases,
   openTestApi,
+  person,
+  postJson,
   staffToken,
+  testSettings,
   type TestApi,
 } from '../testing.ts';
 import { commits as log, contentFolder } from './testing-publishing.ts';
@@ -134,6 +137,55 @@ describe.each(databases)('publishing from the console on %s', (_kind, open) => {
     expect(
       await api.db.query(`select 1 from audit_log where action = 'content-published'`),
     ).toEqual([]);
+  });
+
+  it('names a broken file elsewhere in the content folder as staff know it, and takes nothing back', async () => {
+    // A file changed outside the console (in the repository) that the sites could not read.
+    writeFileSync(join(dir, 'petitions/en/broken.mdx'), '---\ntitle: Half a petition\n---\n');
+    const response = await publish(rosaEnEspanol);
+    expect(response.status).toBe(422);
+    const [problem] = (await response.json()).errors;
+    expect(problem.path).toBe('content');
+    expect(problem.message).toMatch(/^petitions\/en\/broken\.mdx: description: /);
+    expect(problem.message).not.toContain(dir);
+    expect(existsSync(join(dir, 'spotlights/es/rosa-nueva.mdx'))).toBe(false);
+  });
+
+  it('lets the widgets on a new region’s microsite send at once, without a restart', async () => {
+    const settings = testSettings();
+    await api.close();
+    api = await openTestApi(open, settings, undefined, dir);
+    writer = await signedIn('communications');
+    const origin = new URL(settings.sites.microsite_url.replace('{site}', 'bayou')).origin;
+    const sign = (email: string) =>
+      postJson(
+        api,
+        '/api/v1/petitions/water-shade-rest/signatures',
+        { person: person(email) },
+        {
+          Origin: origin,
+        },
+      );
+    expect((await sign('before@example.org')).status).toBe(403);
+    const region = {
+      versions: {
+        en: {
+          data: {
+            name: 'Bayou',
+            tagline: 'Workers of the bayou parishes.',
+            why_join: ['Fair pay'],
+          },
+          body: '',
+        },
+      },
+    };
+    const published = await consoleRequest(api, '/api/v1/staff/content/regions/bayou', {
+      cookie: writer,
+      method: 'PUT',
+      body: region,
+    });
+    expect(published.status).toBe(200);
+    expect((await sign('after@example.org')).status).toBe(201);
   });
 
   it('is for communications staff and admins signed in only', async () => {

@@ -179,6 +179,7 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
       const wordedIn = staffLanguage(c);
       const published = await publishPiece({
         siteBuilds: c.var.siteBuilds,
+        settings: c.var.settings,
         db: c.var.db,
         contentDir: dir,
         collection,

@@ -8,6 +8,7 @@
  */
 import type { Collection, Piece } from '@rally/content';
 import { locales } from '@rally/core';
+import type { RallySettings } from '../config.ts';
 import type { Database } from '../database.ts';
 import { writeAudit } from '../staff/audit.ts';
 import { publishable, publishPiece } from './publish.ts';
@@ -51,6 +52,7 @@ export async function publishDueDrafts(
   db: Database,
   contentDir: string,
   siteBuilds?: SiteBuilds,
+  settings?: RallySettings,
 ): Promise<string[]> {
   const published: string[] = [];
   for (let draft = await claimDueDraft(db); draft; draft = await claimDueDraft(db)) {
@@ -64,6 +66,7 @@ export async function publishDueDrafts(
     const author = { name: draft.author_name || draft.author_email, email: draft.author_email };
     const outcome = await publishPiece({
       siteBuilds,
+      settings,
       db,
       contentDir,
       collection: draft.collection,
@@ -105,12 +108,13 @@ export function schedulePublications(
   db: Database,
   contentDir: string,
   siteBuilds?: SiteBuilds,
+  settings?: RallySettings,
 ): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const run = () => {
     // A round still going when the next minute comes is left to finish: rounds never overlap here.
     running = running.then(() =>
-      publishDueDrafts(db, contentDir, siteBuilds).catch((error: Error) =>
+      publishDueDrafts(db, contentDir, siteBuilds, settings).catch((error: Error) =>
         console.error(`Scheduled publication failed: ${error.message}`),
       ),
     );

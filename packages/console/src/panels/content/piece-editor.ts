@@ -895,8 +895,7 @@ export class RallyPieceEditor extends LitElement {
       return html`<p>${off ? t.unpublishedNoBuild : t.noBuild}</p>`;
     const build = this.build;
     if (!build) return nothing;
-    if (build.status === 'failed')
-      return html`<p class="problem">${t.buildFailed(build.id)}</p>`;
+    if (build.status === 'failed') return html`<p class="problem">${t.buildFailed(build.id)}</p>`;
     if (build.status !== 'done')
       return html`<p>
         ${t.building(t.buildStatus[build.status] ?? build.status, sitesNamed(build, t))}
