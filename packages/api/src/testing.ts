@@ -77,6 +77,13 @@ async function openMigratedPGlite(): Promise<Database> {
 }
 
 async function openMigratedPostgres(): Promise<Database> {
+  const db = await openEmptyPostgres();
+  await migrate(db);
+  return db;
+}
+
+/** A schema of its own on the test server, with nothing in it yet; dropped on close. */
+async function openEmptyPostgres(): Promise<Database> {
   const schema = `rally_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   try {
@@ -93,7 +100,6 @@ async function openMigratedPostgres(): Promise<Database> {
   const url = new URL(serverUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
   const db = await openDatabase({ url: url.toString(), poolSize: 5 });
-  await migrate(db);
   return {
     ...db,
     async close() {
@@ -107,6 +113,15 @@ async function openMigratedPostgres(): Promise<Database> {
 export const databases: [kind: Database['kind'], open: () => Promise<Database>][] = [
   ['pglite', openTestPGlite],
   ['postgres', openTestPostgres],
+];
+
+/**
+ * Databases of each kind with no schema at all, not migrated and never reused: for the tests of
+ * a migration, which migrate them in steps.
+ */
+export const emptyDatabases: [kind: Database['kind'], open: () => Promise<Database>][] = [
+  ['pglite', () => openDatabase({ dataDir: 'memory://' })],
+  ['postgres', openEmptyPostgres],
 ];
 
 export const testOrigins = {

@@ -121,6 +121,7 @@ export const attendanceReceipt = z.object({
 const actionPerson = z.object({
   given_name: z.string().nullable(),
   family_name: z.string().nullable(),
+  /** Their one address; empty for a walk-in added at the door without one. */
   email_addresses: z.array(z.object({ address: z.string(), primary: z.boolean() })),
   /** The person's record, as `osdi:person` beside it: a HAL client keys what it embeds by it. */
   _links: links(['self']),
@@ -160,6 +161,7 @@ export const personResource = z.object({
   origin_system: z.literal('Rally'),
   given_name: z.string().nullable(),
   family_name: z.string().nullable(),
+  /** Their one address; empty for a walk-in added at the door without one. */
   email_addresses: z.array(z.object({ address: z.string(), primary: z.boolean() })),
   phone_numbers: z.array(z.unknown()),
   postal_addresses: z.array(z.unknown()),

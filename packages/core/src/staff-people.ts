@@ -70,7 +70,10 @@ export const personCorrection = z
 export const walkInRequest = z.strictObject({
   given_name: z.string().trim().min(1, 'Enter their first name.').max(100),
   family_name: z.string().trim().max(100).optional(),
-  /** Matches someone already on file, whose blank details it fills. */
+  /**
+   * Matches someone already on file, whose blank details it fills. Without it, the person is
+   * added with no email, and matched to no one.
+   */
   email: emailAddress.shape.address.optional(),
   phone: phoneNumber.shape.number.optional(),
 });
@@ -107,7 +110,8 @@ export const personTimeline = z.object({
     id: z.uuid(),
     given_name: z.string().nullable(),
     family_name: z.string().nullable(),
-    email: z.string(),
+    /** None for a walk-in added at the door without one. */
+    email: z.string().nullable(),
     region: z.string().nullable(),
     sector: z.string().nullable(),
   }),
@@ -119,7 +123,8 @@ export const personMatch = z.object({
   id: z.uuid(),
   given_name: z.string().nullable(),
   family_name: z.string().nullable(),
-  email: z.string(),
+  /** None for a walk-in added at the door without one. */
+  email: z.string().nullable(),
   region: z.string().nullable(),
   sector: z.string().nullable(),
   member: z.boolean(),

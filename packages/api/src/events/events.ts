@@ -48,6 +48,7 @@ import {
   syncFilter,
   translation,
 } from '../openapi.ts';
+import { emailAddresses } from '../people/person-record.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
 import { personIdScope, personScope, withinStaffScope, type Staff } from '../staff/roles.ts';
@@ -93,7 +94,8 @@ interface AttendanceRow extends Record<string, unknown> {
   updated_at: Date;
   given_name: string | null;
   family_name: string | null;
-  email: string;
+  /** None for a walk-in added at the door without one. */
+  email: string | null;
 }
 
 interface AttendanceResult extends WriteResult {
@@ -459,14 +461,15 @@ events.put(
 
 /**
  * Someone who came without an RSVP, added at the door: the person (or the one on file with that
- * email, whose blanks it fills) and their attendance, once per Idempotency-Key.
+ * email, whose blanks it fills; without an email, with none) and their attendance, once per
+ * Idempotency-Key.
  */
 events.post(
   '/:id/walk-ins',
   describeRoute({
     summary: 'Add a walk-in: a person and their attendance, at the door (staff)',
     description:
-      'Matches a person on file by email and fills only what is blank; else adds them (without an email, under an address of the reserved `.invalid` domain). Their RSVP, if they had one, becomes accepted and attended; else one is made, accepted and attended, whatever the capacity. Send an Idempotency-Key: a replay is answered as the first was, and counts once.',
+      'Matches a person on file by email and fills only what is blank, or else adds them. Without an email they are added with none, matched to no one on file, and a replay under the same Idempotency-Key finds them again rather than adding them twice, even after the key is forgotten. Their RSVP, if they had one, becomes accepted and attended; else one is made, accepted and attended, whatever the capacity. Send an Idempotency-Key: a replay is answered as the first was, and counts once.',
     parameters: [eventId, idempotencyKey],
     requestBody: {
       required: true,
@@ -662,7 +665,7 @@ function toAttendanceResource(c: Context, row: AttendanceRow): AttendanceResourc
       'osdi:person': {
         given_name: row.given_name,
         family_name: row.family_name,
-        email_addresses: [{ address: row.email, primary: true }],
+        email_addresses: emailAddresses(row.email),
         _links: { self: person },
       },
     },

@@ -218,18 +218,144 @@ describe.each(databases)('the door of an event on %s', (_kind, open) => {
     expect((await wrong.json()).errors[0].path).toBe('query.status');
   });
 
-  it('adds a walk-in without an email under a reserved address, the same on every replay', async () => {
+  it('adds a walk-in without an email with none, the same person on every replay', async () => {
     const first = await walkIn({ given_name: 'Marisol' }, 'walk-in-m');
     expect(first.status).toBe(201);
+    expect((await first.json())._embedded['osdi:person']).toMatchObject({
+      given_name: 'Marisol',
+      email_addresses: [],
+    });
     expect((await walkIn({ given_name: 'Marisol' }, 'walk-in-m')).status).toBe(201);
-    const people = await api.db.query<{ email: string }>('select email from people');
-    expect(people).toHaveLength(1);
-    expect(people[0]!.email).toMatch(/^walk-in-[0-9a-f]{24}@walk-ins\.invalid$/);
+    expect(await api.db.query('select email from people')).toEqual([{ email: null }]);
     // Once the key is forgotten (48 hours on), a replay still finds the same person.
     await api.db.query('truncate idempotency_keys');
-    expect((await walkIn({ given_name: 'Marisol' }, 'walk-in-m')).status).toBe(201);
-    expect(await api.db.query('select 1 from people')).toHaveLength(1);
+    const late = await walkIn({ given_name: 'Marisol' }, 'walk-in-m');
+    expect(late.status).toBe(201);
+    expect(late.headers.get('idempotent-replayed')).toBeNull();
+    expect(await api.db.query('select email from people')).toEqual([{ email: null }]);
     expect(await api.db.query('select 1 from attendances')).toHaveLength(1);
+    expect(await counts()).toEqual({ accepted_count: 1, waitlist_count: 0 });
+
+    // An email added at the desk since changes nothing: the late replay still finds her.
+    const [{ id }] = (await api.db.query<{ id: string }>('select id from people')) as [
+      { id: string },
+    ];
+    const corrected = await consoleRequest(api, `/api/v1/people/${id}`, {
+      method: 'PATCH',
+      body: { email_addresses: [{ address: 'marisol@example.org' }] },
+      cookie: organizer,
+    });
+    expect(corrected.status).toBe(200);
+    await api.db.query('truncate idempotency_keys');
+    expect((await walkIn({ given_name: 'Marisol' }, 'walk-in-m')).status).toBe(201);
+    expect(await api.db.query('select email from people')).toEqual([
+      { email: 'marisol@example.org' },
+    ]);
+    expect(await api.db.query('select 1 from attendances')).toHaveLength(1);
+  });
+
+  it('adds two walk-ins without an email as two people, even of one name', async () => {
+    expect((await walkIn({ given_name: 'Luis' }, 'walk-in-luis-1')).status).toBe(201);
+    expect((await walkIn({ given_name: 'Luis' }, 'walk-in-luis-2')).status).toBe(201);
+    // Without a key nothing can tell a replay from another person: each is added.
+    expect((await walkIn({ given_name: 'Luis' })).status).toBe(201);
+    expect((await walkIn({ given_name: 'Luis' })).status).toBe(201);
+    expect(
+      await api.db.query(
+        `select p.given_name, p.email, a.attended from attendances a
+         join people p on p.id = a.person_id`,
+      ),
+    ).toEqual(Array(4).fill({ given_name: 'Luis', email: null, attended: true }));
+    expect(await counts()).toEqual({ accepted_count: 4, waitlist_count: 0 });
+  });
+
+  it('never merges a later signup with an email into a walk-in without one', async () => {
+    expect((await walkIn({ given_name: 'Rosa', family_name: 'Ortiz' }, 'walk-in-r')).status).toBe(
+      201,
+    );
+    // The same name, now with an email: the join form matches by email only, so it is someone
+    // on file only if that email is.
+    const joined = await postJson(api, '/api/v1/people', {
+      person: person('rosa@example.org', { given_name: 'Rosa', family_name: 'Ortiz' }),
+    });
+    expect(joined.status).toBe(201);
+    expect(
+      await api.db.query(
+        'select given_name, family_name, email, joined_at is not null as joined from people order by email nulls first',
+      ),
+    ).toEqual([
+      { given_name: 'Rosa', family_name: 'Ortiz', email: null, joined: false },
+      { given_name: 'Rosa', family_name: 'Ortiz', email: 'rosa@example.org', joined: true },
+    ]);
+    // A walk-in with that email at the next event is the one who joined.
+    const next = await walkIn({ given_name: 'Rosa', email: 'rosa@example.org' }, 'walk-in-r2');
+    expect(next.status).toBe(201);
+    expect(
+      await api.db.query(
+        'select p.email from attendances a join people p on p.id = a.person_id order by p.email',
+      ),
+    ).toEqual([{ email: 'rosa@example.org' }, { email: null }]);
+  });
+
+  it('shows a walk-in without an email with none: the RSVPs, the record, the search, the exports', async () => {
+    const added = await walkIn(
+      { given_name: 'Marisol', family_name: 'Vega', phone: '+1 504 555 0103' },
+      'walk-in-v',
+    );
+    const id = ((await added.json()) as { _links: { 'osdi:person': { href: string } } })._links[
+      'osdi:person'
+    ].href
+      .split('/')
+      .at(-1)!;
+    const read = async (path: string) => {
+      const response = await consoleRequest(api, path, { cookie: organizer });
+      expect(response.status, path).toBe(200);
+      return response;
+    };
+
+    const rsvps = await (await read(`${event}/attendances`)).json();
+    expect(rsvps._embedded['osdi:attendances'][0]._embedded['osdi:person']).toMatchObject({
+      given_name: 'Marisol',
+      email_addresses: [],
+    });
+    expect(await (await read(`/api/v1/people/${id}`)).json()).toMatchObject({
+      given_name: 'Marisol',
+      email_addresses: [],
+    });
+    expect((await (await read(`/api/v1/people/${id}/timeline`)).json()).person).toEqual({
+      id,
+      given_name: 'Marisol',
+      family_name: 'Vega',
+      email: null,
+      region: null,
+      sector: null,
+    });
+    const exported = await (await read(`/api/v1/people/${id}/export`)).json();
+    expect(exported.person.email_addresses).toEqual([]);
+
+    // Found by her name, with no email; nothing she never had finds her.
+    const found = await (await read('/api/v1/people/search?q=marisol+vega')).json();
+    expect(found.people).toEqual([expect.objectContaining({ id, email: null })]);
+    for (const q of ['walk-ins', 'invalid', 'null'])
+      expect((await (await read(`/api/v1/people/search?q=${q}`)).json()).people, q).toEqual([]);
+
+    // The exports leave her email's cell empty.
+    const people = (await (await read('/api/v1/reports/people.csv')).text()).split('\r\n');
+    expect(people[0]!.split(',').slice(0, 4)).toEqual(['id', 'given_name', 'family_name', 'email']);
+    expect(people[1]!.split(',').slice(0, 4)).toEqual([id, 'Marisol', 'Vega', '']);
+    const attendances = (
+      await (await read('/api/v1/reports/events/union-meeting/attendances.csv')).text()
+    ).split('\r\n');
+    expect(attendances[1]!.split(',').slice(1, 4)).toEqual(['Marisol', 'Vega', '']);
+
+    // Erased on request as anyone is.
+    const erased = await consoleRequest(api, `/api/v1/people/${id}`, {
+      method: 'DELETE',
+      cookie: organizer,
+    });
+    expect(erased.status).toBe(204);
+    expect(await api.db.query('select 1 from people')).toEqual([]);
+    expect(await counts()).toEqual({ accepted_count: 0, waitlist_count: 0 });
   });
 
   it('refuses a walk-in matching a person outside the organizer’s regions, as no such person', async () => {

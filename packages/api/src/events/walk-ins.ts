@@ -2,17 +2,20 @@
  * A walk-in at the door: someone who came without an RSVP, added by staff on the check-in screen
  * as a person (or matched to one on file by email) and their attendance, in one transaction.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { WalkInRequest } from '@rally/core';
 import type { Queryable } from '../database.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { newReferralCode } from '../referral-code.ts';
 
 /**
- * The domain of the address a walk-in without one is recorded under: `.invalid` is reserved
- * (RFC 6761) and never reaches anyone, and every person needs an address, which identifies them.
+ * What finds again the person a walk-in without an email added, when the same walk-in is sent
+ * again after its Idempotency-Key is forgotten: the first 24 hex digits of the SHA-256 of the
+ * event's id and the key (`people.walk_in_key`, migration 020).
  */
-export const walkInDomain = 'walk-ins.invalid';
+export function walkInKey(eventId: string, key: string): string {
+  return createHash('sha256').update(`${eventId}\n${key}`).digest('hex').slice(0, 24);
+}
 
 export interface WalkInResult {
   attendance_id: string;
@@ -28,8 +31,10 @@ export interface WalkInResult {
  * file (the door's word is a stranger's typing, as a public form's is: it never renames anyone or
  * replaces a number), then their attendance, accepted and attended whatever the capacity — they
  * are in the room. An RSVP they had already is the one marked: a waitlisted or cancelled one
- * becomes accepted, and the event's counts follow. `key` (the Idempotency-Key) makes the address
- * of a walk-in without one the same on every replay, even after the key is forgotten.
+ * becomes accepted, and the event's counts follow. A walk-in without an email is recorded with
+ * none: never matched to anyone by name, but found again by `key` (the Idempotency-Key) on every
+ * replay, even after the key is forgotten, so that a replay never adds them twice. Without a key,
+ * each walk-in without an email is a new person.
  */
 export async function recordWalkIn(
   tx: Queryable,
@@ -42,12 +47,8 @@ export async function recordWalkIn(
   ]);
   if (!event) throw new HttpProblem(404, `No event has the id "${eventId}": check the link.`);
 
-  const email =
-    walkIn.email?.toLowerCase() ??
-    `walk-in-${createHash('sha256')
-      .update(`${eventId}\n${key ?? randomUUID()}`)
-      .digest('hex')
-      .slice(0, 24)}@${walkInDomain}`;
+  const email = walkIn.email?.toLowerCase() ?? null;
+  const replayKey = email === null && key !== null ? walkInKey(eventId, key) : null;
   // A referral code taken already (one in 10¹¹) fails the transaction, key and all: the console
   // sends again, and a new code is drawn.
   const [person] = await tx.query<{
@@ -56,9 +57,10 @@ export async function recordWalkIn(
     region: string | null;
     sector: string | null;
   }>(
-    `insert into people as existing (email, given_name, family_name, phone_numbers, referral_code)
-     values ($1, $2, $3, $4::jsonb, $5)
-     on conflict (email) do update set
+    `insert into people as existing
+       (email, walk_in_key, given_name, family_name, phone_numbers, referral_code)
+     values ($1, $2, $3, $4, $5::jsonb, $6)
+     on conflict (${email === null ? 'walk_in_key' : 'email'}) do update set
        given_name = coalesce(existing.given_name, excluded.given_name),
        family_name = coalesce(existing.family_name, excluded.family_name),
        phone_numbers = case when existing.phone_numbers = '[]' then excluded.phone_numbers
@@ -67,6 +69,7 @@ export async function recordWalkIn(
      returning id, region, sector, (xmax = 0) as added`,
     [
       email,
+      replayKey,
       walkIn.given_name,
       walkIn.family_name || null,
       JSON.stringify(walkIn.phone ? [{ number: walkIn.phone }] : []),

@@ -10,7 +10,8 @@ import { requireInScope, type Staff } from '../staff/roles.ts';
 
 export interface PersonRow extends Record<string, unknown> {
   id: string;
-  email: string;
+  /** None for a walk-in added at the door without one. */
+  email: string | null;
   given_name: string | null;
   family_name: string | null;
   phone_numbers: unknown[];
@@ -42,6 +43,11 @@ export async function findPerson(
   return rows[0];
 }
 
+/** A person's email as OSDI lists it: theirs, or none at all — never a made-up one. */
+export function emailAddresses(email: string | null): { address: string; primary: boolean }[] {
+  return email === null ? [] : [{ address: email, primary: true }];
+}
+
 export function personUrl(requestUrl: string, id: string): string {
   return new URL(`${apiBasePath}/people/${id}`, requestUrl).toString();
 }
@@ -53,7 +59,7 @@ export function personResource(requestUrl: string, row: PersonRow): PersonResour
     origin_system: 'Rally',
     given_name: row.given_name,
     family_name: row.family_name,
-    email_addresses: [{ address: row.email, primary: true }],
+    email_addresses: emailAddresses(row.email),
     phone_numbers: row.phone_numbers,
     postal_addresses: row.postal_addresses,
     languages_spoken: row.languages_spoken,

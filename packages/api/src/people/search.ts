@@ -1,8 +1,9 @@
 /**
  * Finding a person by any part of their name or email, as staff type it into the console's search
- * or at the door of an event: every word typed must appear somewhere in "given family email". Each
- * word is looked up through the trigram index of migration 016, so a search reads the few people
- * it finds rather than everyone.
+ * or at the door of an event: every word typed must appear somewhere in "given family email" (a
+ * person without an email is found by their name alone). Each word is looked up through the
+ * trigram index of migrations 016 and 020, so a search reads the few people it finds rather than
+ * everyone.
  */
 import type { Queryable } from '../database.ts';
 import { HttpProblem } from '../http/problems.ts';
@@ -14,15 +15,16 @@ export interface PersonMatch extends Record<string, unknown> {
   id: string;
   given_name: string | null;
   family_name: string | null;
-  email: string;
+  /** None for a walk-in added at the door without one. */
+  email: string | null;
   region: string | null;
   sector: string | null;
   /** Whether they are a member (standing.ts), or a supporter. */
   member: boolean;
 }
 
-/** The text searched, exactly as the index of migration 016 is made, so that the index serves it. */
-const searched = `lower(coalesce(p.given_name, '') || ' ' || coalesce(p.family_name, '') || ' ' || p.email)`;
+/** The text searched, exactly as the index of migration 020 is made, so that the index serves it. */
+const searched = `lower(coalesce(p.given_name, '') || ' ' || coalesce(p.family_name, '') || ' ' || coalesce(p.email, ''))`;
 
 /** Words taken from one search: more narrow nothing a person would notice. */
 const maxWords = 5;
@@ -60,13 +62,15 @@ export async function searchPeople(
   ];
   const scope = personScope(options.staff, 'p', params.length + 1);
   params.push(...scope.params);
+  // `is true`: a person without an email is not the exact one, where a bare comparison would be
+  // null, which `desc` puts first. The id last, so two people of one name page in one order.
   return db.query<PersonMatch>(
     `select p.id, p.given_name, p.family_name, p.email, p.region, p.sector,
             ${memberSince} is not null as member
      from people p ${duesJoin}
      where ${[...patterns.map((_, index) => `${searched} like lower($${index + 1})`), ...scope.where].join(' and ')}
-     order by p.email = $${patterns.length + 1} desc, lower(p.family_name) nulls last,
-              lower(p.given_name) nulls last, p.email
+     order by (p.email = $${patterns.length + 1}) is true desc, lower(p.family_name) nulls last,
+              lower(p.given_name) nulls last, p.email nulls last, p.id
      limit $${patterns.length + 2} offset $${patterns.length + 3}`,
     params,
   );

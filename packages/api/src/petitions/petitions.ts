@@ -36,6 +36,7 @@ import {
   translation,
   unreadablePage,
 } from '../openapi.ts';
+import { emailAddresses } from '../people/person-record.ts';
 import { newReferralCode } from '../referral-code.ts';
 import { requireStaff } from '../staff/require-staff.ts';
 import { personIdScope, personScope } from '../staff/roles.ts';
@@ -69,7 +70,8 @@ interface SignatureRow extends Record<string, unknown> {
   created_at: Date;
   given_name: string | null;
   family_name: string | null;
-  email: string;
+  /** None for a walk-in added at the door without one. */
+  email: string | null;
 }
 
 interface SignatureResult extends WriteResult {
@@ -331,7 +333,7 @@ function toSignatureResource(requestUrl: string, row: SignatureRow): SignatureRe
       'osdi:person': {
         given_name: row.given_name,
         family_name: row.family_name,
-        email_addresses: [{ address: row.email, primary: true }],
+        email_addresses: emailAddresses(row.email),
         _links: { self: person },
       },
     },
