@@ -26,6 +26,7 @@ export interface Rsvp {
   id: string;
   given_name: string | null;
   family_name: string | null;
+  /** Empty for a walk-in added without one. */
   email: string;
   status: 'accepted' | 'waitlisted' | 'cancelled';
   attended: boolean | null;

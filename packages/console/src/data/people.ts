@@ -18,6 +18,7 @@ export type { Conversation, ConversationRequest, PersonCorrection, PersonTimelin
 export interface PersonResource {
   given_name?: string | null;
   family_name?: string | null;
+  /** Empty for a walk-in added at the door without an email. */
   email_addresses?: { address: string }[];
   phone_numbers?: { number: string }[];
   created_date?: string;
@@ -37,13 +38,17 @@ export const people = {
   exportUrl: (id: string) => apiUrl(`${path(id)}/export`),
 };
 
-/** A person's name as the console writes it, or their email when no name is on file. */
-export function displayName(person: {
-  given_name?: string | null;
-  family_name?: string | null;
-  email?: string;
-}): string {
-  return [person.given_name, person.family_name].filter(Boolean).join(' ') || person.email || '';
+/**
+ * A person's name as the console writes it, or their email when no name is on file, or else
+ * `unnamed` (a walk-in without an email whose name was cleared since).
+ */
+export function displayName(
+  person: { given_name?: string | null; family_name?: string | null; email?: string | null },
+  unnamed = '',
+): string {
+  return (
+    [person.given_name, person.family_name].filter(Boolean).join(' ') || person.email || unnamed
+  );
 }
 
 /** Today on this device, written 2026-11-01, as a date field holds it. */

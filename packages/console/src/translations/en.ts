@@ -212,6 +212,8 @@ export const en = {
     standing: 'Standing',
     member: 'member',
     supporter: 'supporter',
+    noEmail: 'no email',
+    unnamed: 'no name',
     export: 'Download everyone (CSV)',
     exportHint: 'Every person you may see, as a file. The download is recorded in the audit log.',
   },
@@ -224,6 +226,8 @@ export const en = {
     email: 'Email',
     phone: 'Phone',
     phoneHint: 'Leave empty to remove the phone number on file.',
+    noEmail: 'No email on file: add one here to reach them by email.',
+    unnamed: 'No name on file',
     region: 'Region',
     sector: 'Sector',
     joined: 'On file since',
@@ -300,6 +304,8 @@ export const en = {
       `${name}, their signatures, RSVPs, consents, dues and conversations will be deleted for good.`,
     eraseType: (email: string) => `To confirm, type their email: ${email}`,
     eraseMismatch: 'That is not their email. Type it exactly as shown to confirm.',
+    eraseTypeName: (name: string) => `To confirm, type their name: ${name}`,
+    eraseNameMismatch: 'That is not their name. Type it exactly as shown to confirm.',
     eraseConfirm: 'Erase for good',
     eraseCancel: 'Cancel, keep them',
     erased: (name: string) => `${name} was erased.`,
@@ -354,6 +360,7 @@ export const en = {
     addWalkIn: 'Add and mark attended',
     walkInAdded: (name: string) => `${name} added and checked in.`,
     walkInLabel: 'walk-in',
+    unnamed: 'No name on file',
   },
   admin: {
     email: 'Email',
@@ -428,13 +435,14 @@ export const en = {
   },
   content: {
     intro:
-      'Write and publish the member stories, events, petitions, regions and sectors the sites show, in English and Spanish.',
+      'Write and publish the member stories, events, petitions, regions and sectors the sites show, and change the organization’s own pages (home, about, accessibility, privacy), in English and Spanish.',
     kinds: {
       spotlights: 'Member stories',
       events: 'Events',
       petitions: 'Petitions',
       regions: 'Regions',
       sectors: 'Sectors',
+      pages: 'Pages of the organization',
     } as Record<string, string>,
     one: {
       spotlights: 'member story',
@@ -442,6 +450,7 @@ export const en = {
       petitions: 'petition',
       regions: 'region',
       sectors: 'sector',
+      pages: 'page',
     } as Record<string, string>,
     newPiece: (kind: string) => `New ${kind}`,
     open: (title: string) => `Open ${title}`,
@@ -465,6 +474,7 @@ export const en = {
     addVersion: (language: string) => `Write the ${language} version`,
     leaveOut: (language: string) => `Leave out the ${language} version`,
     story: 'Story',
+    pageText: 'Text of the page',
     storyHint:
       'Blank lines between paragraphs. Bold, headings and lists with the buttons or as Markdown.',
     storyMdx:

@@ -220,6 +220,8 @@ export const es: Translation = {
     standing: 'Situación',
     member: 'afiliado',
     supporter: 'simpatizante',
+    noEmail: 'sin correo',
+    unnamed: 'sin nombre',
     export: 'Descargar a todos (CSV)',
     exportHint:
       'Todas las personas que puedes ver, en un archivo. La descarga queda en el registro de auditoría.',
@@ -233,6 +235,8 @@ export const es: Translation = {
     email: 'Correo electrónico',
     phone: 'Teléfono',
     phoneHint: 'Déjalo vacío para quitar el teléfono registrado.',
+    noEmail: 'Sin correo registrado: añade uno aquí para poder escribirle.',
+    unnamed: 'Sin nombre registrado',
     region: 'Región',
     sector: 'Sector',
     joined: 'Registrada desde',
@@ -309,6 +313,8 @@ export const es: Translation = {
       `Se borrarán para siempre ${name} y sus firmas, confirmaciones, consentimientos, cuotas y conversaciones.`,
     eraseType: (email) => `Para confirmar, escribe su correo: ${email}`,
     eraseMismatch: 'Ese no es su correo. Escríbelo tal como aparece para confirmar.',
+    eraseTypeName: (name) => `Para confirmar, escribe su nombre: ${name}`,
+    eraseNameMismatch: 'Ese no es su nombre. Escríbelo tal como aparece para confirmar.',
     eraseConfirm: 'Borrar para siempre',
     eraseCancel: 'Cancelar y conservarla',
     erased: (name) => `Se borró a ${name}.`,
@@ -365,6 +371,7 @@ export const es: Translation = {
     addWalkIn: 'Añadir y marcar asistencia',
     walkInAdded: (name: string) => `${name}: añadido con asistencia registrada.`,
     walkInLabel: 'sin confirmación',
+    unnamed: 'Sin nombre registrado',
   },
   admin: {
     email: 'Correo electrónico',
@@ -439,13 +446,14 @@ export const es: Translation = {
   },
   content: {
     intro:
-      'Escribe y publica las historias de miembros, eventos, peticiones, regiones y sectores que muestran los sitios, en inglés y en español.',
+      'Escribe y publica las historias de miembros, eventos, peticiones, regiones y sectores que muestran los sitios, y cambia las páginas propias de la organización (inicio, quiénes somos, accesibilidad, privacidad), en inglés y en español.',
     kinds: {
       spotlights: 'Historias de miembros',
       events: 'Eventos',
       petitions: 'Peticiones',
       regions: 'Regiones',
       sectors: 'Sectores',
+      pages: 'Páginas de la organización',
     },
     one: {
       spotlights: 'historia de miembro',
@@ -453,6 +461,7 @@ export const es: Translation = {
       petitions: 'petición',
       regions: 'región',
       sectors: 'sector',
+      pages: 'página',
     },
     newPiece: (kind: string) => `Nueva ${kind}`.replace(/^Nueva (evento|sector)/, 'Nuevo $1'),
     open: (title: string) => `Abrir ${title}`,
@@ -476,6 +485,7 @@ export const es: Translation = {
     addVersion: (language: string) => `Escribir la versión en ${language.toLowerCase()}`,
     leaveOut: (language: string) => `Quitar la versión en ${language.toLowerCase()}`,
     story: 'Historia',
+    pageText: 'Texto de la página',
     storyHint:
       'Una línea en blanco entre párrafos. Negrita, títulos y listas con los botones o en Markdown.',
     storyMdx:

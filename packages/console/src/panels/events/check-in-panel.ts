@@ -29,7 +29,8 @@ interface DoorRow {
   key: string;
   attendance: string | undefined;
   name: string;
-  email: string;
+  /** What shows under the name: their email, or a walk-in's phone until it is sent; or nothing. */
+  contact: string;
   status: Rsvp['status'] | 'walk-in';
   attended: boolean;
   pending: boolean;
@@ -216,8 +217,8 @@ export class RallyCheckInPanel extends LitElement {
         return {
           key: rsvp.id,
           attendance: rsvp.id,
-          name: nameOf(rsvp.given_name, rsvp.family_name, rsvp.email),
-          email: rsvp.email,
+          name: nameOf(rsvp.given_name, rsvp.family_name, rsvp.email) || this.t.events.unnamed,
+          contact: rsvp.email,
           status: rsvp.status,
           attended: attended === true,
           pending: queued.length > 0,
@@ -229,7 +230,7 @@ export class RallyCheckInPanel extends LitElement {
           key: entry.key,
           attendance: undefined,
           name: nameOf(entry.walkIn.given_name, entry.walkIn.family_name),
-          email: entry.walkIn.email ?? entry.walkIn.phone ?? '',
+          contact: entry.walkIn.email ?? entry.walkIn.phone ?? '',
           status: 'walk-in',
           attended: true,
           pending: true,
@@ -296,8 +297,11 @@ export class RallyCheckInPanel extends LitElement {
     return html`<li class=${row.attended ? 'attended' : ''}>
       <div class="who">
         <strong>${row.name}</strong>
-        <span>${row.email}</span>
-        ${note ? html`<span> · ${note}</span>` : nothing}
+        ${
+          row.contact || note
+            ? html`<span>${[row.contact, note].filter(Boolean).join(' · ')}</span>`
+            : nothing
+        }
       </div>
       ${row.attended ? html`<span class="state">${e.isAttended}</span>` : nothing}
       ${
@@ -332,7 +336,7 @@ export class RallyCheckInPanel extends LitElement {
     const words = fold(this.query).split(/\s+/).filter(Boolean);
     const shown = words.length
       ? rows.filter((row) => {
-          const text = fold(`${row.name} ${row.email}`);
+          const text = fold(`${row.name} ${row.contact}`);
           return words.every((word) => text.includes(word));
         })
       : rows;

@@ -9,12 +9,16 @@ const personId = '5d0f4c1e-8a43-4c4e-9a51-3f1f6a0b2c11';
 
 afterEach(() => document.body.replaceChildren());
 
-async function mount(erase: (id: string) => Promise<void>, locale: 'en' | 'es' = 'en') {
+async function mount(
+  erase: (id: string) => Promise<void>,
+  locale: 'en' | 'es' = 'en',
+  email = 'rosa@example.org',
+) {
   const dialog = document.createElement('rally-erase-dialog');
   dialog.locale = locale;
   dialog.personId = personId;
   dialog.name = 'Rosa Parks';
-  dialog.email = 'rosa@example.org';
+  dialog.email = email;
   dialog.erase = erase;
   document.body.append(dialog);
   await dialog.updateComplete;
@@ -107,4 +111,28 @@ test('what the API refuses is said inside the dialog, which stays open', async (
     .toHaveTextContent('This person is outside your regions and sectors.');
   await expect.element(page.getByRole('dialog')).toBeVisible();
   expect(erased).toEqual([]);
+});
+
+test('asks for the name of someone without an email, in either language', async () => {
+  const calls: string[] = [];
+  const { erased } = await mount(
+    async (id) => {
+      calls.push(id);
+    },
+    'es',
+    '',
+  );
+  await userEvent.click(page.getByRole('button', { name: 'Borrar a petición…' }));
+  const field = page.getByLabelText('Para confirmar, escribe su nombre: Rosa Parks');
+  await expect.element(field).toHaveAttribute('type', 'text');
+  // Nothing typed is not an empty email matched: it erases nothing.
+  await userEvent.click(page.getByRole('button', { name: 'Borrar para siempre' }));
+  await expect
+    .element(page.getByRole('alert'))
+    .toHaveTextContent('Ese no es su nombre. Escríbelo tal como aparece para confirmar.');
+  expect(calls).toEqual([]);
+
+  await userEvent.fill(field, 'rosa parks');
+  await userEvent.click(page.getByRole('button', { name: 'Borrar para siempre' }));
+  await expect.poll(() => erased).toEqual([personId]);
 });

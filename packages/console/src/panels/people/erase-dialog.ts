@@ -1,9 +1,9 @@
 /**
  * `<rally-erase-dialog>`: the confirmation step before a person is erased on request. A button
- * opens a modal dialog that names the person and asks for their email, typed, before
- * **Erase for good** does anything; Escape or **Cancel** closes it, and focus returns to the
- * button that opened it. The erasure itself is `erase`, the API by default; what it refuses is
- * said inside the dialog. Once erased, it fires `person-erased`.
+ * opens a modal dialog that names the person and asks for their email (their name, for someone
+ * without one), typed, before **Erase for good** does anything; Escape or **Cancel** closes it,
+ * and focus returns to the button that opened it. The erasure itself is `erase`, the API by
+ * default; what it refuses is said inside the dialog. Once erased, it fires `person-erased`.
  */
 import { LitElement, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -33,7 +33,7 @@ export class RallyEraseDialog extends LitElement {
   @property() personId = '';
   /** Their name as the screen shows it. */
   @property() name = '';
-  /** Their email, which confirming asks for. */
+  /** Their email, which confirming asks for; empty when they have none, and then their name. */
   @property() email = '';
   /** Erases them; the API by default, a stand-in in tests. */
   @property({ attribute: false }) erase: (personId: string) => Promise<void> = people.erase;
@@ -69,8 +69,8 @@ export class RallyEraseDialog extends LitElement {
     event.preventDefault();
     if (this.busy) return;
     const typed = this.typed.value.trim().toLowerCase();
-    if (typed !== this.email.trim().toLowerCase()) {
-      this.problem = this.t.eraseMismatch;
+    if (typed !== this.confirmation.trim().toLowerCase()) {
+      this.problem = this.email ? this.t.eraseMismatch : this.t.eraseNameMismatch;
       this.typed.setAttribute('aria-invalid', 'true');
       this.typed.focus();
       return;
@@ -88,6 +88,11 @@ export class RallyEraseDialog extends LitElement {
     }
   }
 
+  /** What is typed to confirm: their email, or their name as shown for someone without one. */
+  private get confirmation(): string {
+    return this.email || this.name;
+  }
+
   override render() {
     const t = this.t;
     return html`<button type="button" id="open" class="secondary" @click=${this.open}>
@@ -97,11 +102,13 @@ export class RallyEraseDialog extends LitElement {
         <form @submit=${this.onConfirm} novalidate>
           <h2 id="erase-title">${t.eraseTitle(this.name)}</h2>
           <p id="erase-warning">${t.eraseWarning(this.name)}</p>
-          <label for="typed">${t.eraseType(this.email)}</label>
+          <label for="typed"
+            >${this.email ? t.eraseType(this.email) : t.eraseTypeName(this.name)}</label
+          >
           <input
             id="typed"
             name="typed"
-            type="email"
+            type=${this.email ? 'email' : 'text'}
             autocomplete="off"
             spellcheck="false"
             required

@@ -7,6 +7,7 @@ import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { problemRegion } from '../../components/templates.ts';
 import { apiUrl, problemText, request } from '../../data/api.ts';
+import { displayName } from '../../data/people.ts';
 import { consoleStyles } from '../../styles/console.styles.ts';
 import { translations, type ConsoleLocale } from '../../translations/index.ts';
 
@@ -14,7 +15,8 @@ interface PersonMatch {
   id: string;
   given_name: string | null;
   family_name: string | null;
-  email: string;
+  /** None for a walk-in added at the door without one. */
+  email: string | null;
   region: string | null;
   sector: string | null;
   member: boolean;
@@ -82,13 +84,10 @@ export class RallyPeoplePanel extends LitElement {
                       html`<tr>
                         <td>
                           <a href=${`/console/people/${person.id}`}
-                            >${
-                              [person.given_name, person.family_name].filter(Boolean).join(' ') ||
-                              person.email
-                            }</a
+                            >${displayName(person, p.unnamed)}</a
                           >
                         </td>
-                        <td>${person.email}</td>
+                        <td>${person.email ?? html`<span class="hint">${p.noEmail}</span>`}</td>
                         <td>${person.region ?? ''}</td>
                         <td>${person.sector ?? ''}</td>
                         <td>${person.member ? p.member : p.supporter}</td>

@@ -185,7 +185,7 @@ export class RallyPersonPanel extends LitElement {
             ...this.timeline.person,
             given_name: corrected.given_name ?? null,
             family_name: corrected.family_name ?? null,
-            email: corrected.email_addresses?.[0]?.address ?? this.timeline.person.email,
+            email: corrected.email_addresses?.[0]?.address ?? null,
           },
         };
       this.correctionDone = this.t.corrected;
@@ -207,7 +207,7 @@ export class RallyPersonPanel extends LitElement {
   }
 
   private onErased(): void {
-    const name = this.timeline ? displayName(this.timeline.person) : '';
+    const name = this.timeline ? displayName(this.timeline.person, this.t.unnamed) : '';
     this.dispatchEvent(new NavigateEvent('people', this.t.erased(name)));
   }
 
@@ -226,7 +226,7 @@ export class RallyPersonPanel extends LitElement {
       phone: t.phone,
     };
     return html`<section aria-labelledby="details">
-      <h2 id="details">${displayName(timeline.person)}</h2>
+      <h2 id="details">${displayName(timeline.person, t.unnamed)}</h2>
       <dl>
         <dt>${t.region}</dt>
         <dd>${timeline.person.region ?? t.none}</dd>
@@ -239,7 +239,14 @@ export class RallyPersonPanel extends LitElement {
         <h3 id="correct-heading">${t.details}</h3>
         ${fields.map((field) => {
           const problem = this.fieldProblems[field.name];
-          const hint = field.name === 'phone' ? 'phone-hint' : '';
+          // A walk-in added without an email has none: said beside the empty field, which then
+          // may stay empty (an email on file may be corrected, not removed).
+          const hint =
+            field.name === 'phone'
+              ? 'phone-hint'
+              : field.name === 'email' && !current.email
+                ? 'email-hint'
+                : '';
           return html`<div class="field">
             <label for=${field.name}>${labels[field.name]}</label>
             <input
@@ -248,11 +255,11 @@ export class RallyPersonPanel extends LitElement {
               type=${field.type}
               autocomplete=${field.autocomplete}
               .value=${current[field.name]}
-              ?required=${field.name === 'email'}
+              ?required=${field.name === 'email' && Boolean(current.email)}
               aria-invalid=${problem ? 'true' : nothing}
               aria-describedby=${[hint, problem ? `${field.name}-problem` : ''].filter(Boolean).join(' ') || nothing}
             />
-            ${hint ? html`<p class="hint" id="phone-hint">${t.phoneHint}</p>` : nothing}
+            ${hint ? html`<p class="hint" id=${hint}>${hint === 'phone-hint' ? t.phoneHint : t.noEmail}</p>` : nothing}
             ${problem ? html`<p class="problem" id=${`${field.name}-problem`}>${problem}</p>` : nothing}
           </div>`;
         })}
@@ -400,8 +407,8 @@ export class RallyPersonPanel extends LitElement {
                 <rally-erase-dialog
                   locale=${this.locale}
                   personId=${this.personId}
-                  name=${displayName(timeline.person)}
-                  email=${timeline.person.email}
+                  name=${displayName(timeline.person, t.unnamed)}
+                  email=${timeline.person.email ?? ''}
                   @person-erased=${this.onErased}
                 ></rally-erase-dialog>
               </section>`
