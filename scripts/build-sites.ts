@@ -53,8 +53,10 @@ export interface BuiltPage {
 
 /**
  * The pages that show each piece: a story's, a petition's or an event's own page on each site made;
- * a region's or a sector's home page on its own site. Found in the files written, by their path, and
- * addressed by the canonical address each page declares.
+ * a region's or a sector's home page on its own site; one of the organization's own pages on the
+ * hub (or, for the about page, which the hub has not, on the first site made) rather than on each
+ * of the ten sites it is the same on. Found in the files written, by their path, and addressed by
+ * the canonical address each page declares.
  */
 function pagesOf(made: string[]): BuiltPage[] {
   const pages: BuiltPage[] = [];
@@ -68,8 +70,15 @@ function pagesOf(made: string[]): BuiltPage[] {
         const parts = file.split(sep);
         if (collection === 'regions' || collection === 'sectors')
           return site === id && parts.length <= 2;
+        // At the top of each language's pages: /, /es/; /about/, /es/about/.
+        if (collection === 'pages') {
+          const [first, ...rest] = parts.slice(0, -1);
+          const path = first !== undefined && isLanguage(first) ? rest : parts.slice(0, -1);
+          return id === 'home' ? path.length === 0 : path.length === 1 && path[0] === id;
+        }
         return parts.at(-3) === collection && parts.at(-2) === id;
       };
+      if (collection === 'pages' && site !== pageSite(id, made)) continue;
       for (const file of files.filter(own).sort()) {
         const html = readFileSync(join(dir, file), 'utf8');
         const url = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
@@ -80,6 +89,13 @@ function pagesOf(made: string[]): BuiltPage[] {
   }
   return pages;
 }
+
+/** Where an organization's page is linked from: the hub, or the first microsite for `about`. */
+function pageSite(id: string, made: string[]): string | undefined {
+  return made.includes('hub') && id !== 'about' ? 'hub' : made.find((site) => site !== 'hub');
+}
+
+const isLanguage = (segment: string) => (locales as readonly string[]).includes(segment);
 
 const made = sites.length > 0 ? sites : readdirSync(sitesDir).sort();
 // Each site's pages in the order of the configured languages, the default's first.

@@ -7,24 +7,36 @@ const story = (region?: string, sector?: string) => ({
 
 describe('the sites a change shows on', () => {
   it('are its region’s, its sector’s and the hub, before and after it moved', () => {
-    expect(sitesTouched('spotlights', story('louisiana', 'education'))).toEqual([
+    expect(sitesTouched('spotlights', 'x', story('louisiana', 'education'))).toEqual([
       'education',
       'hub',
       'louisiana',
     ]);
     expect(
-      sitesTouched('events', story('louisiana', 'education'), story('texas-gulf', 'education')),
+      sitesTouched(
+        'events',
+        'x',
+        story('louisiana', 'education'),
+        story('texas-gulf', 'education'),
+      ),
     ).toEqual(['education', 'hub', 'louisiana', 'texas-gulf']);
-    expect(sitesTouched('petitions', undefined, story('florida-gulf'))).toEqual([
+    expect(sitesTouched('petitions', 'x', undefined, story('florida-gulf'))).toEqual([
       'florida-gulf',
       'hub',
     ]);
   });
 
   it('are every site for a piece that names neither, and for a region or a sector', () => {
-    expect(sitesTouched('spotlights', story())).toBeUndefined();
-    expect(sitesTouched('spotlights', story('louisiana'), story())).toBeUndefined();
-    expect(sitesTouched('regions', story())).toBeUndefined();
-    expect(sitesTouched('sectors', story('louisiana'))).toBeUndefined();
+    expect(sitesTouched('spotlights', 'x', story())).toBeUndefined();
+    expect(sitesTouched('spotlights', 'x', story('louisiana'), story())).toBeUndefined();
+    expect(sitesTouched('regions', 'x', story())).toBeUndefined();
+    expect(sitesTouched('sectors', 'x', story('louisiana'))).toBeUndefined();
+  });
+
+  it('are the hub for its home page, and every site for the organization’s other pages', () => {
+    const page = { en: { data: { title: 'About us', description: 'Who we are.' }, body: '' } };
+    expect(sitesTouched('pages', 'home', page)).toEqual(['hub']);
+    expect(sitesTouched('pages', 'about', page)).toBeUndefined();
+    expect(sitesTouched('pages', 'privacy', page)).toBeUndefined();
   });
 });

@@ -113,6 +113,35 @@ describe('writing a piece of content', () => {
     expect(await checkPiece(dir, 'regions', 'gulf-shores', region('Gulf Shores'))).toEqual([]);
   });
 
+  it('changes the organization’s own pages, which the sites read back, and adds none', async () => {
+    const dir = contentCopy();
+    const about: Piece = {
+      es: {
+        data: { title: 'Quiénes somos', description: 'Una coalición de la costa del Golfo.' },
+        body: 'Somos trabajadoras y trabajadores de **toda la costa**.',
+      },
+    };
+    expect(await checkPiece(dir, 'pages', 'about', about)).toEqual([]);
+    await writePiece(dir, 'pages', 'about', about);
+    expect(await readPiece(dir, 'pages', 'about')).toMatchObject({
+      en: { data: { title: 'About Gulf Coast Workers United' } },
+      es: about.es,
+    });
+    expect(await checkPiece(dir, 'pages', 'careers', about)).toEqual([
+      {
+        path: 'id',
+        message:
+          'The sites have pages of their own only as home, about, accessibility, privacy: open one of them to change it.',
+      },
+    ]);
+    expect(
+      await checkPiece(dir, 'pages', 'about', { en: { data: { title: '' }, body: '' } }),
+    ).toEqual([
+      { path: 'en.title', message: expect.stringMatching(/^Empty; write the title/) },
+      { path: 'en.description', message: expect.stringMatching(/^Missing; write one or two/) },
+    ]);
+  });
+
   it('holds a translation to the facts of the file already written in the other language', async () => {
     const dir = contentCopy();
     const english = await readPiece(dir, 'spotlights', 'carmen-ortiz');

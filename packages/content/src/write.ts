@@ -13,6 +13,7 @@ import {
   contentSchemas,
   differingFact,
   locales,
+  organizationPages,
   reservedSiteSlugs,
   sharedFacts,
   type Locale,
@@ -36,6 +37,7 @@ export const collectionSchemas: Record<Collection, z.ZodType> = {
   spotlights: collectionSchema('spotlights'),
   regions: collectionSchema('regions'),
   sectors: collectionSchema('sectors'),
+  pages: collectionSchema('pages'),
 };
 
 /** One language's file of a piece: its front matter, and its story below it. */
@@ -104,6 +106,8 @@ export async function checkPiece(
   const problems: ContentProblem[] = [];
   if (!pieceId.test(id)) problems.push({ path: 'id', message: w.fileName });
   problems.push(...siteNameProblems(contentDir, collection, id, wordedIn));
+  if (collection === 'pages' && !(organizationPages as readonly string[]).includes(id))
+    problems.push({ path: 'id', message: w.notAPage(organizationPages) });
   const given = locales.filter((lang) => piece[lang] !== undefined);
   if (given.length === 0) problems.push({ path: 'versions', message: w.noLanguage });
   const kept = await readPiece(contentDir, collection, id);

@@ -334,7 +334,16 @@ export const sharedFacts = {
   spotlights: ['kind', 'region', 'sector', 'date'],
   regions: ['url'],
   sectors: ['url'],
+  // An organization's own page shares nothing but its name: each language says it its own way.
+  pages: [],
 } as const;
+
+/**
+ * The organization's own pages, in content/pages/: the hub's home page, and the about page, the
+ * accessibility statement and the privacy notice every site has. The sites have a route for each
+ * and none for another, so these can be edited but not added to or taken off.
+ */
+export const organizationPages = ['home', 'about', 'accessibility', 'privacy'] as const;
 
 /** The first shared fact two translations disagree on, if any. */
 export function differingFact(

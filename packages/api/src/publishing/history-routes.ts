@@ -59,12 +59,14 @@ export function historyRoutes(routes: Hono<AppContext>, folder: () => string): v
       summary:
         'Unpublish a piece: its files in every language are removed and the removal committed (communications, admin)',
       description:
-        'The sites leave it out from their next build, and the API stops serving it at once; its signatures and RSVPs are kept, and its history keeps every version to restore. A region or sector that other pieces still name cannot be unpublished (409, still-named) until they name another.',
+        "The sites leave it out from their next build, and the API stops serving it at once; its signatures and RSVPs are kept, and its history keeps every version to restore. A region or sector that other pieces still name cannot be unpublished (409, still-named) until they name another; nor can the organization's own pages, which the sites are not built without (409, always-published).",
       parameters: [collectionParameter, idParameter],
       responses: {
         200: jsonResponse('Unpublished', 'Unpublished', unpublishedAnswer),
         404: problemResponse('No such kind of content, or nothing published under that id'),
-        409: problemResponse('Other pieces still name this region or sector'),
+        409: problemResponse(
+          'Other pieces still name this region or sector, or it is one of the organization’s own pages',
+        ),
         503: problemResponse('Publishing is off: the API has no content folder'),
       },
     }),
@@ -73,6 +75,12 @@ export function historyRoutes(routes: Hono<AppContext>, folder: () => string): v
     async (c) => {
       const dir = folder();
       const { collection, id } = pieceOf(c);
+      if (collection === 'pages')
+        throw new HttpProblem(
+          409,
+          `The sites cannot be built without the page ${id}: change what it says, and publish that, instead.`,
+          { kind: 'always-published' },
+        );
       const unpublished = await unpublishPiece({
         db: c.var.db,
         contentDir: dir,

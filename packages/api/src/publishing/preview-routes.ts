@@ -127,7 +127,7 @@ export function previewRoutes(
       const published = await readPiece(dir, collection, id);
       await writePiece(content, collection, id, piece);
       const build = sites.preview(
-        sitesTouched(collection, published, piece),
+        sitesTouched(collection, id, published, piece),
         `${collection}/${id}`,
         {
           content,

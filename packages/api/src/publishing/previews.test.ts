@@ -74,17 +74,8 @@ describe('previewing a story before it is published', () => {
   });
   afterAll(() => api.close());
 
-  it('shows it on its microsites’ pages in each language, from the preview alone', async () => {
-    const asked = await consoleRequest(api, '/api/v1/staff/content/previews', {
-      cookie: writer,
-      body: story,
-    });
-    expect(asked.status).toBe(202);
-    const { preview } = await asked.json();
-    expect(preview).toMatchObject({
-      kind: 'preview',
-      sites: ['domestic-work', 'hub', 'louisiana'],
-    });
+  /** The preview asked for, once built. */
+  async function previewed(preview: { id: string; status: string }) {
     let done = preview;
     for (let wait = 0; wait < 600 && ['queued', 'building'].includes(done.status); wait++) {
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -96,6 +87,21 @@ describe('previewing a story before it is published', () => {
         ).json()
       ).preview;
     }
+    return done as typeof preview & { problem: string | null; pages: { url: string }[] };
+  }
+
+  it('shows it on its microsites’ pages in each language, from the preview alone', async () => {
+    const asked = await consoleRequest(api, '/api/v1/staff/content/previews', {
+      cookie: writer,
+      body: story,
+    });
+    expect(asked.status).toBe(202);
+    const { preview } = await asked.json();
+    expect(preview).toMatchObject({
+      kind: 'preview',
+      sites: ['domestic-work', 'hub', 'louisiana'],
+    });
+    const done = await previewed(preview);
     expect(done.problem).toBeNull();
     expect(done.status).toBe('done');
     const urls = done.pages.map((page: { url: string }) => page.url);
@@ -106,7 +112,7 @@ describe('previewing a story before it is published', () => {
       `/api/v1/staff/content/previews/${preview.id}/louisiana/es/spotlights/rosa-vista-previa/`,
     ]);
 
-    const page = await consoleRequest(api, urls[3], { cookie: writer });
+    const page = await consoleRequest(api, urls[3]!, { cookie: writer });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     expect(page.headers.get('x-robots-tag')).toMatch(/noindex/);
@@ -139,11 +145,11 @@ describe('previewing a story before it is published', () => {
       email: 'dana@example.org',
       role: 'organizer',
     });
-    const refused = await consoleRequest(api, urls[3], {
+    const refused = await consoleRequest(api, urls[3]!, {
       cookie: await addStaffSession(api.db, organizer.id),
     });
     expect(refused.status).toBe(403);
-    expect((await consoleRequest(api, urls[3])).status).toBe(401);
+    expect((await consoleRequest(api, urls[3]!)).status).toBe(401);
     for (const escape of [
       'louisiana/..%2F..%2Fcontent%2Fspotlights',
       'louisiana/%2E%2E/%2E%2E/content/regions/en/louisiana.mdx',
@@ -158,6 +164,35 @@ describe('previewing a story before it is published', () => {
           })
         ).status,
       ).toBe(404);
+  }, 180_000);
+
+  it('shows a change to the home page on the hub, the one site that has it', async () => {
+    const home = {
+      collection: 'pages',
+      id: 'home',
+      versions: {
+        es: {
+          data: { title: 'Más fuertes en la costa', description: 'Nos organizamos juntas.' },
+          body: 'Todo lo bueno que tenemos en el trabajo lo ganamos **juntas**.',
+        },
+      },
+    };
+    const asked = await consoleRequest(api, '/api/v1/staff/content/previews', {
+      cookie: writer,
+      body: home,
+    });
+    expect(asked.status).toBe(202);
+    const { preview } = await asked.json();
+    expect(preview.sites).toEqual(['hub']);
+    const done = await previewed(preview);
+    expect(done.status).toBe('done');
+    const urls = done.pages.map((page) => page.url);
+    expect(urls).toEqual([
+      `/api/v1/staff/content/previews/${preview.id}/hub/`,
+      `/api/v1/staff/content/previews/${preview.id}/hub/es/`,
+    ]);
+    const html = await (await consoleRequest(api, urls[1]!, { cookie: writer })).text();
+    expect(html).toContain('Más fuertes en la costa');
   }, 180_000);
 
   it('refuses what the build would refuse, saying where, and builds nothing', async () => {

@@ -32,6 +32,7 @@ export const publishable = {
   spotlights: 'spotlight',
   regions: 'region',
   sectors: 'sector',
+  pages: 'page',
 } as const satisfies Record<Collection, string>;
 
 export type Published =
@@ -100,7 +101,7 @@ export function publishPiece(options: {
       author,
       options.message ?? `Publish ${publishable[collection]} ${id} (${languages.join(', ')})`,
     );
-    const sites = sitesTouched(collection, published, piece);
+    const sites = sitesTouched(collection, id, published, piece);
     const build = options.siteBuilds?.request(sites, `${collection}/${id}`) ?? null;
     return { ok: true, files, committed, sites, build };
   });

@@ -188,6 +188,42 @@ describe.each(databases)('publishing from the console on %s', (_kind, open) => {
     expect((await sign('after@example.org')).status).toBe(201);
   });
 
+  it('changes one of the organization’s own pages, and neither adds one nor takes one off', async () => {
+    const page = (title: string) => ({
+      versions: {
+        es: { data: { title, description: 'Quiénes somos y cómo nos gobernamos.' }, body: 'Hola.' },
+      },
+    });
+    const about = await consoleRequest(api, '/api/v1/staff/content/pages/about', {
+      cookie: writer,
+      method: 'PUT',
+      body: page('Quiénes somos'),
+    });
+    expect(about.status).toBe(200);
+    expect(await about.json()).toMatchObject({ files: ['pages/es/about.mdx'] });
+    expect(log(dir)[0]).toBe('Lucía Pérez <communications@example.org>|Publish page about (es)');
+    const careers = await consoleRequest(api, '/api/v1/staff/content/pages/careers', {
+      cookie: writer,
+      method: 'PUT',
+      body: page('Empleos'),
+    });
+    expect(careers.status).toBe(422);
+    expect((await careers.json()).errors).toEqual([
+      {
+        path: 'id',
+        code: 'invalid',
+        message: expect.stringMatching(/home, about, accessibility, privacy/),
+      },
+    ]);
+    const off = await consoleRequest(api, '/api/v1/staff/content/pages/privacy', {
+      cookie: writer,
+      method: 'DELETE',
+    });
+    expect(off.status).toBe(409);
+    expect((await off.json()).type).toMatch(/\/always-published$/);
+    expect(existsSync(join(dir, 'pages/en/privacy.mdx'))).toBe(true);
+  });
+
   it('is for communications staff and admins signed in only', async () => {
     const organizer = await signedIn('organizer');
     const refused = await publish(rosaEnEspanol, organizer);

@@ -98,6 +98,7 @@ const refusal: Record<Locale, (collection: Collection, doing: Doing, count: numb
         spotlights: 'Esta historia de miembro',
         regions: 'Esta región',
         sectors: 'Este sector',
+        pages: 'Esta página',
       }[collection]
     } todavía no se puede ${
       {

@@ -67,7 +67,7 @@ export function unpublishPiece(options: {
       author,
       `Unpublish ${publishable[collection]} ${id} (${languages.join(', ')})`,
     );
-    const sites = sitesTouched(collection, piece);
+    const sites = sitesTouched(collection, id, piece);
     const build = options.siteBuilds?.request(sites, `${collection}/${id}`) ?? null;
     return { ok: true, files, committed, sites, build };
   });

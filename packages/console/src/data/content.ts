@@ -8,8 +8,21 @@
 import type { Locale } from '@rally/core';
 import { ApiProblem, apiBase, consoleLanguage, request, type FieldProblem } from './api.ts';
 
-export const collections = ['spotlights', 'events', 'petitions', 'regions', 'sectors'] as const;
+export const collections = [
+  'spotlights',
+  'events',
+  'petitions',
+  'regions',
+  'sectors',
+  'pages',
+] as const;
 export type Collection = (typeof collections)[number];
+
+/**
+ * The kinds of content the sites have a fixed set of: the organization's own pages (home, about,
+ * accessibility, privacy), which are changed, never added to or taken off.
+ */
+export const fixedCollections: readonly Collection[] = ['pages'];
 
 /** One language's file: the front matter as the schema reads it, and the story below it. */
 export interface PieceVersion {

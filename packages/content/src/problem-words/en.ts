@@ -15,6 +15,9 @@ export const en = {
     /** A region's name a sector has (or the other way round): `kind` is the one that has it. */
     siteNameTaken: (kind: 'region' | 'sector', id: string) =>
       `A ${kind} is called ${id} already: choose another name.`,
+    /** A page the sites have no route for: `pages` are those they have. */
+    notAPage: (pages: readonly string[]) =>
+      `The sites have pages of their own only as ${pages.join(', ')}: open one of them to change it.`,
     noLanguage: 'Write it in at least one language.',
     /** `language` is the other language's name in this one, as `Intl.DisplayNames` gives it. */
     sameFact: (language: string, fact: string) =>

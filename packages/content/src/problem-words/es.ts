@@ -11,6 +11,8 @@ export const es: ProblemWords = {
       kind === 'region'
         ? `Ya hay una región llamada ${id}: elige otro nombre.`
         : `Ya hay un sector llamado ${id}: elige otro nombre.`,
+    notAPage: (pages) =>
+      `Los sitios solo tienen estas páginas propias: ${pages.join(', ')}. Abre una de ellas para cambiarla.`,
     noLanguage: 'Escríbelo en al menos un idioma.',
     sameFact: (language, fact) =>
       `Ponlo igual que en ${language}: las traducciones comparten este dato (${fact}).`,

@@ -7,7 +7,13 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { problemRegion } from '../../components/templates.ts';
 import { ApiProblem, problemText } from '../../data/api.ts';
-import { collections, contentApi, type Collection, type PieceSummary } from '../../data/content.ts';
+import {
+  collections,
+  contentApi,
+  fixedCollections,
+  type Collection,
+  type PieceSummary,
+} from '../../data/content.ts';
 import { consoleStyles } from '../../styles/console.styles.ts';
 import { translations, type ConsoleLocale } from '../../translations/index.ts';
 
@@ -104,7 +110,13 @@ export class RallyContentPanel extends LitElement {
                 const one = t.one[collection] ?? collection;
                 return html`<section aria-labelledby=${`${collection}-title`}>
                   <h2 id=${`${collection}-title`}>${t.kinds[collection]}</h2>
-                  <a class="new" href=${`/console/content/new/${collection}`}>${t.newPiece(one)}</a>
+                  ${
+                    fixedCollections.includes(collection)
+                      ? nothing
+                      : html`<a class="new" href=${`/console/content/new/${collection}`}
+                          >${t.newPiece(one)}</a
+                        >`
+                  }
                   ${
                     pieces.length === 0
                       ? html`<p>${t.none}</p>`

@@ -206,3 +206,41 @@ test('the schema’s messages are in the console’s language, and follow it whe
       /Missing; write what the photo shows, for people who cannot see it\./,
     );
 });
+
+test('an organization’s page has its title, summary and text, and cannot be unpublished', async () => {
+  const { api, sent } = standIn();
+  api.read = async () => ({
+    collection: 'pages',
+    id: 'about',
+    versions: {
+      en: {
+        data: { title: 'About us', description: 'Who we are and how we decide.' },
+        body: 'We are a coalition of worker centers.',
+      },
+      es: {
+        data: { title: 'Quiénes somos', description: 'Quiénes somos y cómo decidimos.' },
+        body: 'Somos una coalición de centros de trabajadores.',
+      },
+    },
+  });
+  const editor = document.createElement('rally-piece-editor');
+  Object.assign(editor, { locale: 'en', collection: 'pages', pieceId: 'about', api });
+  document.body.append(editor);
+  await expect.element(page.getByRole('button', { name: 'Publish', exact: true })).toBeVisible();
+  const english = page.getByRole('region', { name: 'English version' });
+  await expect.element(english.getByLabelText('Title')).toHaveValue('About us');
+  await expect.element(english.getByText('Text of the page')).toBeVisible();
+  // The sites are not built without it: it is changed, never taken off.
+  await expect.element(page.getByRole('button', { name: 'Unpublish…' })).not.toBeInTheDocument();
+  await userEvent.fill(
+    page.getByRole('region', { name: 'Spanish version' }).getByLabelText('Title'),
+    'Quiénes somos hoy',
+  );
+  await userEvent.click(page.getByRole('button', { name: 'Publish', exact: true }));
+  await expect.element(page.getByText(/Published \(English, Spanish\)/)).toBeVisible();
+  expect(sent[0]?.es?.data).toEqual({
+    title: 'Quiénes somos hoy',
+    description: 'Quiénes somos y cómo decidimos.',
+  });
+  await expectAccessible(editor);
+});

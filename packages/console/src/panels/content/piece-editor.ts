@@ -17,6 +17,7 @@ import { when } from '../../components/templates.ts';
 import { ApiProblem, problemText, type FieldProblem } from '../../data/api.ts';
 import {
   contentApi,
+  fixedCollections,
   notAvailable,
   photoUrl,
   type Build,
@@ -562,7 +563,7 @@ export class RallyPieceEditor extends LitElement {
     void this.loadHistory();
     // The button that asked is gone with what it unpublished: the cursor goes to what happened.
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#publish-title')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('#publish-heading')?.focus();
     if (answer.build) await this.follow(answer.build);
   }
 
@@ -723,8 +724,8 @@ export class RallyPieceEditor extends LitElement {
         ${this.isNew ? this.renderId() : nothing}
         ${
           sharedFields.length > 0
-            ? html`<section aria-labelledby="shared-title">
-                <h2 id="shared-title">${t.shared}</h2>
+            ? html`<section aria-labelledby="shared-heading">
+                <h2 id="shared-heading">${t.shared}</h2>
                 <p class="hint">${t.sharedHint}</p>
                 ${renderFields(sharedFields, this.contextFor('shared'))}
               </section>`
@@ -765,7 +766,8 @@ export class RallyPieceEditor extends LitElement {
     const name = this.languageName(lang);
     const version = this.versions[lang];
     const others = locales.filter((other) => other !== lang && this.versions[other]);
-    const headingId = `${lang}-title`;
+    // Not `${lang}-title`: that is the id of the input of a field named title, in that language.
+    const headingId = `${lang}-heading`;
     if (!version)
       return html`<section aria-labelledby=${headingId}>
         <h2 id=${headingId}>${t.version(name)}</h2>
@@ -786,7 +788,7 @@ export class RallyPieceEditor extends LitElement {
         id=${fieldId(lang, ['body'])}
         locale=${this.locale}
         language=${lang}
-        label=${t.story}
+        label=${this.collection === 'pages' ? t.pageText : t.story}
         .value=${version.body}
         problem=${bodyProblem ?? ''}
         ?data-invalid=${Boolean(bodyProblem)}
@@ -811,8 +813,8 @@ export class RallyPieceEditor extends LitElement {
   private renderActions() {
     const t = this.t;
     const busy = Boolean(this.busy);
-    return html`<section aria-labelledby="publish-title">
-      <h2 id="publish-title" tabindex="-1">${t.publish}</h2>
+    return html`<section aria-labelledby="publish-heading">
+      <h2 id="publish-heading" tabindex="-1">${t.publish}</h2>
       ${
         this.general.length > 0
           ? html`<ul class="problem">
@@ -866,7 +868,9 @@ export class RallyPieceEditor extends LitElement {
             : nothing
         }
         ${
-          !this.isNew && this.publishedLanguages.length > 0
+          !this.isNew &&
+          this.publishedLanguages.length > 0 &&
+          !fixedCollections.includes(this.collection)
             ? html`<rally-unpublish-dialog
                 locale=${this.locale}
                 collection=${this.collection}
@@ -934,8 +938,8 @@ export class RallyPieceEditor extends LitElement {
   private renderHistory() {
     const t = this.t;
     if (this.isNew || this.history === undefined) return nothing;
-    return html`<section aria-labelledby="history-title">
-      <h2 id="history-title">${t.history}</h2>
+    return html`<section aria-labelledby="history-heading">
+      <h2 id="history-heading">${t.history}</h2>
       ${
         this.history === 'unavailable'
           ? html`<p class="hint">${t.historyUnavailable}</p>`

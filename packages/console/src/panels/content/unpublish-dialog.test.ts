@@ -92,7 +92,7 @@ test('Unpublish it takes the story off and follows the build that takes it off t
   expect(calls).toEqual(['spotlights/maria-gomez']);
   // Nothing is published now: no Unpublish, and the cursor is where the outcome is said.
   await expect.element(page.getByRole('button', { name: 'Unpublish…' })).not.toBeInTheDocument();
-  await expect.poll(() => focusedId(editor)).toBe('publish-title');
+  await expect.poll(() => focusedId(editor)).toBe('publish-heading');
 });
 
 test('what the API refuses is said inside the dialog, which stays open, in Spanish', async () => {
