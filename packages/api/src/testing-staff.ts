@@ -243,6 +243,17 @@ export async function addStaffSession(db: Database, accountId: string): Promise<
   return `rally_staff=${token}`;
 }
 
+/**
+ * A new account, signed in: the `Cookie` header of its session. For the tests that need someone of
+ * a role, and never their account's id.
+ */
+export async function signedInStaff(
+  db: Database,
+  account: Parameters<typeof addStaffAccount>[1],
+): Promise<string> {
+  return addStaffSession(db, (await addStaffAccount(db, account)).id);
+}
+
 /** Where the staff tests reach the API: http://localhost, where the cookie is `rally_staff`. */
 export const consoleOrigin = 'http://localhost:8787';
 

@@ -430,6 +430,7 @@ export {
   consoleRequest,
   enrollPasskey,
   sessionCookieOf,
+  signedInStaff,
   signInWithPasskey,
   SoftwareAuthenticator,
   type Ceremony,

@@ -5,13 +5,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  addStaffAccount,
-  addStaffSession,
   consoleRequest,
   databases,
   openTestApi,
   person,
   postJson,
+  signedInStaff,
   type TestApi,
 } from '../testing.ts';
 
@@ -48,12 +47,11 @@ describe.each(databases)('the door of an event on %s', (_kind, open) => {
 
   beforeEach(async () => {
     api = await openTestApi(open);
-    const account = await addStaffAccount(api.db, {
+    organizer = await signedInStaff(api.db, {
       email: 'dana@example.org',
       role: 'organizer',
       regions: ['gulf-south'],
     });
-    organizer = await addStaffSession(api.db, account.id);
   });
   afterEach(() => api.close());
 
@@ -395,8 +393,7 @@ describe.each(databases)('the door of an event on %s', (_kind, open) => {
     });
     expect(nowhere.status).toBe(404);
     for (const role of ['communications', 'partner'] as const) {
-      const account = await addStaffAccount(api.db, { email: `${role}@example.org`, role });
-      const cookie = await addStaffSession(api.db, account.id);
+      const cookie = await signedInStaff(api.db, { email: `${role}@example.org`, role });
       expect((await walkIn({ given_name: 'Ana' }, undefined, cookie)).status).toBe(403);
     }
     const anonymous = await api.app.request(`http://api.rally.test${event}/walk-ins`, {

@@ -5,13 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addStaffAccount,
-  addStaffSession,
   consoleRequest,
   databases,
   openTestApi,
   person,
   postJson,
+  signedInStaff,
   staffToken,
   type TestApi,
 } from '../testing.ts';
@@ -28,17 +27,15 @@ describe.each(databases)('staff writes through the helpers, on %s', (_kind, open
   let admin: string;
   beforeAll(async () => {
     api = await openTestApi(open);
-    const account = await addStaffAccount(api.db, {
+    organizer = await signedInStaff(api.db, {
       email: 'organizer@example.org',
       role: 'organizer',
       regions: ['gulf-south'],
     });
-    organizer = await addStaffSession(api.db, account.id);
-    const adminAccount = await addStaffAccount(api.db, {
+    admin = await signedInStaff(api.db, {
       email: 'admin@example.org',
       role: 'admin',
     });
-    admin = await addStaffSession(api.db, adminAccount.id);
   });
   afterAll(() => api.close());
 

@@ -12,6 +12,7 @@ import {
   openTestApi,
   person,
   postJson,
+  signedInStaff,
   staffToken,
   type TestApi,
 } from '../testing.ts';
@@ -64,12 +65,11 @@ describe.each(databases)('staff Idempotency-Key replays, on %s', (_kind, open) =
 
   it('answers no replay of a record now outside the caller’s scope', async () => {
     const attendance = await rsvp('moved@example.org');
-    const account = await addStaffAccount(api.db, {
+    const cookie = await signedInStaff(api.db, {
       email: 'scoped@example.org',
       role: 'organizer',
       regions: ['gulf-south'],
     });
-    const cookie = await addStaffSession(api.db, account.id);
     expect((await checkIn(attendance, cookie, 'scoped-key')).status).toBe(200);
     await api.db.query(`update people set region = 'great-lakes' where email = $1`, [
       'moved@example.org',

@@ -9,13 +9,14 @@ import type { StaffRole } from '@rally/core';
 import {
   addStaffAccount,
   addStaffSession,
+  consoleOrigin,
   consoleRequest,
   databases,
   openTestApi,
   person,
   postJson,
+  signedInStaff,
   staffToken,
-  consoleOrigin,
   type TestApi,
 } from '../testing.ts';
 
@@ -61,12 +62,11 @@ describe.each(databases)('the console’s People routes on %s', (_kind, open) =>
   let organizer: string;
 
   const cookieOf = async (role: StaffRole, scope: { regions?: string[] } = {}) => {
-    const account = await addStaffAccount(api.db, {
+    return signedInStaff(api.db, {
       email: `${role}-${Math.random().toString(36).slice(2)}@example.org`,
       role,
       ...scope,
     });
-    return addStaffSession(api.db, account.id);
   };
   const ask = (path: string, options: Parameters<typeof consoleRequest>[2] = {}) =>
     consoleRequest(api, path, { cookie: organizer, ...options });

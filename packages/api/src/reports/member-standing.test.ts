@@ -6,13 +6,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  addStaffAccount,
-  addStaffSession,
   consoleRequest,
   databases,
   openTestApi,
   person,
   postJson,
+  signedInStaff,
   type TestApi,
 } from '../testing.ts';
 import { duesJoin, memberSince } from './standing.ts';
@@ -103,8 +102,7 @@ describe.each(databases)('member standing on %s', (_kind, open) => {
     expect((await standing())[0]).toMatchObject({ has_phone: true });
 
     // A staff correction moves her to another region.
-    const account = await addStaffAccount(api.db, { email: 'dana@example.org', role: 'admin' });
-    const cookie = await addStaffSession(api.db, account.id);
+    const cookie = await signedInStaff(api.db, { email: 'dana@example.org', role: 'admin' });
     const corrected = await consoleRequest(api, `/api/v1/people/${rosa}`, {
       cookie,
       method: 'PATCH',

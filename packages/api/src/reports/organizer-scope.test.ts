@@ -4,13 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addStaffAccount,
-  addStaffSession,
   consoleRequest,
   databases,
   openTestApi,
   person,
   postJson,
+  signedInStaff,
   staffToken,
   type TestApi,
 } from '../testing.ts';
@@ -41,17 +40,15 @@ describe.each(databases)('an organizer’s reports, on %s', (_kind, open) => {
        returning referral_code`,
     );
     await join('lakes-friend@example.org', 'great-lakes', lakes!.referral_code);
-    const account = await addStaffAccount(api.db, {
+    organizer = await signedInStaff(api.db, {
       email: 'organizer@example.org',
       role: 'organizer',
       regions: ['gulf-south'],
     });
-    organizer = await addStaffSession(api.db, account.id);
-    const adminAccount = await addStaffAccount(api.db, {
+    admin = await signedInStaff(api.db, {
       email: 'admin@example.org',
       role: 'admin',
     });
-    admin = await addStaffSession(api.db, adminAccount.id);
   });
   afterAll(() => api.close());
 

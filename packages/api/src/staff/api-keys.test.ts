@@ -5,13 +5,12 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  addStaffAccount,
-  addStaffSession,
   consoleOrigin,
   consoleRequest,
   databases,
   openTestApi,
   person,
+  signedInStaff,
   staffToken,
   type TestApi,
 } from '../testing.ts';
@@ -31,8 +30,7 @@ describe.each(databases)('API keys on %s', (_kind, open) => {
   let admin: string;
   beforeEach(async () => {
     api = await openTestApi(open);
-    const account = await addStaffAccount(api.db, { email: 'admin@example.org', role: 'admin' });
-    admin = await addStaffSession(api.db, account.id);
+    admin = await signedInStaff(api.db, { email: 'admin@example.org', role: 'admin' });
   });
   afterEach(() => api.close());
 

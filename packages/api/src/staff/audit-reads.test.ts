@@ -6,13 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addStaffAccount,
-  addStaffSession,
   consoleRequest,
   databases,
   openTestApi,
   person,
   postJson,
+  signedInStaff,
   staffToken,
   type TestApi,
 } from '../testing.ts';
@@ -39,11 +38,10 @@ describe.each(databases)('the audit log of bulk reads, on %s', (_kind, open) => 
       `select id from people where email = 'listed@example.org'`,
     );
     personId = row!.id;
-    const account = await addStaffAccount(api.db, {
+    cookie = await signedInStaff(api.db, {
       email: 'organizer@example.org',
       role: 'organizer',
     });
-    cookie = await addStaffSession(api.db, account.id);
   });
   afterAll(() => api.close());
 

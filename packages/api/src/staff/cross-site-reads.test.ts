@@ -6,12 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addStaffAccount,
-  addStaffSession,
   consoleRequest,
   databases,
   openTestApi,
   person,
+  signedInStaff,
   staffGet,
   testOrigins,
   type TestApi,
@@ -22,8 +21,7 @@ describe.each(databases)('cookie requests from another page of the site, on %s',
   let cookie: string;
   beforeAll(async () => {
     api = await openTestApi(open);
-    const account = await addStaffAccount(api.db, { email: 'admin@example.org', role: 'admin' });
-    cookie = await addStaffSession(api.db, account.id);
+    cookie = await signedInStaff(api.db, { email: 'admin@example.org', role: 'admin' });
   });
   afterAll(() => api.close());
 

@@ -6,13 +6,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StaffRole } from '@rally/core';
 import {
-  addStaffAccount,
-  addStaffSession,
   consoleOrigin,
   consoleRequest,
   databases,
   openTestApi,
   person,
+  signedInStaff,
   staffToken,
   type TestApi,
 } from '../testing.ts';
@@ -50,12 +49,11 @@ describe.each(databases)('staff roles on %s', (_kind, open) => {
   let personId: string;
   let attendanceId: string;
   const cookieOf = async (role: StaffRole, scope: { regions?: string[] } = {}) => {
-    const account = await addStaffAccount(api.db, {
+    return signedInStaff(api.db, {
       email: `${role}-${Math.random().toString(36).slice(2)}@example.org`,
       role,
       ...scope,
     });
-    return addStaffSession(api.db, account.id);
   };
 
   beforeEach(async () => {

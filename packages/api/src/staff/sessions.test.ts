@@ -16,6 +16,7 @@ import {
   openTestApi,
   person,
   sessionCookieOf,
+  signedInStaff,
   staffToken,
   testOrigins,
   testSettings,
@@ -143,8 +144,7 @@ describe.each(databases)('staff sessions on %s', (_kind, open) => {
   });
 
   it('push the idle expiry forward as it is used, never past the absolute end', async () => {
-    const account = await addStaffAccount(api.db, { email: 'busy@example.org', role: 'admin' });
-    const cookie = await addStaffSession(api.db, account.id);
+    const cookie = await signedInStaff(api.db, { email: 'busy@example.org', role: 'admin' });
     await api.db.query(
       `update staff_sessions set last_seen_at = now() - interval '2 minutes',
          expires_at = now() + interval '5 minutes', ends_at = now() + interval '3 hours'`,
@@ -167,8 +167,7 @@ describe.each(databases)('staff sessions on %s', (_kind, open) => {
   });
 
   it('end with sign-out, which clears the cookie and is recorded', async () => {
-    const account = await addStaffAccount(api.db, { email: 'out@example.org', role: 'partner' });
-    const cookie = await addStaffSession(api.db, account.id);
+    const cookie = await signedInStaff(api.db, { email: 'out@example.org', role: 'partner' });
     const out = await consoleRequest(api, '/api/v1/staff/sign-out', { method: 'POST', cookie });
     expect(out.status).toBe(204);
     expect(out.headers.getSetCookie()[0]).toMatch(/^rally_staff=;.*Max-Age=0/);
@@ -195,8 +194,10 @@ describe.each(databases)('staff sessions on %s', (_kind, open) => {
     expect((await consoleRequest(api, '/api/v1/staff/me', { cookie: laptop })).status).toBe(401);
     expect((await consoleRequest(api, '/api/v1/staff/me', { cookie: phone })).status).toBe(200);
 
-    const dele = await addStaffAccount(api.db, { email: 'dele@example.org', role: 'organizer' });
-    const deleSession = await addStaffSession(api.db, dele.id);
+    const deleSession = await signedInStaff(api.db, {
+      email: 'dele@example.org',
+      role: 'organizer',
+    });
     const current = sessions.find((session) => session.current)!;
     const refused = await consoleRequest(api, `/api/v1/staff/sessions/${current.id}`, {
       method: 'DELETE',
@@ -233,8 +234,7 @@ describe.each(databases)('staff sessions on %s', (_kind, open) => {
   });
 
   it('stop a disabled account’s sessions at once, and start them again only by signing in', async () => {
-    const admin = await addStaffAccount(api.db, { email: 'admin@example.org', role: 'admin' });
-    const adminCookie = await addStaffSession(api.db, admin.id);
+    const adminCookie = await signedInStaff(api.db, { email: 'admin@example.org', role: 'admin' });
     const { account, password } = await withPassword(api, 'leaving@example.org');
     const cookie = await addStaffSession(api.db, account.id);
     expect((await consoleRequest(api, '/api/v1/people', { cookie })).status).toBe(200);
@@ -262,8 +262,7 @@ describe.each(databases)('staff sessions on %s', (_kind, open) => {
   });
 
   it('refuse a write with the cookie from another site’s page, or from no page', async () => {
-    const account = await addStaffAccount(api.db, { email: 'csrf@example.org', role: 'admin' });
-    const cookie = await addStaffSession(api.db, account.id);
+    const cookie = await signedInStaff(api.db, { email: 'csrf@example.org', role: 'admin' });
     const joined = await api.app.request('http://localhost:8787/api/v1/people', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'OSDI-API-Token': staffToken },
