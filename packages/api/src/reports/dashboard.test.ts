@@ -57,27 +57,27 @@ describe.each(databases)('the staff dashboard on %s', (_kind, open) => {
   const at = (email: string, sql: string, time: string) =>
     api.db.query(sql.replace('$person', '(select id from people where email = $1)'), [email, time]);
 
-  async function join(email: string, time: string, body: object = {}, origin = testOrigins.site) {
+  /** A widget's form for `email`, sent from `origin` and taken: the API's answer. */
+  async function sent(path: string, email: string, body: object, origin: string) {
     const response = await postJson(
       api,
-      '/api/v1/people',
+      path,
       { person: person(email), ...body },
       { Origin: origin },
     );
     expect(response.status).toBe(201);
+    return response.json();
+  }
+
+  async function join(email: string, time: string, body: object = {}, origin = testOrigins.site) {
+    const answer = await sent('/api/v1/people', email, body, origin);
     await at(email, 'update people set joined_at = $2 where id = $person', time);
     await at(email, 'update people set created_at = $2 where id = $person', time);
-    return (await response.json()) as { referral_code: string };
+    return answer as { referral_code: string };
   }
 
   async function sign(email: string, time: string, body: object = {}, origin = testOrigins.site) {
-    const response = await postJson(
-      api,
-      '/api/v1/petitions/fair-wages/signatures',
-      { person: person(email), ...body },
-      { Origin: origin },
-    );
-    expect(response.status).toBe(201);
+    await sent('/api/v1/petitions/fair-wages/signatures', email, body, origin);
     await at(email, 'update signatures set created_at = $2 where person_id = $person', time);
     // A supporter arrives with their first action.
     await at(
@@ -88,14 +88,8 @@ describe.each(databases)('the staff dashboard on %s', (_kind, open) => {
   }
 
   async function rsvp(email: string, event: string, time: string, origin = testOrigins.site) {
-    const response = await postJson(
-      api,
-      `/api/v1/events/${event}/attendances`,
-      { person: person(email) },
-      { Origin: origin },
-    );
-    expect(response.status).toBe(201);
-    const id = ((await response.json()) as { identifiers: string[] }).identifiers[0]!.slice(6);
+    const { identifiers } = await sent(`/api/v1/events/${event}/attendances`, email, {}, origin);
+    const id = (identifiers as string[])[0]!.slice(6);
     await api.db.query('update attendances set created_at = $2 where id = $1', [id, time]);
     return id;
   }
