@@ -1,6 +1,7 @@
 /**
  * Writes the petitions, events and spotlights that staff write as MDX in content/ (read by
- * @rally/content, with the schemas the sites build with) into the API's database, at every start.
+ * @rally/content, with the schemas the sites build with) into the API's database, at every start,
+ * and the names of the regions and sectors, which the dashboard shows its figures by.
  */
 import type { Content } from '@rally/content';
 import type { Locale } from '@rally/core';
@@ -127,6 +128,14 @@ export async function syncContent(
             quote: t.quote,
           })),
         ],
+      );
+    }
+    for (const [slug, versions] of content.microsites) {
+      const names = JSON.stringify(Object.fromEntries(versions.map(([lang, m]) => [lang, m.name])));
+      await tx.query(
+        `insert into site_names (slug, names) values ($1, $2)
+         on conflict (slug) do update set names = $2 where site_names.names <> excluded.names`,
+        [slug, names],
       );
     }
     // What is no longer in the content folder is no longer served, and keeps its row.

@@ -52,7 +52,8 @@ describe.each(emptyDatabases)('migration 020 on %s', (_kind, open) => {
         [`walk-in-${walkInKey('union-meeting', key)}@walk-ins.invalid`],
       );
 
-      expect(await migrate(db)).toEqual(['020_walk_ins_without_email.sql', 'sql/functions']);
+      // 020 first, then whatever came after it.
+      expect((await migrate(db))[0]).toBe('020_walk_ins_without_email.sql');
       const people = () =>
         db.query(
           `select given_name, email, walk_in_key, updated_at > '2026-01-02' as changed

@@ -175,9 +175,18 @@ function sourcesParameter(c: Context): string[] | undefined {
 /** The JSON answer's shape: every figure, a list of rows with its columns. */
 const dashboardSchema = {
   type: 'object' as const,
-  required: ['generated_at', 'scope', 'figures'],
+  required: ['generated_at', 'scope', 'figures', 'names'],
   properties: {
     generated_at: { type: 'string' as const, format: 'date-time' },
+    names: {
+      type: 'object' as const,
+      description:
+        'What each region and sector is called, by slug, in each language it is written in: `{"louisiana": {"en": "Louisiana", "es": "Luisiana"}}`. The figures name them by slug.',
+      additionalProperties: {
+        type: 'object' as const,
+        additionalProperties: { type: 'string' as const },
+      },
+    },
     scope: {
       type: 'object' as const,
       description: 'The scope the figures were counted in, defaults filled in.',
@@ -225,7 +234,12 @@ dashboardRoutes.get(
   async (c) => {
     const scope = dashboardScope(c);
     const asked = figuresParameter(c);
-    const answer = await dashboard(c.var.db, scope, c.var.settings, asked);
+    const [answer, names] = await Promise.all([
+      dashboard(c.var.db, scope, c.var.settings, asked),
+      c.var.db.query<{ slug: string; names: Record<string, string> }>(
+        'select slug, names from site_names order by slug',
+      ),
+    ]);
     // The referrers' figure names people: who saw those names is recorded, as for a list of people.
     const named = answer.new_members_by_referrer?.filter((row) => row.referrer !== null) ?? [];
     if (scope.personal && named.length > 0) {
@@ -244,6 +258,7 @@ dashboardRoutes.get(
         sources: scope.sources ?? null,
       },
       figures: answer,
+      names: Object.fromEntries(names.map((row) => [row.slug, row.names])),
     });
   },
 );

@@ -295,6 +295,11 @@ describe.each(databases)('the staff dashboard on %s', (_kind, open) => {
     });
     const figures = body.figures as Record<string, Rows>;
     expect(Object.keys(figures)).toEqual(figureNames);
+    // The figures count by slug; the names staff know them by come with them.
+    expect(body.names).toEqual({
+      'domestic-work': { en: 'Domestic work' },
+      'gulf-south': { en: 'Gulf South' },
+    });
 
     // Members at each month's end: those from before the period count from January; Florida has a
     // goal and nobody yet; Fay has no region.

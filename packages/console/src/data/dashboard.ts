@@ -20,6 +20,17 @@ export interface Dashboard {
     sources: string[] | null;
   };
   figures: Record<string, Row[]>;
+  /** What each region and sector is called, by slug and language; the figures name them by slug. */
+  names?: Record<string, Record<string, string>>;
+}
+
+/**
+ * A region's or sector's name in `locale`, else in the first language it is written in, else its
+ * slug (a region the API has no name for, or an API from before names).
+ */
+export function nameOfSite(dashboard: Dashboard | undefined, slug: string, locale: string): string {
+  const names = dashboard?.names?.[slug];
+  return names?.[locale] ?? Object.values(names ?? {})[0] ?? slug;
 }
 
 export function loadDashboard(filters: DashboardFilters): Promise<Dashboard> {

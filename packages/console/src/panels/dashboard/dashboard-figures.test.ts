@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import { expectAccessible } from '../../../../widgets/src/internal/expect-accessible.ts';
 import '../../components/line-chart.ts';
 import '../../components/share-bars.ts';
+import { nameOfSite } from '../../data/dashboard.ts';
 import { en } from '../../translations/en.ts';
 import { chartOf } from './figures.ts';
 
@@ -12,17 +13,28 @@ const members = [
   { month: '2026-11', region: null, members: 2, goal: null, share_of_goal: null },
 ];
 
-test('members by region: a line per region, its goal as a line of its own', () => {
-  const chart = chartOf('members_by_region', members, en);
+test('members by region: a line per region by its name, its goal as a line of its own', () => {
+  const dashboard = {
+    generated_at: '',
+    scope: { region: null, sector: null, from: '', to: '', sources: null },
+    figures: {},
+    names: { louisiana: { en: 'Louisiana', es: 'Luisiana' } },
+  };
+  const chart = chartOf('members_by_region', members, en, (slug) =>
+    nameOfSite(dashboard, slug, 'es'),
+  );
   expect(chart).toEqual({
     kind: 'lines',
     x: ['2026-10', '2026-11'],
     series: [
-      { label: 'louisiana', values: [3, 5] },
-      { label: 'louisiana (goal)', values: [10, 10], goal: true },
+      { label: 'Luisiana', values: [3, 5] },
+      { label: 'Luisiana (goal)', values: [10, 10], goal: true },
       { label: 'none', values: [1, 2] },
     ],
   });
+  // A region the API names in no language of the console's, or not at all.
+  expect(nameOfSite(dashboard, 'louisiana', 'fr')).toBe('Louisiana');
+  expect(nameOfSite(dashboard, 'bayou', 'es')).toBe('bayou');
 });
 
 test('participation: its share against the line, in words as well as drawn', async () => {

@@ -12,6 +12,7 @@ import { problemText } from '../../data/api.ts';
 import {
   figureCsvUrl,
   loadDashboard,
+  nameOfSite,
   type Dashboard,
   type DashboardFilters,
   type Row,
@@ -75,8 +76,13 @@ export class RallyDashboardPanel extends LitElement {
     void this.load();
   }
 
+  /** A region or sector by the name staff know it by. */
+  private readonly siteName = (slug: string) => nameOfSite(this.data, slug, this.locale);
+
   private format(column: string, value: unknown): string {
     if (value === null || value === undefined) return '—';
+    if ((column === 'region' || column === 'sector') && typeof value === 'string')
+      return this.siteName(value);
     if (typeof value === 'number') {
       return shareColumns.test(column)
         ? new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: 1 }).format(
@@ -132,7 +138,7 @@ export class RallyDashboardPanel extends LitElement {
   private renderFigure(name: string, rows: Row[]) {
     const t = this.t;
     const title = t.dashboard.figures[name] ?? name;
-    const chart = chartOf(name, rows, t);
+    const chart = chartOf(name, rows, t, this.siteName);
     const id = `figure-${name}`;
     return html`<section aria-labelledby=${id} data-figure=${name}>
       <h2 id=${id}>${title}</h2>
@@ -162,7 +168,7 @@ export class RallyDashboardPanel extends LitElement {
   private renderFilters() {
     const t = this.t.dashboard;
     const option = (selected: string | undefined) => (value: string) =>
-      html`<option value=${value} ?selected=${selected === value}>${value}</option>`;
+      html`<option value=${value} ?selected=${selected === value}>${this.siteName(value)}</option>`;
     return html`<form class="card" @submit=${this.onFilter} aria-labelledby="filters">
       <h2 id="filters">${t.filters}</h2>
       <div class="row">

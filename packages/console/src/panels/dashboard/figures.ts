@@ -16,6 +16,8 @@ type Chart =
 interface LineSpec {
   x: string;
   group?: (row: Row) => string | null;
+  /** The groups are regions or sectors, shown by name. */
+  sites?: boolean;
   value: string;
   goal?: string;
 }
@@ -24,12 +26,14 @@ const lineSpecs: Record<string, LineSpec> = {
   members_by_region: {
     x: 'month',
     group: (r) => r.region as string | null,
+    sites: true,
     value: 'members',
     goal: 'goal',
   },
   members_by_sector: {
     x: 'month',
     group: (r) => r.sector as string | null,
+    sites: true,
     value: 'members',
     goal: 'goal',
   },
@@ -49,7 +53,12 @@ const lineSpecs: Record<string, LineSpec> = {
 
 const num = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 
-function lines(rows: Row[], spec: LineSpec, t: Translation): Chart {
+function lines(
+  rows: Row[],
+  spec: LineSpec,
+  t: Translation,
+  siteName: (slug: string) => string,
+): Chart {
   const x = [...new Set(rows.map((row) => String(row[spec.x])))].sort();
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
@@ -59,7 +68,8 @@ function lines(rows: Row[], spec: LineSpec, t: Translation): Chart {
   const series: ChartSeries[] = [];
   for (const [key, groupRows] of groups) {
     const at = new Map(groupRows.map((row) => [String(row[spec.x]), row]));
-    const label = key || t.dashboard.figures[spec.value] || spec.value;
+    const named = spec.sites && spec.group?.(groupRows[0]!) ? siteName(key) : key;
+    const label = named || t.dashboard.figures[spec.value] || spec.value;
     series.push({ label, values: x.map((point) => num(at.get(point)?.[spec.value]) ?? null) });
     const goal = spec.goal ? num(groupRows[0]?.[spec.goal]) : null;
     if (goal !== null) {
@@ -73,11 +83,16 @@ function lines(rows: Row[], spec: LineSpec, t: Translation): Chart {
   return { kind: 'lines', x, series };
 }
 
-/** The chart for a figure's rows. */
-export function chartOf(name: string, rows: Row[], t: Translation): Chart {
+/** The chart for a figure's rows; `siteName` names a region or sector by its slug. */
+export function chartOf(
+  name: string,
+  rows: Row[],
+  t: Translation,
+  siteName: (slug: string) => string = (slug) => slug,
+): Chart {
   if (rows.length === 0) return { kind: 'none' };
   const spec = lineSpecs[name];
-  if (spec) return lines(rows, spec, t);
+  if (spec) return lines(rows, spec, t, siteName);
   const c = t.dashboard.columns;
   switch (name) {
     case 'participation':
