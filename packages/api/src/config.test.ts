@@ -78,6 +78,31 @@ describe('readServerConfig', () => {
     expect(production.settings.partnerSources.get('https://riverside.example')).toBe('riverside');
   });
 
+  it('takes the sites’ addresses from the environment only where it builds the sites itself', () => {
+    const local = {
+      RALLY_HUB_URL: 'http://localhost:9999',
+      RALLY_MICROSITE_URL: 'http://{site}.localhost:4321',
+      NODE_ENV: 'production',
+    };
+    // Left in a production environment, they move nothing.
+    const hosted = readServerConfig(local, minimal).settings;
+    expect(hosted.sites.hub_url).not.toBe('http://localhost:9999');
+    expect(hosted.micrositesOnPattern).toBe(false);
+    const building = readServerConfig(
+      { ...local, RALLY_SITES_BUILD_COMMAND: 'build' },
+      minimal,
+    ).settings;
+    expect(building.sites.hub_url).toBe('http://localhost:9999');
+    expect(building.micrositesOnPattern).toBe(true);
+    // An address of another scheme has the origin "null", which any sandboxed frame sends.
+    expect(() =>
+      readServerConfig(
+        { RALLY_SITES_BUILD_COMMAND: 'build', RALLY_MICROSITE_URL: 'data:{site}' },
+        minimal,
+      ),
+    ).toThrow(/^RALLY_MICROSITE_URL: /);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, minimal, /^PORT must be a whole number/],
     [{ PORT: '70000' }, minimal, /^PORT must be a whole number/],

@@ -78,10 +78,21 @@ export function readServerConfig(
     settings: settingsFrom(readConfigFile(configFile), {
       extraOrigins: env.RALLY_ALLOWED_ORIGINS,
       production: env.NODE_ENV === 'production',
-      hubUrl: env.RALLY_HUB_URL?.trim() || undefined,
-      micrositeUrl: env.RALLY_MICROSITE_URL?.trim() || undefined,
+      // The addresses the sites are built for, where this API builds them (`pnpm start`): read
+      // only then, so that one left in a production environment cannot move the allowed origins.
+      ...(env.RALLY_SITES_BUILD_COMMAND?.trim()
+        ? {
+            hubUrl: env.RALLY_HUB_URL?.trim() || undefined,
+            micrositeUrl: env.RALLY_MICROSITE_URL?.trim() || undefined,
+          }
+        : {}),
     }),
   };
+}
+
+/** An http or https address: any other scheme's origin is "null", which sandboxed frames send. */
+function isWebAddress(value: string): boolean {
+  return URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol);
 }
 
 function readPublishing(value: string | undefined): boolean {
@@ -134,14 +145,14 @@ export function settingsFrom(
   }
   const config = parsed.data;
   if (hubUrl !== undefined) {
-    if (!URL.canParse(hubUrl))
+    if (!isWebAddress(hubUrl))
       throw new ConfigError(
         `RALLY_HUB_URL: "${hubUrl}" is not an address; write one like https://example.org.`,
       );
     config.sites.hub_url = hubUrl;
   }
   if (micrositeUrl !== undefined) {
-    if (!micrositeUrl.includes('{site}') || !URL.canParse(micrositeUrl.replace('{site}', 'x')))
+    if (!micrositeUrl.includes('{site}') || !isWebAddress(micrositeUrl.replace('{site}', 'x')))
       throw new ConfigError(
         `RALLY_MICROSITE_URL: "${micrositeUrl}" is not an address with {site} where the slug goes; write one like https://{site}.example.org.`,
       );

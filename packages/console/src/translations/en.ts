@@ -582,7 +582,7 @@ export const en = {
     } as Record<string, string>,
     built: (seconds: number) => `The sites are updated (in ${seconds} s). Live now:`,
     buildFailed: (build: string) =>
-      `The sites could not be built. What was published is saved; the API's log says why, under build ${build}.`,
+      `The sites could not be built. Your change is saved; the API's log says why, under build ${build}.`,
     noBuild: 'The sites are built where they are hosted; they show it after their next build.',
     page: (site: string, language: string) => `${site}, ${language}`,
     drafts: 'Draft',

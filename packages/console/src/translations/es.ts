@@ -593,7 +593,7 @@ export const es: Translation = {
     },
     built: (seconds: number) => `Los sitios están al día (en ${seconds} s). Ya en línea:`,
     buildFailed: (build: string) =>
-      `No se pudieron construir los sitios. Lo publicado está guardado; el registro de la API dice por qué, en la construcción ${build}.`,
+      `No se pudieron construir los sitios. Tu cambio está guardado; el registro de la API dice por qué, en la construcción ${build}.`,
     noBuild:
       'Los sitios se construyen donde están alojados; lo mostrarán después de su próxima construcción.',
     page: (site: string, language: string) => `${site}, ${language.toLowerCase()}`,
