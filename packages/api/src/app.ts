@@ -25,6 +25,7 @@ import { people } from './people/people.ts';
 import { petitions } from './petitions/petitions.ts';
 import { buildRoutes } from './publishing/build-routes.ts';
 import { previewRoutes } from './publishing/preview-routes.ts';
+import { photoTooLarge } from './publishing/photo-routes.ts';
 import { maxPhotoBytes } from './publishing/photos.ts';
 import { publishingRoutes } from './publishing/routes.ts';
 import type { SiteBuilds } from './publishing/site-builds.ts';
@@ -121,7 +122,11 @@ export function createApp({
   api.use(
     limitBodies(maxBodyBytes, {
       [`${apiBasePath}/stripe/webhook`]: maxStripeEventBytes,
-      [`${apiBasePath}/staff/content/photos`]: maxPhotoUploadBytes,
+      // Refused as the route refuses a photo over its 10 MB, in the staff member's language.
+      [`${apiBasePath}/staff/content/photos`]: {
+        maxBytes: maxPhotoUploadBytes,
+        tooLarge: photoTooLarge,
+      },
     }),
   );
   api.use(refuseUnstorableAddress);

@@ -34,9 +34,20 @@ export interface Content {
   microsites: Versions<MicrositeContent>;
 }
 
-/** A content file that cannot be used; the message names the file and the field. */
+/**
+ * A content file that cannot be used: its message names the file, then what is wrong (the field,
+ * in English); `file` and `detail` are the two apart, for a message of another's words.
+ */
 export class ContentError extends Error {
   override name = 'ContentError';
+  readonly file: string;
+  readonly detail: string;
+
+  constructor(file: string, detail: string) {
+    super(`${file}: ${detail}`);
+    this.file = file;
+    this.detail = detail;
+  }
 }
 
 export async function readContent(contentDir: string): Promise<Content> {
@@ -75,19 +86,19 @@ async function readCollection<Schema extends z.ZodType>(
   const [loose] = looseFiles(contentDir, collection);
   if (loose)
     throw new ContentError(
-      `${join(dir, loose)}: put it in a folder named for its language, like ${join(dir, 'en', loose)}.`,
+      join(dir, loose),
+      `put it in a folder named for its language, like ${join(dir, 'en', loose)}.`,
     );
   for (const { id, lang, name, file } of contentFiles(contentDir, collection)) {
     if (!/^[a-z0-9][a-z0-9-]*\.mdx?$/.test(name))
       throw new ContentError(
-        `${file}: name the file with lower-case letters, digits and dashes, like fair-wages.mdx.`,
+        file,
+        'name the file with lower-case letters, digits and dashes, like fair-wages.mdx.',
       );
     const parsed = schema.safeParse(frontMatter(await readFile(file, 'utf8'), file));
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new ContentError(
-        `${file}: ${issue.path.join('.') || 'front matter'}: ${issue.message}`,
-      );
+      throw new ContentError(file, `${issue.path.join('.') || 'front matter'}: ${issue.message}`);
     }
     const versions = entries.get(id) ?? [];
     const first = versions[0];
@@ -99,7 +110,8 @@ async function readCollection<Schema extends z.ZodType>(
       );
       if (key)
         throw new ContentError(
-          `${file}: ${key}: differs from ${files.get(id)}; translations share their facts, so make them the same.`,
+          file,
+          `${key}: differs from ${files.get(id)}; translations share their facts, so make them the same.`,
         );
     } else files.set(id, file);
     versions.push([lang, parsed.data]);
@@ -111,12 +123,10 @@ async function readCollection<Schema extends z.ZodType>(
 /** A content file's front matter, read as the API reads it; a ContentError names what is wrong. */
 export function frontMatter(text: string, file: string): unknown {
   const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-  if (!match?.[1]) throw new ContentError(`${file}: no front matter between --- lines at the top.`);
+  if (!match?.[1]) throw new ContentError(file, 'no front matter between --- lines at the top.');
   try {
     return parseYaml(match[1]);
   } catch (error) {
-    throw new ContentError(
-      `${file}: the front matter is not valid YAML: ${(error as Error).message}`,
-    );
+    throw new ContentError(file, `the front matter is not valid YAML: ${(error as Error).message}`);
   }
 }

@@ -2,9 +2,11 @@
  * Reads a write's body: JSON from widgets and API clients, or a plain HTML form (the no-JavaScript
  * path), which is mapped onto the same OSDI helper shape so one schema validates both.
  */
+import type { Locale } from '@rally/core';
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { HttpProblem, invalidSubmission } from './problems.ts';
+import { requestWords } from './request-words.ts';
 
 export type BodyFormat = 'json' | 'form';
 
@@ -40,24 +42,28 @@ export async function readSubmission<Schema extends z.ZodType>(
   return { format, data: validated(raw, schema), redirect };
 }
 
-/** A JSON-only body, as staff tools send it, checked like any submission. */
+/**
+ * A JSON-only body, as staff tools send it, checked like any submission; refused in `lang`, the
+ * staff member's where a route answers in it (publishing), else English.
+ */
 export async function readJson<Schema extends z.ZodType>(
   c: Context,
   schema: Schema,
+  lang: Locale = 'en',
 ): Promise<z.infer<Schema>> {
-  if (mediaType(c) !== 'application/json') throw new HttpProblem(415, 'Send application/json.');
-  return validated(await jsonBody(c), schema);
+  if (mediaType(c) !== 'application/json') throw new HttpProblem(415, requestWords[lang].sendJson);
+  return validated(await jsonBody(c, lang), schema, lang);
 }
 
 function mediaType(c: Context): string | undefined {
   return c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
 }
 
-async function jsonBody(c: Context): Promise<unknown> {
+async function jsonBody(c: Context, lang: Locale = 'en'): Promise<unknown> {
   try {
     return await c.req.json();
   } catch {
-    throw new HttpProblem(400, 'The body is not valid JSON.');
+    throw new HttpProblem(400, requestWords[lang].notJson);
   }
 }
 
@@ -68,23 +74,25 @@ async function jsonBody(c: Context): Promise<unknown> {
  */
 const maxDepth = 16;
 
-function validated<Schema extends z.ZodType>(raw: unknown, schema: Schema): z.infer<Schema> {
+function validated<Schema extends z.ZodType>(
+  raw: unknown,
+  schema: Schema,
+  lang: Locale = 'en',
+): z.infer<Schema> {
+  const words = requestWords[lang];
   const tooDeep = pathDeeperThan(raw, maxDepth);
   if (tooDeep) {
-    throw invalidSubmission([
-      {
-        code: 'custom',
-        path: tooDeep,
-        input: undefined,
-        message: `This field nests deeper than ${maxDepth} levels; send plain values.`,
-      },
-    ]);
+    throw invalidSubmission(
+      [{ code: 'custom', path: tooDeep, input: undefined, message: words.tooDeep(maxDepth) }],
+      lang,
+    );
   }
   // With the input on each issue, a missing field can be told from a wrong one; never echoed back.
-  const parsed = schema.safeParse(raw, { reportInput: true });
-  const unstorable = unstorableText(raw);
+  // A schema's own messages stand; zod words the rest in `lang`.
+  const parsed = schema.safeParse(raw, { reportInput: true, error: words.issues });
+  const unstorable = unstorableText(raw, [], lang);
   if (!parsed.success || unstorable.length > 0) {
-    throw invalidSubmission([...unstorable, ...(parsed.error?.issues ?? [])]);
+    throw invalidSubmission([...unstorable, ...(parsed.error?.issues ?? [])], lang);
   }
   return parsed.data;
 }
@@ -116,25 +124,21 @@ function pathDeeperThan(value: unknown, limit: number): PropertyKey[] | undefine
  * is a field named `__proto__`, which every JavaScript object reserves: it would be dropped on the
  * way rather than stored.
  */
-function unstorableText(value: unknown, path: PropertyKey[] = []): z.core.$ZodIssue[] {
+function unstorableText(
+  value: unknown,
+  path: PropertyKey[] = [],
+  lang: Locale = 'en',
+): z.core.$ZodIssue[] {
+  const words = requestWords[lang];
   if (typeof value === 'string') {
-    return unstorable(value)
-      ? [
-          {
-            code: 'custom',
-            path,
-            input: value,
-            message: 'Remove the hidden control characters from this field.',
-          },
-        ]
-      : [];
+    return unstorable(value) ? [{ code: 'custom', path, input: value, message: words.hidden }] : [];
   }
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, child]): z.core.$ZodIssue[] =>
     // A name PostgreSQL cannot store fails like a value would, inside a custom_fields object.
     key === '__proto__' || unstorable(key)
-      ? [{ code: 'custom', path: [...path, key], input: child, message: 'Rename this field.' }]
-      : unstorableText(child, [...path, key]),
+      ? [{ code: 'custom', path: [...path, key], input: child, message: words.rename }]
+      : unstorableText(child, [...path, key], lang),
   );
 }
 

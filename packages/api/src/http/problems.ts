@@ -1,6 +1,7 @@
 /** Errors as RFC 9457 problem details: one class to throw, one place that renders it. */
-import type { FieldError, FieldErrorCode, Problem } from '@rally/core';
+import type { FieldError, FieldErrorCode, Locale, Problem } from '@rally/core';
 import type { z } from 'zod';
+import { requestWords, type RequestWords } from './request-words.ts';
 
 const titles: Record<number, string> = {
   400: 'Bad request',
@@ -50,26 +51,30 @@ export class HttpProblem extends Error {
   }
 }
 
-/** A 422 naming every failed field of a schema check, with stable codes widgets translate. */
-export function invalidSubmission(issues: z.core.$ZodIssue[]): HttpProblem {
+/**
+ * A 422 naming every failed field of a schema check, with stable codes widgets translate; its
+ * sentence and messages in `lang` (the issues' own messages are the schema's, worded in it).
+ */
+export function invalidSubmission(issues: z.core.$ZodIssue[], lang: Locale = 'en'): HttpProblem {
+  const words = requestWords[lang];
   const errors = issues.flatMap((issue) =>
     // A field the endpoint does not take is named itself, not its parent object.
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({
           path: [...issue.path, key].join('.'),
           code: 'invalid' as const,
-          message: 'This field cannot be set here; leave it out.',
+          message: words.notHere,
         }))
       : [
           {
             path: issue.path.join('.'),
             code: fieldErrorCode(issue),
-            message: fieldErrorMessage(issue),
+            message: fieldErrorMessage(issue, words),
           },
         ],
   );
   const fields = [...new Set(errors.map((e) => e.path || 'body'))].join(', ');
-  return new HttpProblem(422, `Some fields need attention: ${fields}.`, { errors });
+  return new HttpProblem(422, words.someFields(fields), { errors });
 }
 
 function fieldErrorCode(issue: z.core.$ZodIssue): FieldErrorCode {
@@ -87,17 +92,13 @@ function fieldErrorCode(issue: z.core.$ZodIssue): FieldErrorCode {
   }
 }
 
-function fieldErrorMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'This field is required.';
-  if (issue.code === 'too_big') return `Use at most ${issue.maximum} ${unit(issue.origin)}.`;
+function fieldErrorMessage(issue: z.core.$ZodIssue, words: RequestWords): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return words.required;
+  if (issue.code === 'too_big') return words.atMost(issue.maximum, issue.origin);
   if (issue.code === 'too_small' && issue.minimum !== 1) {
-    return `Use at least ${issue.minimum} ${unit(issue.origin)}.`;
+    return words.atLeast(issue.minimum, issue.origin);
   }
   return issue.message;
-}
-
-function unit(origin: string): string {
-  return origin === 'string' ? 'characters' : origin === 'array' ? 'entries' : '';
 }
 
 /**

@@ -10,6 +10,7 @@ import { HttpProblem } from '../http/problems.ts';
 import { jsonResponse, pathParameter, problemResponse } from '../openapi.ts';
 import { requireRole, requireSession } from '../staff/require-staff.ts';
 import type { SiteBuilds } from './site-builds.ts';
+import { staffWords } from './words/index.ts';
 
 export const siteBuild = z.object({
   id: z.string(),
@@ -49,9 +50,7 @@ export function buildRoutes(builds: SiteBuilds | undefined): Hono<AppContext> {
       if (!build)
         throw new HttpProblem(
           404,
-          builds
-            ? 'No such build: it may be one of long ago, which is no longer kept.'
-            : 'This API builds no sites: they are built where they are hosted.',
+          builds ? staffWords(c).builds.none : staffWords(c).builds.elsewhere,
         );
       return c.json({ build });
     },

@@ -3,7 +3,7 @@
  * the content folder until it is published; or scheduled, which the API's timer publishes once its
  * time has come (scheduled.ts). A scheduled draft must be publishable when it is saved.
  */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { checkPiece, pieceId } from '@rally/content';
 import { z } from 'zod';
@@ -18,22 +18,22 @@ import {
   collectionOf,
   collectionParameter,
   idParameter,
+  inEachLanguage,
   mayPublish,
   staffLanguage,
   versions,
 } from './route-parts.ts';
 
-const draftRequest = z.object({
-  versions,
-  publish_at: z.iso
-    .datetime({
-      offset: true,
-      error: 'Give the day and time to publish it, like 2026-12-01T09:00:00-06:00, or null.',
-    })
-    .nullable()
-    .optional()
-    .describe('When the API publishes it by itself; null or left out: it stays a draft'),
-});
+const draftRequests = inEachLanguage((words) =>
+  z.object({
+    versions,
+    publish_at: z.iso
+      .datetime({ offset: true, error: words.request.publishAt })
+      .nullable()
+      .optional()
+      .describe('When the API publishes it by itself; null or left out: it stays a draft'),
+  }),
+);
 
 const problems = z
   .array(z.object({ path: z.string(), message: z.string() }))
@@ -50,7 +50,7 @@ export const draftAnswer = z.object({
 });
 const savedAnswer = z.object({ draft: draftAnswer, problems });
 
-export function draftRoutes(routes: Hono<AppContext>, folder: () => string): void {
+export function draftRoutes(routes: Hono<AppContext>, folder: (c: Context) => string): void {
   routes.put(
     '/:collection/:id/draft',
     describeRoute({
@@ -60,7 +60,9 @@ export function draftRoutes(routes: Hono<AppContext>, folder: () => string): voi
       parameters: [collectionParameter, idParameter],
       requestBody: {
         required: true,
-        content: { 'application/json': { schema: requestSchema('DraftRequest', draftRequest) } },
+        content: {
+          'application/json': { schema: requestSchema('DraftRequest', draftRequests.en) },
+        },
       },
       responses: {
         200: jsonResponse('Saved', 'SavedDraft', savedAnswer),
@@ -76,12 +78,12 @@ export function draftRoutes(routes: Hono<AppContext>, folder: () => string): voi
     requireSession,
     mayPublish,
     async (c) => {
-      const dir = folder();
+      const dir = folder(c);
       const collection = collectionOf(c);
       const id = c.req.param('id');
-      const request = await readJson(c, draftRequest);
-      const publishAt = request.publish_at ? new Date(request.publish_at) : null;
       const lang = staffLanguage(c);
+      const request = await readJson(c, draftRequests[lang], lang);
+      const publishAt = request.publish_at ? new Date(request.publish_at) : null;
       const found = await checkPiece(dir, collection, id, request.versions, lang);
       if (publishAt !== null && found.length > 0)
         throw cannotPublish(collection, found, 'scheduled', lang);

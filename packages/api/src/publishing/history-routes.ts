@@ -24,10 +24,12 @@ import {
   collectionOf,
   collectionParameter,
   idParameter,
+  inEachLanguage,
   mayPublish,
   publicationAnswer,
   publishedAnswer,
   staffLanguage,
+  staffWords,
 } from './route-parts.ts';
 import { unpublishPiece } from './unpublish.ts';
 
@@ -46,13 +48,11 @@ const historyAnswer = z.object({
     )
     .describe('The commits that changed any of its files, newest first'),
 });
-const restoreRequest = z.object({
-  commit: z
-    .string()
-    .regex(/^[0-9a-f]{7,40}$/i, 'Choose a commit from the piece’s history, like 3f2a9c1.'),
-});
+const restoreRequests = inEachLanguage((words) =>
+  z.object({ commit: z.string().regex(/^[0-9a-f]{7,40}$/i, words.request.commit) }),
+);
 
-export function historyRoutes(routes: Hono<AppContext>, folder: () => string): void {
+export function historyRoutes(routes: Hono<AppContext>, folder: (c: Context) => string): void {
   routes.delete(
     '/:collection/:id',
     describeRoute({
@@ -73,14 +73,11 @@ export function historyRoutes(routes: Hono<AppContext>, folder: () => string): v
     requireSession,
     mayPublish,
     async (c) => {
-      const dir = folder();
+      const dir = folder(c);
       const { collection, id } = pieceOf(c);
+      const words = staffWords(c);
       if (collection === 'pages')
-        throw new HttpProblem(
-          409,
-          `The sites cannot be built without the page ${id}: change what it says, and publish that, instead.`,
-          { kind: 'always-published' },
-        );
+        throw new HttpProblem(409, words.alwaysPublished(id), { kind: 'always-published' });
       const unpublished = await unpublishPiece({
         db: c.var.db,
         contentDir: dir,
@@ -89,13 +86,11 @@ export function historyRoutes(routes: Hono<AppContext>, folder: () => string): v
         author: await authorOf(c),
         siteBuilds: c.var.siteBuilds,
       });
-      if (unpublished === null) throw nothingPublished(collection, id);
+      if (unpublished === null) throw nothingPublished(c, collection, id);
       if (!unpublished.ok)
-        throw new HttpProblem(
-          409,
-          `The ${publishable[collection]} ${id} is still named by ${unpublished.namedBy.join(', ')}: give them another ${publishable[collection]} first, or the sites could not be built.`,
-          { kind: 'still-named' },
-        );
+        throw new HttpProblem(409, words.stillNamed(collection, id, unpublished.namedBy), {
+          kind: 'still-named',
+        });
       const answer = publicationAnswer(dir, collection, id, unpublished);
       await audit(c, {
         action: 'content-unpublished',
@@ -125,7 +120,7 @@ export function historyRoutes(routes: Hono<AppContext>, folder: () => string): v
     requireSession,
     mayPublish,
     async (c) => {
-      const dir = await withHistory(folder());
+      const dir = await withHistory(c, folder(c));
       const { collection, id } = pieceOf(c);
       const paths = locales.map((lang) => piecePath(collection, id, lang));
       return c.json({ history: await historyOf(dir, paths) });
@@ -143,7 +138,7 @@ export function historyRoutes(routes: Hono<AppContext>, folder: () => string): v
       requestBody: {
         required: true,
         content: {
-          'application/json': { schema: requestSchema('RestoreRequest', restoreRequest) },
+          'application/json': { schema: requestSchema('RestoreRequest', restoreRequests.en) },
         },
       },
       responses: {
@@ -163,20 +158,17 @@ export function historyRoutes(routes: Hono<AppContext>, folder: () => string): v
     requireSession,
     mayPublish,
     async (c) => {
-      const dir = await withHistory(folder());
+      const dir = await withHistory(c, folder(c));
       const { collection, id } = pieceOf(c);
-      const request = await readJson(c, restoreRequest);
+      const wordedIn = staffLanguage(c);
+      const words = staffWords(c);
+      const request = await readJson(c, restoreRequests[wordedIn], wordedIn);
       const commit = await commitNamed(dir, request.commit.toLowerCase());
-      if (commit === null)
-        throw commitProblem(
-          `There is no commit ${request.commit} in the content’s history: choose one from the piece’s history.`,
-        );
+      if (commit === null) throw commitProblem(words.noCommit(request.commit));
       const piece = await pieceAt(dir, collection, id, commit);
       const languages = locales.filter((lang) => piece[lang] !== undefined);
       if (languages.length === 0)
-        throw commitProblem(
-          `The ${publishable[collection]} ${id} had no files at ${commit.slice(0, 7)}: choose another commit from its history.`,
-        );
+        throw commitProblem(words.noFilesAt(collection, id, commit.slice(0, 7)));
       const published = await publishPiece({
         db: c.var.db,
         contentDir: dir,
@@ -187,10 +179,9 @@ export function historyRoutes(routes: Hono<AppContext>, folder: () => string): v
         siteBuilds: c.var.siteBuilds,
         settings: c.var.settings,
         message: `Restore ${publishable[collection]} ${id} (${languages.join(', ')}) from ${commit.slice(0, 7)}`,
-        lang: staffLanguage(c),
+        lang: wordedIn,
       });
-      if (!published.ok)
-        throw cannotPublish(collection, published.problems, 'restored', staffLanguage(c));
+      if (!published.ok) throw cannotPublish(collection, published.problems, 'restored', wordedIn);
       await audit(c, {
         action: 'content-restored',
         subjectKind: 'content',
@@ -206,21 +197,17 @@ export function historyRoutes(routes: Hono<AppContext>, folder: () => string): v
 function pieceOf(c: Context<AppContext>): { collection: Collection; id: string } {
   const collection = collectionOf(c);
   const id = c.req.param('id') ?? '';
-  if (!pieceId.test(id)) throw nothingPublished(collection, id);
+  if (!pieceId.test(id)) throw nothingPublished(c, collection, id);
   return { collection, id };
 }
 
-const nothingPublished = (collection: Collection, id: string) =>
-  new HttpProblem(404, `There is no ${publishable[collection]} named ${id} published.`);
+const nothingPublished = (c: Context, collection: Collection, id: string) =>
+  new HttpProblem(404, staffWords(c).nothingPublished(collection, id));
 
 /** The content folder, where it keeps a history (it is a git repository of its own). */
-async function withHistory(dir: string): Promise<string> {
+async function withHistory(c: Context, dir: string): Promise<string> {
   if (!(await isContentRepository(dir)))
-    throw new HttpProblem(
-      409,
-      'This content folder keeps no history: it is no git repository of its own, so there is nothing to look back on or restore from.',
-      { kind: 'no-history' },
-    );
+    throw new HttpProblem(409, staffWords(c).noHistory, { kind: 'no-history' });
   return dir;
 }
 

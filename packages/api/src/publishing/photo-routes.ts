@@ -4,7 +4,7 @@
  */
 import { readFile, realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
@@ -14,7 +14,7 @@ import { audit } from '../staff/audit.ts';
 import { requireSession } from '../staff/require-staff.ts';
 import { AtCapacity } from '../concurrency-cap.ts';
 import { maxPhotoBytes, photoMediaType, savePhoto, servablePhoto } from './photos.ts';
-import { authorOf, mayPublish } from './route-parts.ts';
+import { authorOf, mayPublish, staffWords } from './route-parts.ts';
 
 const uploadedAnswer = z.object({
   src: z.string().describe('Its name in photos/, for a piece’s photo.src'),
@@ -26,7 +26,23 @@ const photoField = (code: 'required' | 'invalid', message: string) => ({
   errors: [{ path: 'photo', code, message }],
 });
 
-export function photoRoutes(routes: Hono<AppContext>, folder: () => string): void {
+/** The most a photo may be, in megabytes, as staff are told it. */
+const maxMegabytes = maxPhotoBytes / 1024 / 1024;
+
+/**
+ * A photo over the most taken, refused naming the field in the staff member's language: by the
+ * route, or by the API's limit on the upload's size before it is read.
+ */
+export function photoTooLarge(c: Context): HttpProblem {
+  const words = staffWords(c).photos;
+  return new HttpProblem(
+    413,
+    words.tooLarge(maxMegabytes),
+    photoField('invalid', words.atMost(maxMegabytes)),
+  );
+}
+
+export function photoRoutes(routes: Hono<AppContext>, folder: (c: Context) => string): void {
   routes.post(
     '/photos',
     describeRoute({
@@ -58,29 +74,17 @@ export function photoRoutes(routes: Hono<AppContext>, folder: () => string): voi
     requireSession,
     mayPublish,
     async (c) => {
-      const dir = folder();
+      const dir = folder(c);
+      const words = staffWords(c).photos;
       if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? ''))
-        throw new HttpProblem(
-          415,
-          'Send the photo as multipart/form-data, in a field named photo.',
-          photoField('invalid', 'Choose a photo to upload.'),
-        );
+        throw new HttpProblem(415, words.sendForm, photoField('invalid', words.choose));
       const body = await c.req.parseBody().catch(() => {
-        throw new HttpProblem(400, 'The upload arrived incomplete: try again.');
+        throw new HttpProblem(400, words.incomplete);
       });
       const photo = body.photo;
       if (!(photo instanceof File) || photo.size === 0)
-        throw new HttpProblem(
-          422,
-          'Choose a photo to upload.',
-          photoField('required', 'Choose a photo to upload: a JPEG, PNG, WebP or AVIF image.'),
-        );
-      if (photo.size > maxPhotoBytes)
-        throw new HttpProblem(
-          413,
-          'This photo is over 10 MB: make it smaller, or export it again at a lower quality.',
-          photoField('invalid', 'Choose a photo of 10 MB at most.'),
-        );
+        throw new HttpProblem(422, words.choose, photoField('required', words.chooseOne));
+      if (photo.size > maxPhotoBytes) throw photoTooLarge(c);
       const saved = await savePhoto({
         contentDir: dir,
         bytes: new Uint8Array(await photo.arrayBuffer()),
@@ -88,18 +92,17 @@ export function photoRoutes(routes: Hono<AppContext>, folder: () => string): voi
         author: await authorOf(c),
       }).catch((error: unknown) => {
         if (error instanceof AtCapacity)
-          throw new HttpProblem(
-            503,
-            'Other photos are being prepared: try this one again in a moment.',
-            { kind: 'photos-busy', headers: { 'Retry-After': '5' } },
-          );
+          throw new HttpProblem(503, words.busy, {
+            kind: 'photos-busy',
+            headers: { 'Retry-After': '5' },
+          });
         throw error;
       });
       if (!saved.ok)
         throw new HttpProblem(
           415,
-          `${photo.name || 'This file'} is not a photo the sites can show: upload a JPEG, PNG, WebP or AVIF image.`,
-          photoField('invalid', 'Choose a JPEG, PNG, WebP or AVIF image.'),
+          words.notAPhoto(photo.name),
+          photoField('invalid', words.notAnImage),
         );
       await audit(c, {
         action: 'photo-uploaded',
@@ -132,8 +135,8 @@ export function photoRoutes(routes: Hono<AppContext>, folder: () => string): voi
     mayPublish,
     async (c) => {
       const src = c.req.param('src');
-      const file = await photoFile(folder(), src);
-      if (file === null) throw new HttpProblem(404, `There is no photo named ${src}.`);
+      const file = await photoFile(folder(c), src);
+      if (file === null) throw new HttpProblem(404, staffWords(c).photos.noPhoto(src));
       return c.body(new Uint8Array(await readFile(file)), 200, {
         'Content-Type': photoMediaType(src),
         'Cache-Control': 'private, max-age=300',

@@ -29,6 +29,7 @@ import {
   contentFolder,
   mayPublish,
   staffLanguage,
+  staffWords,
   versions,
 } from './route-parts.ts';
 import type { SiteBuild, SiteBuilds } from './site-builds.ts';
@@ -68,13 +69,8 @@ export function previewRoutes(
   routes.use(sameSiteWrites);
   const home = contentDir === undefined ? '' : previewsHome(contentDir);
 
-  function builder(): SiteBuilds {
-    if (!builds)
-      throw new HttpProblem(
-        503,
-        'Previews are off: this API builds no sites; they are built where they are hosted.',
-        { kind: 'previews-off' },
-      );
+  function builder(c: Context): SiteBuilds {
+    if (!builds) throw new HttpProblem(503, staffWords(c).previews.off, { kind: 'previews-off' });
     return builds;
   }
 
@@ -105,18 +101,17 @@ export function previewRoutes(
     requireSession,
     mayPublish,
     async (c) => {
-      const dir = contentFolder(contentDir);
-      const sites = builder();
-      const { collection, id, versions: piece } = await readJson(c, previewRequest);
+      const dir = contentFolder(contentDir, c);
+      const sites = builder(c);
       const lang = staffLanguage(c);
+      const { collection, id, versions: piece } = await readJson(c, previewRequest, lang);
       const problems = await checkPiece(dir, collection, id, piece, lang);
       if (problems.length > 0) throw cannotPublish(collection, problems, 'previewed', lang);
       if (sites.waiting('preview') >= previewsWaiting)
-        throw new HttpProblem(
-          429,
-          'Other previews are being made: wait for yours to be done, then ask for the next.',
-          { kind: 'previews-busy', headers: { 'Retry-After': '10' } },
-        );
+        throw new HttpProblem(429, staffWords(c).previews.busy, {
+          kind: 'previews-busy',
+          headers: { 'Retry-After': '10' },
+        });
       await forgetOldPreviews(home, sites);
       const folder = await mkdtemp(join(home, 'preview-'));
       const content = join(folder, 'content');
@@ -178,18 +173,18 @@ export function previewRoutes(
       const build = previewBuild(c, builds);
       const site = c.req.param('site') ?? '';
       // A site's folder is named by its slug: nothing else (`..%2F..`, decoded) names a folder.
-      if (!/^[a-z0-9][a-z0-9-]*$/.test(site))
-        throw new HttpProblem(404, 'There is no such page in this preview.');
+      const noPage = () => new HttpProblem(404, staffWords(c).previews.noPage);
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(site)) throw noPage();
       const root = resolve(builds!.previewFolder(build.id) ?? home, site);
       const asked = c.req.path.slice(`${basePath}/${build.id}/${site}/`.length);
       let file = resolve(root, decodeURIComponent(asked));
       // Nothing outside the site's folder: `..`, however it is written, finds nothing.
       if (build.status !== 'done' || (file !== root && !file.startsWith(root + sep)))
-        throw new HttpProblem(404, 'There is no such page in this preview.');
+        throw noPage();
       const body =
         (await readIfFile(file)) ?? (await readIfFile((file = join(file, 'index.html'))));
       const type = mediaTypeOf(file);
-      if (!body || !type) throw new HttpProblem(404, 'There is no such page in this preview.');
+      if (!body || !type) throw noPage();
       const prefix = `${basePath}/${build.id}/${site}`;
       const text = type.startsWith('text/html')
         ? htmlInPreview(body.toString('utf8'), prefix)
@@ -206,8 +201,7 @@ export function previewRoutes(
 /** The preview the path names, or a 404. */
 function previewBuild(c: Context<AppContext>, builds: SiteBuilds | undefined): SiteBuild {
   const build = builds?.get(c.req.param('id') ?? '');
-  if (build?.kind !== 'preview')
-    throw new HttpProblem(404, 'There is no such preview: it may be an old one, no longer kept.');
+  if (build?.kind !== 'preview') throw new HttpProblem(404, staffWords(c).previews.none);
   return build;
 }
 

@@ -24,6 +24,7 @@ import { syncContent } from '../content-sync.ts';
 import type { Database } from '../database.ts';
 import { commitContent, type Author, type Committed } from './git.ts';
 import type { SiteBuild, SiteBuilds } from './site-builds.ts';
+import { publishingWords } from './words/index.ts';
 
 /** The collections staff publish from the console, and what one piece of each is called. */
 export const publishable = {
@@ -91,7 +92,12 @@ export function publishPiece(options: {
       await restore(before);
       if (!(error instanceof ContentError)) throw error;
       // Named as staff know the files, from the content folder: not by where it is on the server.
-      const message = error.message.replaceAll(`${contentDir.replace(/[/\\]$/, '')}${sep}`, '');
+      const named = (text: string) =>
+        text.replaceAll(`${contentDir.replace(/[/\\]$/, '')}${sep}`, '');
+      const message = publishingWords[options.lang ?? 'en'].unreadable(
+        named(error.file),
+        named(error.detail),
+      );
       return { ok: false, problems: [{ path: 'content', message }] };
     }
     const languages = locales.filter((lang) => piece[lang] !== undefined);

@@ -8,7 +8,6 @@ import type { Collection, ContentProblem } from '@rally/content';
 import { locales, type Locale } from '@rally/core';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
-import { pageLocale } from '../http/pages.ts';
 import { HttpProblem } from '../http/problems.ts';
 import { pathParameter } from '../openapi.ts';
 import { findAccount } from '../staff/accounts.ts';
@@ -16,11 +15,15 @@ import { requireRole } from '../staff/require-staff.ts';
 import type { Author } from './git.ts';
 import { siteBuild } from './build-routes.ts';
 import { publishable, type Published } from './publish.ts';
+import { publishingWords, staffWords, type Doing, type PublishingWords } from './words/index.ts';
+
+export { staffLanguage, staffWords } from './words/index.ts';
 
 export const pieceVersion = z.object({
   data: z.record(z.string(), z.unknown()),
-  // Both languages of a piece fit in one request, under the API's 64 KB for any write.
-  body: z.string().max(20_000, 'Keep the story under 20,000 characters.'),
+  // Both languages of a piece fit in one request, under the API's 64 KB for any write. A story
+  // over it is told its limit as any field is, in the staff member's language.
+  body: z.string().max(20_000),
 });
 export const versions = z.partialRecord(z.enum(locales), pieceVersion);
 
@@ -49,24 +52,32 @@ export const idParameter = pathParameter(
   'The piece’s file name without .mdx, like marisol-reyes.',
 );
 
-/** The content folder, or a 503 where the API was started without one: publishing is off. */
-export function contentFolder(contentDir: string | undefined): string {
+/**
+ * A request's schema in each language, its own fields' messages in that language's words: read
+ * the staff member's with `readJson(c, schemas[lang], lang)`.
+ */
+export function inEachLanguage<Schema>(
+  schema: (words: PublishingWords) => Schema,
+): Record<Locale, Schema> {
+  return Object.fromEntries(
+    Object.entries(publishingWords).map(([lang, words]) => [lang, schema(words)]),
+  ) as Record<Locale, Schema>;
+}
+
+/**
+ * The content folder, or a 503 where the API was started without one: publishing is off, said in
+ * the staff member's language.
+ */
+export function contentFolder(contentDir: string | undefined, c: Context): string {
   if (contentDir === undefined)
-    throw new HttpProblem(
-      503,
-      'Publishing is off: this API was started without a content folder to publish into.',
-      { kind: 'publishing-off' },
-    );
+    throw new HttpProblem(503, staffWords(c).off, { kind: 'publishing-off' });
   return contentDir;
 }
 
 export function collectionOf(c: Context<AppContext>): Collection {
   const name = c.req.param('collection') ?? '';
   if (!(name in publishable))
-    throw new HttpProblem(
-      404,
-      `There is no kind of content named ${name}: use one of ${Object.keys(publishable).join(', ')}.`,
-    );
+    throw new HttpProblem(404, staffWords(c).noKind(name, Object.keys(publishable)));
   return name as Collection;
 }
 
@@ -75,41 +86,6 @@ export async function authorOf(c: Context<AppContext>): Promise<Author> {
   const account = await findAccount(c.var.db, c.var.staff.id);
   return { name: account.name || account.email, email: account.email };
 }
-
-/**
- * The language the staff member reads the console in, which says so in `Accept-Language`: what
- * keeps a piece from being published is worded in it. One Rally is built in; else the default.
- */
-export function staffLanguage(c: Context<AppContext>): Locale {
-  return pageLocale(undefined, c.req.header('accept-language'));
-}
-
-type Doing = 'published' | 'scheduled' | 'saved' | 'restored' | 'previewed';
-
-/** The sentence above a refusal's problems, by language: what cannot be done, and how many. */
-const refusal: Record<Locale, (collection: Collection, doing: Doing, count: number) => string> = {
-  en: (collection, doing, count) =>
-    `This ${publishable[collection]} cannot be ${doing} yet: ${count === 1 ? 'one thing needs' : `${count} things need`} changing.`,
-  es: (collection, doing, count) =>
-    `${
-      {
-        petitions: 'Esta petición',
-        events: 'Este evento',
-        spotlights: 'Esta historia de miembro',
-        regions: 'Esta región',
-        sectors: 'Este sector',
-        pages: 'Esta página',
-      }[collection]
-    } todavía no se puede ${
-      {
-        published: 'publicar',
-        scheduled: 'programar',
-        saved: 'guardar',
-        restored: 'restaurar',
-        previewed: 'ver en vista previa',
-      }[doing]
-    }: hay que cambiar ${count === 1 ? 'una cosa' : `${count} cosas`}.`,
-};
 
 /**
  * The 422 that names everything keeping a piece from being published (or scheduled, saved), its
@@ -121,7 +97,7 @@ export function cannotPublish(
   doing: Doing = 'published',
   lang: Locale = 'en',
 ): HttpProblem {
-  return new HttpProblem(422, refusal[lang](collection, doing, problems.length), {
+  return new HttpProblem(422, publishingWords[lang].refusal(collection, doing, problems.length), {
     errors: problems.map((problem) => ({ ...problem, code: 'invalid' })),
   });
 }

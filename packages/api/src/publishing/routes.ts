@@ -6,7 +6,7 @@
  * the audit log. Drafts and their schedule are in draft-routes.ts; unpublishing, history and
  * restoring in history-routes.ts; photos in photo-routes.ts.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { readFile } from 'node:fs/promises';
 import { contentFiles, frontMatter, readPiece } from '@rally/content';
@@ -22,7 +22,7 @@ import { draftAnswer, draftRoutes } from './draft-routes.ts';
 import { deleteDraft, draftsOf, readDraft } from './drafts.ts';
 import { historyRoutes } from './history-routes.ts';
 import { photoRoutes } from './photo-routes.ts';
-import { publishable, publishPiece } from './publish.ts';
+import { publishPiece } from './publish.ts';
 import {
   authorOf,
   cannotPublish,
@@ -34,6 +34,7 @@ import {
   publicationAnswer,
   publishedAnswer,
   staffLanguage,
+  staffWords,
   versions,
 } from './route-parts.ts';
 
@@ -65,7 +66,7 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
   const routes = new Hono<AppContext>();
   // Publishing as someone from another site's page is refused, as every staff write is.
   routes.use(sameSiteWrites);
-  const folder = () => contentFolder(contentDir);
+  const folder = (c: Context) => contentFolder(contentDir, c);
   // Before the pieces' routes, whose `/:collection/:id` would take `/photos/:src`.
   photoRoutes(routes, folder);
 
@@ -82,7 +83,7 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
     requireSession,
     mayPublish,
     async (c) => {
-      const dir = folder();
+      const dir = folder(c);
       const collection = collectionOf(c);
       const drafts = await draftsOf(c.var.db, collection);
       type Listed = z.infer<typeof pieceList>['pieces'][number];
@@ -138,10 +139,10 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
     async (c) => {
       const collection = collectionOf(c);
       const id = c.req.param('id');
-      const piece = await readPiece(folder(), collection, id);
+      const piece = await readPiece(folder(c), collection, id);
       const draft = await readDraft(c.var.db, collection, id);
       if (Object.keys(piece).length === 0 && draft === null)
-        throw new HttpProblem(404, `There is no ${publishable[collection]} named ${id}.`);
+        throw new HttpProblem(404, staffWords(c).noPiece(collection, id));
       return c.json({ collection, id, versions: piece, draft });
     },
   );
@@ -172,11 +173,11 @@ export function publishingRoutes(contentDir: string | undefined): Hono<AppContex
     requireSession,
     mayPublish,
     async (c) => {
-      const dir = folder();
+      const dir = folder(c);
       const collection = collectionOf(c);
       const id = c.req.param('id');
-      const { versions: piece } = await readJson(c, publishRequest);
       const wordedIn = staffLanguage(c);
+      const { versions: piece } = await readJson(c, publishRequest, wordedIn);
       const published = await publishPiece({
         siteBuilds: c.var.siteBuilds,
         settings: c.var.settings,
