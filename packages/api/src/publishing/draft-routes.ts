@@ -5,7 +5,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { checkPiece, pieceId } from '@rally/content';
+import { checkPiece } from '@rally/content';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import { readJson } from '../http/body.ts';
@@ -87,14 +87,10 @@ export function draftRoutes(routes: Hono<AppContext>, folder: (c: Context) => st
       const found = await checkPiece(dir, collection, id, request.versions, lang);
       if (publishAt !== null && found.length > 0)
         throw cannotPublish(collection, found, 'scheduled', lang);
-      // A draft under a name no piece may have could never be published.
-      if (!pieceId.test(id))
-        throw cannotPublish(
-          collection,
-          found.filter((problem) => problem.path === 'id'),
-          'saved',
-          lang,
-        );
+      // A draft under a name no piece may have (a page the sites have no route for, a region
+      // named as a sector is) could never be published.
+      const misnamed = found.filter((problem) => problem.path === 'id');
+      if (misnamed.length > 0) throw cannotPublish(collection, misnamed, 'saved', lang);
       const draft = await saveDraft(c.var.db, {
         collection,
         id,

@@ -18,7 +18,7 @@ import {
   type ContentProblem,
   type Piece,
 } from '@rally/content';
-import { locales, type Locale } from '@rally/core';
+import { locales, micrositeAddress, type Locale } from '@rally/core';
 import { allowSiteOrigins, type RallySettings } from '../config.ts';
 import { syncContent } from '../content-sync.ts';
 import type { Database } from '../database.ts';
@@ -78,7 +78,10 @@ export function publishPiece(options: {
 }): Promise<Published> {
   return oneAtATime(async () => {
     const { db, contentDir, collection, id, piece, author } = options;
-    const problems = await checkPiece(contentDir, collection, id, piece, options.lang);
+    const problems = [
+      ...(await checkPiece(contentDir, collection, id, piece, options.lang)),
+      ...siteAddressProblems(options, collection, id, piece),
+    ];
     if (problems.length > 0) return { ok: false, problems };
     const before = await filesBefore(contentDir, collection, id, piece);
     const published = await readPiece(contentDir, collection, id);
@@ -129,4 +132,33 @@ async function restore(before: Map<string, string | null>): Promise<void> {
     if (text === null) await rm(file, { force: true });
     else await writeFile(file, text);
   }
+}
+
+/**
+ * A region's or sector's own address (`url`) becomes an origin the API takes writes from, so it
+ * must be one this Rally takes writes from already (rally.config.json's `site_origins`, or the
+ * file it replaces), or the configured pattern's: choosing which sites speak for the organization
+ * is an admin's, not a publisher's. Without settings (a script), nothing is checked here.
+ */
+function siteAddressProblems(
+  options: { settings?: RallySettings | undefined; lang?: Locale | undefined },
+  collection: Collection,
+  id: string,
+  piece: Piece,
+): ContentProblem[] {
+  const { settings } = options;
+  if (!settings || (collection !== 'regions' && collection !== 'sectors')) return [];
+  const pattern = micrositeAddress(settings.sites.microsite_url, id).href;
+  const problems: ContentProblem[] = [];
+  for (const lang of locales) {
+    const url = piece[lang]?.data.url;
+    if (typeof url !== 'string' || !URL.canParse(url)) continue;
+    const origin = new URL(url).origin;
+    if (settings.allowedOrigins.has(origin) || origin === new URL(pattern).origin) continue;
+    problems.push({
+      path: `${lang}.url`,
+      message: publishingWords[options.lang ?? 'en'].notOurSite(origin, pattern),
+    });
+  }
+  return problems;
 }

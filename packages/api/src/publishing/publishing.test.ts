@@ -17,6 +17,7 @@ import {
   person,
   postJson,
   staffToken,
+  testOrigins,
   testSettings,
   type TestApi,
 } from '../testing.ts';
@@ -186,6 +187,50 @@ describe.each(databases)('publishing from the console on %s', (_kind, open) => {
     });
     expect(published.status).toBe(200);
     expect((await sign('after@example.org')).status).toBe(201);
+  });
+
+  it('gives a region an address of its own only where the organization takes writes from it', async () => {
+    const region = (url: string) => ({
+      versions: {
+        en: {
+          data: { name: 'Bayou', tagline: 'The bayou parishes.', why_join: ['Fair pay'], url },
+          body: '',
+        },
+      },
+    });
+    const put = (url: string) =>
+      consoleRequest(api, '/api/v1/staff/content/regions/bayou', {
+        cookie: writer,
+        method: 'PUT',
+        body: region(url),
+      });
+    // A publisher cannot make a site of their choosing one whose pages write to Rally.
+    const elsewhere = await put('https://evil.example/');
+    expect(elsewhere.status).toBe(422);
+    expect((await elsewhere.json()).errors).toEqual([
+      {
+        path: 'en.url',
+        code: 'invalid',
+        message: expect.stringMatching(
+          /^https:\/\/evil\.example is not one of this organization’s sites yet: an admin adds it to site_origins/,
+        ),
+      },
+    ]);
+    expect(existsSync(join(dir, 'regions/en/bayou.mdx'))).toBe(false);
+    // One the organization lists as its own is taken.
+    expect((await put(`${testOrigins.site}/`)).status).toBe(200);
+  });
+
+  it('keeps no draft under a name the sites could never publish', async () => {
+    const draft = await consoleRequest(api, '/api/v1/staff/content/pages/careers/draft', {
+      cookie: writer,
+      method: 'PUT',
+      body: { versions: { en: { data: { title: 'Careers' }, body: '' } } },
+    });
+    expect(draft.status).toBe(422);
+    expect((await draft.json()).errors).toEqual([
+      expect.objectContaining({ path: 'id', message: expect.stringMatching(/home, about/) }),
+    ]);
   });
 
   it('changes one of the organization’s own pages, and neither adds one nor takes one off', async () => {

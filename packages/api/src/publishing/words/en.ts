@@ -38,6 +38,12 @@ export const en = {
     `There is no ${one[collection]} named ${id} published.`,
   alwaysPublished: (id: string) =>
     `The sites cannot be built without the page ${id}: change what it says, and publish that, instead.`,
+  /**
+   * A region's or sector's own address whose origin this Rally does not take writes from yet:
+   * `origin` is it, `pattern` the address it has without one.
+   */
+  notOurSite: (origin: string, pattern: string) =>
+    `${origin} is not one of this organization’s sites yet: an admin adds it to site_origins in rally.config.json first, then it can be published; or leave the address out, and the site is at ${pattern}.`,
   /** A region or sector that pieces still name: `namedBy` are those, as spotlights/marisol-reyes. */
   stillNamed: (collection: Collection, id: string, namedBy: readonly string[]) =>
     `The ${one[collection]} ${id} is still named by ${namedBy.join(', ')}: give them another ${one[collection]} first, or the sites could not be built.`,

@@ -49,6 +49,8 @@ export const es: PublishingWords = {
     `No hay ${none(collection)} ${agreeing(collection, 'publicad')} ${agreeing(collection, 'llamad')} ${id}.`,
   alwaysPublished: (id) =>
     `Los sitios no se pueden construir sin la página ${id}: cambia lo que dice y publica eso en su lugar.`,
+  notOurSite: (origin, pattern) =>
+    `${origin} todavía no es uno de los sitios de la organización: primero una persona administradora lo añade a site_origins en rally.config.json, y luego se puede publicar; o deja la dirección vacía, y el sitio estará en ${pattern}.`,
   stillNamed: (collection, id, namedBy) =>
     `${capital(the(collection))} ${id} todavía aparece en ${namedBy.join(', ')}: dales ${feminine(collection) ? 'otra' : 'otro'} ${one[collection][0]} primero, o los sitios no se podrían construir.`,
   noHistory:
