@@ -7,7 +7,7 @@
  */
 import type { Content } from '@rally/content';
 import { createApp, type AppOptions } from './app.ts';
-import type { RallySettings } from './config.ts';
+import { allowSiteOrigins, type RallySettings } from './config.ts';
 import { syncContent } from './content-sync.ts';
 import { SiteBuilds } from './publishing/site-builds.ts';
 import type { Database } from './database.ts';
@@ -85,6 +85,9 @@ export interface Api {
 }
 
 export async function composeApi(options: ApiOptions): Promise<Api> {
+  // Every site of the content may write, before anything opens: a ConfigError (an address the
+  // pattern cannot make) is the server's to say.
+  allowSiteOrigins(options.settings, options.content.microsites);
   const db = await options.database();
   let rateLimiter: RateLimiter | undefined;
   let stopPurges: (() => Promise<void>) | undefined;

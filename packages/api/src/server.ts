@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server';
 import { ContentError, readContent } from '@rally/content';
 import { apiBasePath } from '@rally/core';
 import { composeApi } from './compose.ts';
-import { allowSiteOrigins, ConfigError, readServerConfig, type ServerConfig } from './config.ts';
+import { ConfigError, readServerConfig, type ServerConfig } from './config.ts';
 import { openDatabase } from './database.ts';
 import { duesUnavailableReason } from './dues/stripe-client.ts';
 
@@ -15,8 +15,12 @@ let content;
 try {
   config = readServerConfig(process.env);
   content = await readContent(config.contentDir);
-  allowSiteOrigins(config.settings, content.microsites);
 } catch (error) {
+  cannotStart(error);
+}
+
+/** Stops, saying why, at a setting or a content file that cannot be used; else throws. */
+function cannotStart(error: unknown): never {
   if (!(error instanceof ConfigError || error instanceof ContentError)) throw error;
   console.error(`Rally API cannot start: ${error.message}`);
   process.exit(1);
@@ -43,7 +47,7 @@ const api = await composeApi({
   rateLimits: config.redisUrl ? { redisUrl: config.redisUrl } : undefined,
   trustProxy: config.trustProxy,
   stripe: config.stripe,
-});
+}).catch(cannotStart);
 if (api.migrations.length > 0) console.log(`Applied migrations: ${api.migrations.join(', ')}`);
 if (!config.adminToken) {
   const admins = await api.db.query(
