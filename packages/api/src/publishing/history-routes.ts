@@ -65,7 +65,7 @@ export function historyRoutes(routes: Hono<AppContext>, folder: (c: Context) => 
         200: jsonResponse('Unpublished', 'Unpublished', unpublishedAnswer),
         404: problemResponse('No such kind of content, or nothing published under that id'),
         409: problemResponse(
-          'Other pieces still name this region or sector, or it is one of the organization’s own pages',
+          'Other pieces still name this region or sector (`still-named`), it is one of the organization’s own pages (`always-published`), or another file of the content folder cannot be read (`content-unreadable`)',
         ),
         503: problemResponse('Publishing is off: the API has no content folder'),
       },
@@ -85,12 +85,15 @@ export function historyRoutes(routes: Hono<AppContext>, folder: (c: Context) => 
         id,
         author: await authorOf(c),
         siteBuilds: c.var.siteBuilds,
+        lang: staffLanguage(c),
       });
       if (unpublished === null) throw nothingPublished(c, collection, id);
       if (!unpublished.ok)
-        throw new HttpProblem(409, words.stillNamed(collection, id, unpublished.namedBy), {
-          kind: 'still-named',
-        });
+        throw 'unreadable' in unpublished
+          ? new HttpProblem(409, unpublished.unreadable, { kind: 'content-unreadable' })
+          : new HttpProblem(409, words.stillNamed(collection, id, unpublished.namedBy), {
+              kind: 'still-named',
+            });
       const answer = publicationAnswer(dir, collection, id, unpublished);
       await audit(c, {
         action: 'content-unpublished',

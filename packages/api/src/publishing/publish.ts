@@ -94,13 +94,7 @@ export function publishPiece(options: {
     } catch (error) {
       await restore(before);
       if (!(error instanceof ContentError)) throw error;
-      // Named as staff know the files, from the content folder: not by where it is on the server.
-      const named = (text: string) =>
-        text.replaceAll(`${contentDir.replace(/[/\\]$/, '')}${sep}`, '');
-      const message = publishingWords[options.lang ?? 'en'].unreadable(
-        named(error.file),
-        named(error.detail),
-      );
+      const message = unreadableContent(error, contentDir, options.lang ?? 'en');
       return { ok: false, problems: [{ path: 'content', message }] };
     }
     const languages = locales.filter((lang) => piece[lang] !== undefined);
@@ -161,4 +155,15 @@ function siteAddressProblems(
     });
   }
   return problems;
+}
+
+/**
+ * What stops a publication (or an unpublication) when another file of the content folder cannot
+ * be read back, for the publisher: the file named as staff know it, from the content folder, not
+ * by where it is on the server.
+ */
+export function unreadableContent(error: ContentError, contentDir: string, lang: Locale): string {
+  const named = (text: string) =>
+    text.replaceAll(`${contentDir.replace(/[/\\]$/, '')}${sep}`, '');
+  return publishingWords[lang].unreadable(named(error.file), named(error.detail));
 }

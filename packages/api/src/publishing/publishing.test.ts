@@ -152,6 +152,24 @@ describe.each(databases)('publishing from the console on %s', (_kind, open) => {
     expect(existsSync(join(dir, 'spotlights/es/rosa-nueva.mdx'))).toBe(false);
   });
 
+  it('unpublishes nothing while another file of the folder cannot be read, and says which', async () => {
+    expect((await publish(rosaEnEspanol)).status).toBe(200);
+    writeFileSync(join(dir, 'petitions/en/broken.mdx'), '---\ntitle: Half a petition\n---\n');
+    const refused = await consoleRequest(api, '/api/v1/staff/content/spotlights/rosa-nueva', {
+      cookie: writer,
+      method: 'DELETE',
+      headers: { 'Accept-Language': 'es' },
+    });
+    expect(refused.status).toBe(409);
+    const problem = await refused.json();
+    expect(problem.type).toMatch(/\/content-unreadable$/);
+    expect(problem.detail).toMatch(
+      /^El archivo petitions\/en\/broken\.mdx se cambió fuera de la consola/,
+    );
+    expect(problem.detail).not.toContain(dir);
+    expect(existsSync(join(dir, 'spotlights/es/rosa-nueva.mdx'))).toBe(true);
+  });
+
   it('lets the widgets on a new region’s microsite send at once, without a restart', async () => {
     const settings = testSettings();
     await api.close();
