@@ -3,20 +3,12 @@
  * it (the console's), whatever languages the piece itself is in: the same problems on the same
  * fields as in English, and English unless told.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { locales } from '@rally/core';
 import { describe, expect, it } from 'vitest';
 import { problemWords } from './problem-words/index.ts';
 import { storyProblems } from './story.ts';
 import { checkPiece, readPiece, type Piece } from './write.ts';
-
-function contentCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rally-content-words-'));
-  cpSync('content', dir, { recursive: true });
-  return dir;
-}
+import { contentCopy } from './testing.ts';
 
 const rosa: Piece = {
   es: {

@@ -1,16 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContent } from './read.ts';
 import { checkPiece, readPiece, writePiece, type Piece } from './write.ts';
-
-/** A copy of the project's content, to write into. */
-function contentCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rally-content-write-'));
-  cpSync('content', dir, { recursive: true });
-  return dir;
-}
+import { contentCopy } from './testing.ts';
 
 const rosa: Piece = {
   es: {
