@@ -163,7 +163,6 @@ function siteAddressProblems(
  * by where it is on the server.
  */
 export function unreadableContent(error: ContentError, contentDir: string, lang: Locale): string {
-  const named = (text: string) =>
-    text.replaceAll(`${contentDir.replace(/[/\\]$/, '')}${sep}`, '');
+  const named = (text: string) => text.replaceAll(`${contentDir.replace(/[/\\]$/, '')}${sep}`, '');
   return publishingWords[lang].unreadable(named(error.file), named(error.detail));
 }
