@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runSteps, steps } from './test.ts';
+import { quickSteps, runSteps, steps } from './test.ts';
 
 describe('pnpm test', () => {
   it('stops at the first step that fails, and says how long each step took', () => {
@@ -25,5 +25,16 @@ describe('pnpm test', () => {
     expect(commands.at(-1)).toBe('playwright test');
     expect(commands.at(-2)).toBe('vitest run');
     expect(commands.indexOf('tsc --noEmit')).toBeGreaterThan(commands.indexOf('astro sync'));
+  });
+
+  it('has a quick check of the static checks and the unit project, which builds and opens nothing', () => {
+    const commands = quickSteps.map(([, command]) => command);
+    expect(commands).toEqual([
+      'prettier --check .',
+      'eslint . --max-warnings=0',
+      'astro sync',
+      'tsc --noEmit',
+      'vitest run --project unit',
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * `pnpm test`: every check and test, in order, stopping at the first that fails — then how long
  * each step took, so a slow step is seen where it is rather than guessed at from the total.
+ * `pnpm test:quick` (`--quick`): the static checks and the unit tests only, for while working;
+ * CI runs everything.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -18,6 +20,16 @@ export const steps: [name: string, command: string][] = [
   ['staff console bundle', 'vite build --config packages/console/vite.config.ts'],
   ['unit, browser and story tests', 'vitest run'],
   ['end-to-end tests', 'playwright test'],
+];
+
+/**
+ * The quick check: what finds most mistakes in a few minutes — formatting, lint, types, and the
+ * unit project (the API on both databases, content, scripts, sites' helpers) — without building
+ * the bundles and the sites or starting a browser.
+ */
+export const quickSteps: [name: string, command: string][] = [
+  ...steps.filter(([name]) => ['formatting', 'lint', 'Astro types', 'types'].includes(name)),
+  ['unit tests', 'vitest run --project unit'],
 ];
 
 const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
@@ -48,7 +60,7 @@ export function runSteps(
 }
 
 if (import.meta.main) {
-  const failed = runSteps(steps);
+  const failed = runSteps(process.argv.includes('--quick') ? quickSteps : steps);
   if (failed) {
     console.error(`\nFailed: ${failed}.`);
     process.exit(1);
