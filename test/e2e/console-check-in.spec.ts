@@ -6,23 +6,19 @@
  * nothing on the Events and check-in screens, in English and in Spanish.
  */
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { devices, expect, test, type Page } from '@playwright/test';
-import { ports, staffToken } from '../../playwright.config.ts';
-
-const consoleOrigin = `http://localhost:${ports.api}`;
-const api = `${consoleOrigin}/api/v1`;
-const bootstrap = { 'OSDI-API-Token': staffToken, 'Content-Type': 'application/json' };
+import {
+  api,
+  bootstrap,
+  consoleOrigin,
+  enroll,
+  expectAccessible,
+  invite,
+  pageWithAuthenticator,
+} from './staff-console.ts';
 
 async function staff(path: string, init: RequestInit = {}): Promise<Response> {
   return fetch(`${api}${path}`, { ...init, headers: { ...bootstrap, ...init.headers } });
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 }
 
 /** The event's attendance as the API counts it (the dashboard's figure, for everyone). */
@@ -96,30 +92,11 @@ test('an organizer checks people in with no signal; back online, each counts onc
   await rsvp(event, 'Bruno', family);
   const before = await attendedAt(event);
 
-  const context = await browser.newContext({ ...devices['Pixel 7'] });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-    },
-  });
-  const invitation = await staff('/staff/invitations', {
-    method: 'POST',
-    body: JSON.stringify({ email: `door.${suffix}@example.org`, role: 'organizer' }),
-  });
-  expect(invitation.status).toBe(201);
-  const { url } = (await invitation.json()) as { url: string };
-  await page.goto(url.replace(/^https?:\/\/[^/]+/, consoleOrigin));
-  // The invitation gave no name: the organizer types theirs as they enroll.
-  await page.getByLabel('Your name').fill('Dora Door');
-  await page.getByRole('button', { name: 'Make a passkey and sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  const page = await pageWithAuthenticator(browser, devices['Pixel 7']);
+  const context = page.context();
+  // The invitation gives no name: the organizer types theirs as they enroll.
+  const link = await invite({ email: `door.${suffix}@example.org`, role: 'organizer' });
+  await enroll(page, link, 'Dora Door');
 
   // The Events screen, and the event's check-in screen, pass axe in both languages.
   await page.goto(`${consoleOrigin}/console/events`);

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { ports, staffToken } from '../../playwright.config.ts';
 
 // Passkeys need a host name, not an IP address: the console is opened as browsers allow them.
@@ -24,9 +24,15 @@ export async function invite(body: Record<string, unknown>): Promise<string> {
   return url.replace(/^https?:\/\/[^/]+/, consoleOrigin);
 }
 
-/** A page of its own browser context with a passkey authenticator that says yes at once. */
-export async function pageWithAuthenticator(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
+/**
+ * A page of its own browser context (a phone's, say, with `options`) with a passkey authenticator
+ * that says yes at once.
+ */
+export async function pageWithAuthenticator(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('WebAuthn.enable');
@@ -43,13 +49,13 @@ export async function pageWithAuthenticator(browser: Browser): Promise<Page> {
 }
 
 /**
- * Opens an invitation link and makes a passkey with it, naming the account where the invitation
- * gave no name: signed in, on the dashboard.
+ * Opens an invitation link and makes a passkey with it, typing `typed` as the account's name where
+ * the invitation gave none: signed in, on the dashboard.
  */
-export async function enroll(page: Page, link: string): Promise<void> {
+export async function enroll(page: Page, link: string, typed = 'Sam Staff'): Promise<void> {
   await page.goto(link);
   const name = page.getByLabel('Your name');
-  if (!(await name.inputValue())) await name.fill('Sam Staff');
+  if (!(await name.inputValue())) await name.fill(typed);
   await page.getByRole('button', { name: 'Make a passkey and sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 }

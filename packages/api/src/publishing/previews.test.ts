@@ -10,11 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addStaffAccount,
-  addStaffSession,
   consoleRequest,
   openTestApi,
   openTestPGlite,
+  signedInStaff,
   type TestApi,
 } from '../testing.ts';
 import { cssInPreview, htmlInPreview } from './preview-routes.ts';
@@ -66,11 +65,10 @@ describe('previewing a story before it is published', () => {
     dir = mkdtempSync(join(tmpdir(), 'rally-previews-'));
     cpSync('content', dir, { recursive: true });
     api = await openTestApi(openTestPGlite, undefined, undefined, dir, buildCommand);
-    const account = await addStaffAccount(api.db, {
+    writer = await signedInStaff(api.db, {
       email: 'lucia@example.org',
       role: 'communications',
     });
-    writer = await addStaffSession(api.db, account.id);
   });
   afterAll(() => api.close());
 
@@ -141,12 +139,8 @@ describe('previewing a story before it is published', () => {
     expect(served.status).toBe(404);
 
     // Only staff who may publish, and nothing outside the preview's folder.
-    const organizer = await addStaffAccount(api.db, {
-      email: 'dana@example.org',
-      role: 'organizer',
-    });
     const refused = await consoleRequest(api, urls[3]!, {
-      cookie: await addStaffSession(api.db, organizer.id),
+      cookie: await signedInStaff(api.db, { email: 'dana@example.org', role: 'organizer' }),
     });
     expect(refused.status).toBe(403);
     expect((await consoleRequest(api, urls[3]!)).status).toBe(401);

@@ -24,17 +24,11 @@ import { syncContent } from '../content-sync.ts';
 import type { Database } from '../database.ts';
 import { commitContent, type Author, type Committed } from './git.ts';
 import type { SiteBuild, SiteBuilds } from './site-builds.ts';
+import { one } from './words/en.ts';
 import { publishingWords } from './words/index.ts';
 
 /** The collections staff publish from the console, and what one piece of each is called. */
-export const publishable = {
-  petitions: 'petition',
-  events: 'event',
-  spotlights: 'spotlight',
-  regions: 'region',
-  sectors: 'sector',
-  pages: 'page',
-} as const satisfies Record<Collection, string>;
+export const publishable = one;
 
 export type Published =
   | {

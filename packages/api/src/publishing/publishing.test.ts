@@ -9,8 +9,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  addStaffAccount,
-  addStaffSession,
   consoleRequest,
   databases,
   openTestApi,
@@ -21,38 +19,21 @@ import {
   testSettings,
   type TestApi,
 } from '../testing.ts';
-import { commits as log, contentFolder } from './testing-publishing.ts';
+import {
+  commits as log,
+  contentFolder,
+  rosaEnEspanol as rosaInSpanish,
+  signedIn,
+} from './testing-publishing.ts';
 
-const rosaEnEspanol = {
-  versions: {
-    es: {
-      data: {
-        name: 'Rosa Elena Castillo',
-        kind: 'member',
-        region: 'louisiana',
-        sector: 'domestic-work',
-        photo: { src: 'rosa-elena-castillo.jpg', alt: 'Rosa Elena sonríe frente a su casa.' },
-        quote: 'Juntas logramos el contrato.',
-        date: '2026-12-01',
-      },
-      body: 'Rosa Elena cuida a dos familias en Nueva Orleans.',
-    },
-  },
-};
+/** A Spanish story that can be published, as the console sends it. */
+const rosaEnEspanol = { versions: rosaInSpanish };
 
 describe.each(databases)('publishing from the console on %s', (_kind, open) => {
   let api: TestApi;
   let dir: string;
   let writer: string;
 
-  const signedIn = async (role: 'communications' | 'admin' | 'organizer', name = 'Lucía Pérez') => {
-    const account = await addStaffAccount(api.db, {
-      email: `${role}@example.org`,
-      role,
-      name,
-    });
-    return addStaffSession(api.db, account.id);
-  };
   const publish = (body: unknown, cookie = writer, id = 'rosa-nueva') =>
     consoleRequest(api, `/api/v1/staff/content/spotlights/${id}`, {
       cookie,
@@ -63,7 +44,7 @@ describe.each(databases)('publishing from the console on %s', (_kind, open) => {
   beforeEach(async () => {
     dir = contentFolder();
     api = await openTestApi(open, undefined, undefined, dir);
-    writer = await signedIn('communications');
+    writer = await signedIn(api, 'communications');
   });
   afterEach(() => api.close());
 
@@ -174,7 +155,7 @@ describe.each(databases)('publishing from the console on %s', (_kind, open) => {
     const settings = testSettings();
     await api.close();
     api = await openTestApi(open, settings, undefined, dir);
-    writer = await signedIn('communications');
+    writer = await signedIn(api, 'communications');
     const origin = new URL(settings.sites.microsite_url.replace('{site}', 'bayou')).origin;
     const sign = (email: string) =>
       postJson(
@@ -288,7 +269,7 @@ describe.each(databases)('publishing from the console on %s', (_kind, open) => {
   });
 
   it('is for communications staff and admins signed in only', async () => {
-    const organizer = await signedIn('organizer');
+    const organizer = await signedIn(api, 'organizer');
     const refused = await publish(rosaEnEspanol, organizer);
     expect(refused.status).toBe(403);
     expect((await refused.json()).detail).toMatch(/publishing content/);
@@ -306,7 +287,7 @@ describe.each(databases)('publishing from the console on %s', (_kind, open) => {
     });
     expect(crossSite.status).toBe(403);
     expect(existsSync(join(dir, 'spotlights/es/rosa-nueva.mdx'))).toBe(false);
-    const admin = await signedIn('admin', 'Dana Admin');
+    const admin = await signedIn(api, 'admin', 'Dana Admin');
     expect((await publish(rosaEnEspanol, admin)).status).toBe(200);
   });
 
@@ -314,7 +295,7 @@ describe.each(databases)('publishing from the console on %s', (_kind, open) => {
     await api.close();
     dir = contentFolder(false);
     api = await openTestApi(open, undefined, undefined, dir);
-    writer = await signedIn('communications');
+    writer = await signedIn(api, 'communications');
     const response = await publish(rosaEnEspanol);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ commit: null, pushed: null });

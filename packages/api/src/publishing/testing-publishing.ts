@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addStaffAccount, addStaffSession, type TestApi } from '../testing.ts';
+import { signedInStaff, type TestApi } from '../testing.ts';
 
 /** A copy of the project's content; a git repository of its own unless `repository` is false. */
 export function contentFolder(repository = true): string {
@@ -42,8 +42,7 @@ export async function signedIn(
   role: 'communications' | 'admin' | 'organizer',
   name = 'Lucía Pérez',
 ): Promise<string> {
-  const account = await addStaffAccount(api.db, { email: `${role}@example.org`, role, name });
-  return addStaffSession(api.db, account.id);
+  return signedInStaff(api.db, { email: `${role}@example.org`, role, name });
 }
 
 /** A Spanish spotlight that can be published as it is. */

@@ -7,8 +7,11 @@
  */
 import type { Collection } from '@rally/content';
 
-/** What one piece of each kind of content is called. */
-const one = {
+/**
+ * What one piece of each kind of content is called, in English: in these words, and in the
+ * content history's commit messages (publish.ts's `publishable`), which are English whoever writes.
+ */
+export const one = {
   petitions: 'petition',
   events: 'event',
   spotlights: 'spotlight',
