@@ -30,16 +30,6 @@ function collectionSchema(collection: Collection, lang: Locale = 'en'): z.ZodTyp
   return contentSchemas(lang)[collection];
 }
 
-/** Each collection's schema, its messages in English. */
-export const collectionSchemas: Record<Collection, z.ZodType> = {
-  petitions: collectionSchema('petitions'),
-  events: collectionSchema('events'),
-  spotlights: collectionSchema('spotlights'),
-  regions: collectionSchema('regions'),
-  sectors: collectionSchema('sectors'),
-  pages: collectionSchema('pages'),
-};
-
 /** One language's file of a piece: its front matter, and its story below it. */
 export interface PieceVersion {
   data: Record<string, unknown>;
@@ -237,7 +227,7 @@ export async function writePiece(
     const aside = `${file}.${process.pid}.writing`;
     // Only what the schema reads: any other key of the front matter (`layout`, say, which MDX
     // would import and run when the sites are built) is left out of the file.
-    const read = collectionSchemas[collection].safeParse(version.data);
+    const read = collectionSchema(collection).safeParse(version.data);
     const data = read.success ? keptAsWritten(version.data, read.data) : version.data;
     await writeFile(
       aside,
