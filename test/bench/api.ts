@@ -1,7 +1,8 @@
 /**
  * `pnpm bench:api`: signatures per second through Rally against a bare one-INSERT baseline, on
  * PGlite and on PostgreSQL, in the same run; petition reads; and what the indexes for staff reads
- * (migration 011) cost a signature on PostgreSQL. Prints figures and ratios.
+ * (migration 011) and keeping each member's latest actions (022) cost a signature on PostgreSQL.
+ * Prints figures and ratios.
  * Every load is 50 connections for 10 seconds on loopback, after 3 seconds of warm-up, each request
  * a different person.
  */
@@ -121,6 +122,14 @@ async function withoutReadIndexes(env: Record<string, string>): Promise<void> {
   await client.end();
 }
 
+/** Turns off what keeps each member's latest actions on a signature (migration 022). */
+async function withoutMemberActivity(env: Record<string, string>): Promise<void> {
+  const client = new pg.Client({ connectionString: env['DATABASE_URL'] });
+  await client.connect();
+  await client.query('alter table signatures disable trigger member_activity_signed');
+  await client.end();
+}
+
 interface Setup {
   name: string;
   env: () => Promise<{ env: Record<string, string>; cleanUp: () => Promise<void> }>;
@@ -228,6 +237,20 @@ for (const [database, setup] of [
       withoutReadIndexes,
     );
     report('PostgreSQL: Rally signatures without the read indexes of 011', unindexed!, baseline);
+    // What keeping each member's latest actions (migration 022) costs a signature: the signers
+    // here are all newcomers, for whom it looks for a member's row and finds none.
+    const [untracked] = await measure(
+      'packages/api/src/server.ts',
+      server,
+      8806,
+      [rallySign],
+      withoutMemberActivity,
+    );
+    report('PostgreSQL: Rally signatures without the activity of 022', untracked!, baseline);
+    // Loads later in a run go faster (the machine warms up): the first load again, to compare the
+    // last two with it rather than with the first.
+    const [again] = await measure('packages/api/src/server.ts', server, 8807, [rallySign]);
+    report('PostgreSQL: Rally signatures again, last', again!, baseline);
   }
 }
 const [fsyncSignatures] = await measure('packages/api/src/server.ts', embedded('fsync'), 8804, [

@@ -9,7 +9,9 @@
  *
  * RALLY_BENCH_SCALE (default 1) seeds a fraction of the volume, to try the script quickly;
  * RALLY_BENCH_RUNS (default 7) is how many timed runs each median takes, after one unmeasured;
- * RALLY_BENCH_DATABASES (default `postgres,pglite`) picks the databases.
+ * RALLY_BENCH_DATABASES (default `postgres,pglite`) picks the databases;
+ * RALLY_BENCH_KEEP_SCHEMA=1 leaves the PostgreSQL schema in place (its name is printed), to read
+ * the plans of the figures with `explain analyze` afterwards.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -35,6 +37,7 @@ const postgresUrl =
 const scale = Number(process.env.RALLY_BENCH_SCALE ?? 1);
 const runs = Number(process.env.RALLY_BENCH_RUNS ?? 7);
 const databases = (process.env.RALLY_BENCH_DATABASES ?? 'postgres,pglite').split(',');
+const keepSchema = process.env.RALLY_BENCH_KEEP_SCHEMA === '1';
 
 const volume = {
   people: Math.round(100_000 * scale),
@@ -159,6 +162,10 @@ function seedSql(): string[] {
   ];
 }
 
+/** The triggers that keep each member's latest actions on their standing row, by table. */
+const activityTriggers = { signatures: 'signed', attendances: 'rsvped', dues_payments: 'paid' };
+const activityTables = Object.keys(activityTriggers) as (keyof typeof activityTriggers)[];
+
 /** The bare count of each figure: the same tables, grouped, and nothing else. */
 const baselines: Record<keyof typeof figures, string> = {
   members_by_region: 'select region, count(*) from people group by 1',
@@ -192,7 +199,6 @@ const indexes = [
   {
     name: 'signatures_recent',
     create: 'create index signatures_recent on signatures (created_at, person_id)',
-    reads: ['participation', 'activists'] as const,
   },
 ];
 
@@ -238,12 +244,17 @@ async function withoutIndexes(db: Database, tables: string[]): Promise<() => Pro
 
 interface Timings {
   figures: Record<string, { time: Measure; baseline: Measure; rows: number }>;
+  /** Participation (and with it activists and retention) for a period that ended yesterday. */
+  pastActivity: Measure;
   dashboard: Record<string, Measure>;
   baselineDashboard: Measure;
   searches: Record<string, { time: Measure; found: number }>;
-  withoutIndex: Record<string, Measure>;
+  /** The same, each index of `indexes` dropped. */
+  pastActivityWithoutIndex: Record<string, Measure>;
   searchWithoutIndex: Record<string, Measure>;
   seedSeconds: number;
+  /** A signature, in microseconds of the database's work: the activity kept, and not. */
+  signatureCost?: SignatureCost;
 }
 
 /** A median time, and the median CPU time this process spent meanwhile. */
@@ -285,8 +296,16 @@ async function measure(api: Api): Promise<Timings> {
   // The large tables are loaded without their indexes, which are made again after, as a bulk
   // load is: the same schema, in a fraction of the time.
   const restore = await withoutIndexes(db, ['people', 'signatures', 'attendances']);
+  // The same for the members' activity (migration 022): made once at the end, not after each row.
+  for (const table of activityTables)
+    await db.exec(
+      `alter table ${table} disable trigger member_activity_${activityTriggers[table]}`,
+    );
   for (const sql of seedSql()) await db.exec(sql);
   await restore();
+  for (const table of activityTables)
+    await db.exec(`alter table ${table} enable trigger member_activity_${activityTriggers[table]}`);
+  await db.exec('select rally_refresh_member_activity(person_id) from member_standing');
   // What autovacuum would have done by the time staff look: statistics, and the visibility map
   // that lets a count read an index alone.
   await db.exec('vacuum analyze');
@@ -300,7 +319,8 @@ async function measure(api: Api): Promise<Timings> {
     dashboard: {},
     baselineDashboard: { ms: 0, cpu: 0 },
     searches: {},
-    withoutIndex: {},
+    pastActivity: { ms: 0, cpu: 0 },
+    pastActivityWithoutIndex: {},
     searchWithoutIndex: {},
     seedSeconds,
   };
@@ -314,6 +334,12 @@ async function measure(api: Api): Promise<Timings> {
     result.figures[name] = { time, baseline, rows };
     console.log(`  ${name}: ${shown(time)}; bare count ${shown(baseline)}`);
   }
+  // A period that ended before today is read from the actions themselves, not the standing rows.
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const pastScope: DashboardScope = { ...scope, to: yesterday, toGiven: true };
+  const pastActivity = () => figures.participation.read(db, pastScope, settings);
+  result.pastActivity = await timed(pastActivity);
+  console.log(`  participation, a period that ended yesterday: ${shown(result.pastActivity)}`);
   // The whole dashboard as the console loads it: one request, through the API, in-process.
   const load = (query: string) => async () => {
     const response = await api.app.request(
@@ -337,15 +363,22 @@ async function measure(api: Api): Promise<Timings> {
     console.log(`  search "${q}": ${shown(result.searches[q]!.time)}, ${found} shown`);
   }
 
-  // Each index once away: the reads it serves, timed without it, then the index made again.
+  result.signatureCost = await signatureCost(db);
+  for (const who of signerKinds) {
+    const { kept, notKept } = result.signatureCost[who];
+    console.log(
+      `  a ${who}'s signature: ${kept.ms.toFixed(0)} µs with the activity kept, ${notKept.ms.toFixed(0)} µs without`,
+    );
+  }
+
+  // Each index once away: the read it serves, timed without it, then the index made again.
   for (const index of indexes) {
     await db.exec(`drop index ${index.name}`);
     await db.exec('analyze signatures');
-    for (const name of index.reads) {
-      const figure: Figure = figures[name];
-      result.withoutIndex[name] = await timed(() => figure.read(db, scope, settings));
-      console.log(`  ${name} without ${index.name}: ${shown(result.withoutIndex[name]!)}`);
-    }
+    result.pastActivityWithoutIndex[index.name] = await timed(pastActivity);
+    console.log(
+      `  participation, a period that ended yesterday, without ${index.name}: ${shown(result.pastActivityWithoutIndex[index.name]!)}`,
+    );
     await db.exec(index.create);
     await db.exec('analyze signatures');
   }
@@ -355,6 +388,64 @@ async function measure(api: Api): Promise<Timings> {
     console.log(`  search "${q}" without people_search: ${shown(result.searchWithoutIndex[q]!)}`);
   }
   return result;
+}
+
+/** Who signs, for what keeping the activity costs: members, or newcomers, who have no row. */
+const signerKinds = ['member', 'newcomer'] as const;
+type SignatureCost = Record<(typeof signerKinds)[number], { kept: Measure; notKept: Measure }>;
+
+/**
+ * What keeping each member's activity (migration 022) costs the write it rides on: 2,000 people
+ * each sign a new petition through the same function as the API's writes, in one statement, with
+ * the trigger and without it, in turns that change which goes first; the median time a signature,
+ * in microseconds. Members are the people already on file whose number ends in 0 to 6 (those who
+ * joined); newcomers are on file nowhere yet.
+ */
+async function signatureCost(db: Database): Promise<SignatureCost> {
+  const signers = 2_000;
+  const cost = {} as SignatureCost;
+  for (const who of signerKinds) {
+    const times = { kept: [] as number[], notKept: [] as number[] };
+    const cpu = { kept: [] as number[], notKept: [] as number[] };
+    for (let run = 0; run <= runs; run++) {
+      const turns = run % 2 ? (['notKept', 'kept'] as const) : (['kept', 'notKept'] as const);
+      for (const kind of turns) {
+        const petition = `bench-cost-${who}-${kind}-${run}`;
+        await db.query(
+          `insert into petitions (id, title, description, targets, goal, lang)
+           values ($1, 'Cost', 'A petition.', '[]', 100000, 'en')`,
+          [petition],
+        );
+        if (kind === 'notKept')
+          await db.exec('alter table signatures disable trigger member_activity_signed');
+        const email =
+          who === 'member'
+            ? `'person' || ((i % 9999 + 1) * 10 + i % 7) || '@bench.test'`
+            : `'newcomer-' || $1::text || '-' || i || '@bench.test'`;
+        const used = process.cpuUsage();
+        const start = performance.now();
+        await db.query(
+          `select rally_add_signature(jsonb_build_object('petition_id', $1::text,
+             'person', jsonb_build_object('email', ${email}, 'referral_code', $1::text || i)))
+           from generate_series($2::int, $3::int) i`,
+          [petition, run * signers + 1, (run + 1) * signers],
+        );
+        const elapsed = performance.now() - start;
+        const { user, system } = process.cpuUsage(used);
+        if (kind === 'notKept')
+          await db.exec('alter table signatures enable trigger member_activity_signed');
+        // The first run warms up.
+        if (run === 0) continue;
+        times[kind].push((elapsed * 1000) / signers);
+        cpu[kind].push((user + system) / signers);
+      }
+    }
+    cost[who] = {
+      kept: { ms: median(times.kept), cpu: median(cpu.kept) },
+      notKept: { ms: median(times.notKept), cpu: median(cpu.notKept) },
+    };
+  }
+  return cost;
 }
 
 const dashboardLoads = [
@@ -392,7 +483,8 @@ async function onPostgres(): Promise<Timings> {
     return await measure(api);
   } finally {
     await api.close();
-    await admin.query(`drop schema ${schema} cascade`);
+    if (keepSchema) console.log(`Kept the schema ${schema}.`);
+    else await admin.query(`drop schema ${schema} cascade`);
     await admin.end();
   }
 }
@@ -472,6 +564,17 @@ for (const name of Object.keys(figures)) {
     String((p ?? l)?.rows ?? ''),
   ]);
 }
+row([
+  'participation, a period that ended yesterday',
+  ms(postgres?.pastActivity),
+  '',
+  '',
+  ms(pglite?.pastActivity),
+  cpu(pglite?.pastActivity),
+  '',
+  '',
+  '',
+]);
 for (const [label] of dashboardLoads) {
   const whole = label === 'whole dashboard';
   const p = postgres?.dashboard[label];
@@ -503,20 +606,34 @@ for (const q of searches) {
     String((p ?? l)?.found ?? ''),
   ]);
 }
+console.log('\nA signature, µs of the database, with the activity of 022 kept and without:\n');
+row(['signer', 'PostgreSQL', 'without', 'ratio', 'PGlite', 'without', 'ratio']);
+row(['---', '---:', '---:', '---:', '---:', '---:', '---:']);
+for (const who of signerKinds) {
+  const p = postgres?.signatureCost?.[who];
+  const l = pglite?.signatureCost?.[who];
+  row([
+    who,
+    ms(p?.kept),
+    ms(p?.notKept),
+    ratio(p?.kept, p?.notKept),
+    ms(l?.kept),
+    ms(l?.notKept),
+    ratio(l?.kept, l?.notKept),
+  ]);
+}
 console.log('\nWithout the index (the same reads, the index dropped):\n');
 row(['read', 'index', 'PostgreSQL ms', 'with it', 'PGlite ms', 'with it']);
 row(['---', '---', '---:', '---:', '---:', '---:']);
 for (const index of indexes) {
-  for (const name of index.reads) {
-    row([
-      name,
-      index.name,
-      ms(postgres?.withoutIndex[name]),
-      ms(postgres?.figures[name]?.time),
-      ms(pglite?.withoutIndex[name]),
-      ms(pglite?.figures[name]?.time),
-    ]);
-  }
+  row([
+    'participation, a period that ended yesterday',
+    index.name,
+    ms(postgres?.pastActivityWithoutIndex[index.name]),
+    ms(postgres?.pastActivity),
+    ms(pglite?.pastActivityWithoutIndex[index.name]),
+    ms(pglite?.pastActivity),
+  ]);
 }
 for (const q of searches) {
   row([
