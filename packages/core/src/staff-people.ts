@@ -52,8 +52,11 @@ export const personCorrection = z
   .strictObject({
     given_name: z.string().trim().max(100).nullable().optional(),
     family_name: z.string().trim().max(100).nullable().optional(),
-    /** Rally holds one address per person: send one. */
-    email_addresses: z.array(emailAddress).length(1, 'Send exactly one email address.').optional(),
+    /** Rally holds one address per person: send one, or none to remove the one on file. */
+    email_addresses: z
+      .array(emailAddress)
+      .max(1, 'Send one email address, or none to remove the one on file.')
+      .optional(),
     phone_numbers: personInput.shape.phone_numbers,
     postal_addresses: personInput.shape.postal_addresses,
     languages_spoken: personInput.shape.languages_spoken,

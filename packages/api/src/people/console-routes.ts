@@ -294,7 +294,8 @@ personConsole.patch(
     const values: Partial<Record<keyof typeof correctable, unknown>> = {};
     for (const [field, value] of Object.entries(correction)) {
       if (field === 'email_addresses') {
-        values.email = (value as { address: string }[])[0]!.address.toLowerCase();
+        // None removes the address on file: a person may have none, as a walk-in may.
+        values.email = (value as { address: string }[])[0]?.address.toLowerCase() ?? null;
       } else if (field === 'given_name' || field === 'family_name') {
         // An empty name is no name, as the signup helper stores it.
         values[field] = value || null;

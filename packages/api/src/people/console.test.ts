@@ -505,6 +505,16 @@ describe.each(databases)('the console’s People routes on %s', (_kind, open) =>
         phone_numbers: [],
         custom_fields: { employer: 'Sunrise Home Care', shift: 'night' },
       });
+      // An address that was never hers is removed: she keeps her record, found by name.
+      const unaddressed = await ask(`/api/v1/people/${rosa}`, {
+        method: 'PATCH',
+        body: { email_addresses: [] },
+      });
+      expect(await unaddressed.json()).toMatchObject({ email_addresses: [] });
+      const [row] = await api.db.query('select email from people where id = $1', [rosa]);
+      expect(row).toEqual({ email: null });
+      const found = await ask('/api/v1/people/search?q=rosal%C3%ADa');
+      expect((await found.json()).people.map((match: { id: string }) => match.id)).toEqual([rosa]);
       // Nothing different: nothing written, nothing logged.
       expect(
         (await ask(`/api/v1/people/${rosa}`, { method: 'PATCH', body: { given_name: 'Rosalía' } }))
@@ -529,6 +539,14 @@ describe.each(databases)('the console’s People routes on %s', (_kind, open) =>
           subject_id: rosa,
           detail: { fields: ['family_name', 'phone_numbers', 'custom_fields'] },
         },
+        {
+          actor_kind: 'staff',
+          actor_id: staffId,
+          action: 'person-corrected',
+          subject_kind: 'person',
+          subject_id: rosa,
+          detail: { fields: ['email'] },
+        },
       ]);
       // The number as written, not '555': a random id in the log may hold those three digits.
       await expectNoPersonalValues(api, 'Rosal', 'rosalia@', '504 555 0199', 'Sunrise', 'night');
@@ -539,7 +557,11 @@ describe.each(databases)('the console’s People routes on %s', (_kind, open) =>
       const refusals: [unknown, number, string][] = [
         [{}, 422, ''],
         [{ email_addresses: [{ address: 'not an address' }] }, 422, 'email_addresses.0.address'],
-        [{ email_addresses: [] }, 422, 'email_addresses'],
+        [
+          { email_addresses: [{ address: 'rosa@example.org' }, { address: 'r@example.org' }] },
+          422,
+          'email_addresses',
+        ],
         [{ phone_numbers: [{ number: 'call me' }] }, 422, 'phone_numbers.0.number'],
         [{ region: 'Gulf South!' }, 422, 'region'],
         [{ region: 'great-lakes' }, 422, 'region'],

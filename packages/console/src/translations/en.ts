@@ -226,6 +226,7 @@ export const en = {
     email: 'Email',
     phone: 'Phone',
     phoneHint: 'Leave empty to remove the phone number on file.',
+    emailHint: 'Leave empty to remove the email on file.',
     noEmail: 'No email on file: add one here to reach them by email.',
     unnamed: 'No name on file',
     region: 'Region',

@@ -235,6 +235,7 @@ export const es: Translation = {
     email: 'Correo electrónico',
     phone: 'Teléfono',
     phoneHint: 'Déjalo vacío para quitar el teléfono registrado.',
+    emailHint: 'Déjalo vacío para quitar el correo registrado.',
     noEmail: 'Sin correo registrado: añade uno aquí para poder escribirle.',
     unnamed: 'Sin nombre registrado',
     region: 'Región',

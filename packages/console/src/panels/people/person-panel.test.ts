@@ -70,3 +70,51 @@ test('shows a person without an email with an empty field that says so', async (
   expect(dialog.name).toBe('Marisol Vega');
   await expectAccessible(panel);
 });
+
+test('removes the email on file when the field is emptied, as the hint says', async () => {
+  const sent: unknown[] = [];
+  const person = {
+    given_name: 'Rosa',
+    family_name: 'Ortiz',
+    email_addresses: [{ address: 'rosa@example.org' }],
+    phone_numbers: [],
+    created_date: '2026-03-07T18:30:00.000Z',
+  };
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((url: string, init?: RequestInit) => {
+      if (init?.method === 'PATCH') sent.push(JSON.parse(String(init.body)));
+      const answer =
+        url === `/api/v1/people/${personId}/timeline`
+          ? {
+              person: { id: personId, ...person, email: 'rosa@example.org', region: null },
+              entries: [],
+            }
+          : init?.method === 'PATCH'
+            ? { ...person, email_addresses: [] }
+            : person;
+      return Promise.resolve(
+        new Response(JSON.stringify(answer), { headers: { 'Content-Type': 'application/json' } }),
+      );
+    }),
+  );
+  const panel = document.createElement('rally-person-panel');
+  panel.personId = personId;
+  document.body.append(panel);
+  const email = page.getByLabelText('Email', { exact: true });
+  await expect.element(email).toHaveValue('rosa@example.org');
+  await expect.element(email).not.toBeRequired();
+  await expect
+    .element(email)
+    .toHaveAccessibleDescription('Leave empty to remove the email on file.');
+
+  await email.clear();
+  await page.getByRole('button', { name: 'Save the corrections' }).click();
+  await expect.poll(() => sent).toEqual([{ email_addresses: [] }]);
+  // Now without one, the field says so, and erasing asks for her name.
+  await expect
+    .element(email)
+    .toHaveAccessibleDescription('No email on file: add one here to reach them by email.');
+  expect(panel.shadowRoot!.querySelector('rally-erase-dialog')!.email).toBe('');
+  await expectAccessible(panel);
+});

@@ -165,7 +165,7 @@ export class RallyPersonPanel extends LitElement {
     if (value('family_name') !== (person.family_name ?? ''))
       correction.family_name = value('family_name') || null;
     if (value('email') !== (person.email_addresses?.[0]?.address ?? ''))
-      correction.email_addresses = [{ address: value('email') }];
+      correction.email_addresses = value('email') ? [{ address: value('email') }] : [];
     if (value('phone') !== (person.phone_numbers?.[0]?.number ?? ''))
       correction.phone_numbers = value('phone') ? [{ number: value('phone') }] : [];
     this.correctionProblem = '';
@@ -239,14 +239,11 @@ export class RallyPersonPanel extends LitElement {
         <h3 id="correct-heading">${t.details}</h3>
         ${fields.map((field) => {
           const problem = this.fieldProblems[field.name];
-          // A walk-in added without an email has none: said beside the empty field, which then
-          // may stay empty (an email on file may be corrected, not removed).
-          const hint =
-            field.name === 'phone'
-              ? 'phone-hint'
-              : field.name === 'email' && !current.email
-                ? 'email-hint'
-                : '';
+          // Emptied, a field removes what is on file; a walk-in added without an email has none,
+          // which is said beside the empty field.
+          const hint = field.name === 'phone' || field.name === 'email' ? `${field.name}-hint` : '';
+          const hintText =
+            field.name === 'phone' ? t.phoneHint : current.email ? t.emailHint : t.noEmail;
           return html`<div class="field">
             <label for=${field.name}>${labels[field.name]}</label>
             <input
@@ -255,11 +252,10 @@ export class RallyPersonPanel extends LitElement {
               type=${field.type}
               autocomplete=${field.autocomplete}
               .value=${current[field.name]}
-              ?required=${field.name === 'email' && Boolean(current.email)}
               aria-invalid=${problem ? 'true' : nothing}
               aria-describedby=${[hint, problem ? `${field.name}-problem` : ''].filter(Boolean).join(' ') || nothing}
             />
-            ${hint ? html`<p class="hint" id=${hint}>${hint === 'phone-hint' ? t.phoneHint : t.noEmail}</p>` : nothing}
+            ${hint ? html`<p class="hint" id=${hint}>${hintText}</p>` : nothing}
             ${problem ? html`<p class="problem" id=${`${field.name}-problem`}>${problem}</p>` : nothing}
           </div>`;
         })}
