@@ -8,6 +8,10 @@
 --   most 10 (the largest activist threshold this read serves; a larger one reads the actions);
 -- recent_events: the start times of the latest events they attended, newest first, at most 10;
 -- last_paid_at: when they last paid dues.
+-- No action is written while the rows are filled and until the triggers that keep them are made,
+-- in the same transaction (src/migrate.ts): one written between would be missing for good.
+lock table signatures, attendances, dues_payments, events in share mode;
+
 alter table member_standing
   add column recent_actions timestamptz[] not null default '{}',
   add column recent_events timestamptz[] not null default '{}',

@@ -2,11 +2,12 @@
  * The schema: the plain-SQL files in migrations/ (tables, indexes, data) in name order, each once,
  * recorded in a table; then sql/functions/, one file per function holding its current definition
  * (`create or replace`), applied whenever any of them changed, so reading a function means opening
- * one file.
+ * one file. Both in one transaction: a migration that fills a column the functions' triggers then
+ * keep (022) commits with the triggers, and no write falls between the two.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import type { Database } from './database.ts';
+import type { Database, Queryable } from './database.ts';
 
 const migrationsDir = new URL('../migrations/', import.meta.url);
 const functionsDir = new URL('../sql/functions/', import.meta.url);
@@ -38,58 +39,58 @@ export async function migrate(
       (name) => name.endsWith('.sql') && (options.before === undefined || name < options.before),
     )
     .sort();
-  const applied: string[] = [];
-  for (const name of files) {
-    const sql = await readFile(new URL(name, migrationsDir), 'utf8');
-    // One transaction per file, under a lock, so API instances starting together apply each
-    // migration exactly once and a failed file leaves nothing half-done.
-    try {
-      const ran = await db.transaction(async (tx) => {
-        await tx.query(lock);
-        const done = await tx.query('select 1 from schema_migrations where name = $1', [name]);
-        if (done.length > 0) return false;
+  const sources = await Promise.all(
+    files.map(
+      async (name) => [name, await readFile(new URL(name, migrationsDir), 'utf8')] as const,
+    ),
+  );
+  // One transaction, under a lock, so API instances starting together apply each migration
+  // exactly once and a failed file leaves nothing half-done.
+  return db.transaction(async (tx) => {
+    await tx.query(lock);
+    const applied: string[] = [];
+    for (const [name, sql] of sources) {
+      const done = await tx.query('select 1 from schema_migrations where name = $1', [name]);
+      if (done.length > 0) continue;
+      try {
         await tx.exec(sql);
-        await tx.query('insert into schema_migrations (name) values ($1)', [name]);
-        return true;
-      });
-      if (ran) applied.push(name);
-    } catch (error) {
-      throw new Error(`Migration ${name} failed: ${(error as Error).message}`, { cause: error });
+      } catch (error) {
+        throw new Error(`Migration ${name} failed: ${(error as Error).message}`, { cause: error });
+      }
+      await tx.query('insert into schema_migrations (name) values ($1)', [name]);
+      applied.push(name);
     }
-  }
-  if (options.before === undefined && (await applyFunctions(db))) applied.push('sql/functions');
-  return applied;
+    if (options.before === undefined && (await applyFunctions(tx))) applied.push('sql/functions');
+    return applied;
+  });
 }
 
 /**
- * Applies every function file, in one transaction under the lock, unless the files are the ones
+ * Applies every function file, in the migrations' transaction, unless the files are the ones
  * applied last (their hash is kept): starting an instance then writes nothing to the catalog.
  */
-async function applyFunctions(db: Database): Promise<boolean> {
+async function applyFunctions(tx: Queryable): Promise<boolean> {
   const names = (await readdir(functionsDir)).filter((name) => name.endsWith('.sql')).sort();
   const files = await Promise.all(
     names.map(async (name) => [name, await readFile(new URL(name, functionsDir), 'utf8')] as const),
   );
   const hash = createHash('sha256').update(JSON.stringify(files)).digest('hex');
-  return db.transaction(async (tx) => {
-    await tx.query(lock);
-    await tx.exec(`create table if not exists schema_functions (
-      hash text not null,
-      applied_at timestamptz not null default now()
-    )`);
-    const [current] = await tx.query<{ hash: string }>('select hash from schema_functions');
-    if (current?.hash === hash) return false;
-    for (const [name, sql] of files) {
-      try {
-        await tx.exec(sql);
-      } catch (error) {
-        throw new Error(`Function file ${name} failed: ${(error as Error).message}`, {
-          cause: error,
-        });
-      }
+  await tx.exec(`create table if not exists schema_functions (
+    hash text not null,
+    applied_at timestamptz not null default now()
+  )`);
+  const [current] = await tx.query<{ hash: string }>('select hash from schema_functions');
+  if (current?.hash === hash) return false;
+  for (const [name, sql] of files) {
+    try {
+      await tx.exec(sql);
+    } catch (error) {
+      throw new Error(`Function file ${name} failed: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
-    await tx.query('delete from schema_functions');
-    await tx.query('insert into schema_functions (hash) values ($1)', [hash]);
-    return true;
-  });
+  }
+  await tx.query('delete from schema_functions');
+  await tx.query('insert into schema_functions (hash) values ($1)', [hash]);
+  return true;
 }

@@ -3,8 +3,17 @@
 -- made again from their own rows (a handful, found by person), in the write's own transaction; a
 -- new signature only adds its time. Someone who is not a member has no row, and the update finds
 -- nothing to do.
+--
+-- The row is locked before it is read: under READ COMMITTED each statement reads what was committed
+-- when it began, so an update that waited for another writer's lock would otherwise write arrays
+-- made without that writer's action.
 create or replace function rally_refresh_member_activity(person uuid) returns void
-language sql as $$
+language plpgsql as $$
+begin
+  perform 1 from member_standing where person_id = person for update;
+  if not found then
+    return;
+  end if;
   update member_standing s set
     recent_actions = array(
       select t from (
@@ -20,11 +29,11 @@ language sql as $$
     last_paid_at = (
       select max(paid_at) from dues_payments where person_id = person and status = 'paid')
   where s.person_id = person;
-$$;
+end $$;
 
 -- A new signature, the busiest write: one more time in the member's list, which needs none of
 -- their other rows. (The latest ten of all their actions are the latest ten of the ten kept and
--- the new one.)
+-- the new one; an update that waits for another writer's lock reads the row that writer left.)
 create or replace function rally_member_activity_of_signature() returns trigger
 language plpgsql as $$
 begin

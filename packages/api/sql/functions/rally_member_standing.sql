@@ -1,11 +1,12 @@
 -- Keeps member_standing (migration 017) true to people and their dues: after any write that can
 -- change when someone became a member, where they are, or how they can be reached, their row is
--- made again from the rows it comes from, in the write's own transaction. A person's row is only
--- ever written by the transaction that holds their person or dues row, so concurrent writes never
--- wait on each other here.
+-- made again from the rows it comes from, in the write's own transaction, under the lock of their
+-- person row, which every public write takes first: dues that make someone a member while they
+-- sign wait for the signature, and the new row's activity (rally_member_activity.sql) then holds it.
 create or replace function rally_refresh_member_standing(person uuid) returns void
 language plpgsql as $$
 begin
+  perform 1 from people where id = person for no key update;
   insert into member_standing
   select p.id, p.region, p.sector, p.source, p.joined_at,
          least(p.joined_at, case when d.status in ('active', 'past_due') then d.started_at end),

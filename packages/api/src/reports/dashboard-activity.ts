@@ -141,8 +141,10 @@ export async function activityFromActions(context: FigureContext): Promise<Activ
   const w = windows(context);
   const { q, participationStart, activistStart, participationFrom, activistFrom, within } = w;
   const scanned = q.time(participationStart < activistStart ? participationStart : activistStart);
-  // Payments older than the longest period (a year, and the grace) decide nothing here.
-  const longestPeriodStart = w.startOf(366 + paymentGraceDays);
+  // Payments older than the longest period (a year, and the grace) decide nothing here; a day
+  // more, as `paidSince` counts the year and the week in the server's time zone, whose clocks
+  // may have gone back an hour within them.
+  const longestPeriodStart = w.startOf(366 + paymentGraceDays + 1);
   if (participationStart < longestPeriodStart)
     longestPeriodStart.setTime(participationStart.getTime());
   const { settings } = context;

@@ -7,7 +7,15 @@
  * answer to the actions. On both databases.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { databases, openTestApi, person, postJson, staffToken, type TestApi } from '../testing.ts';
+import {
+  databases,
+  openTestApi,
+  openTestPostgres,
+  person,
+  postJson,
+  staffToken,
+  type TestApi,
+} from '../testing.ts';
 import { activityFromActions, activityKept, recentActionsKept } from './dashboard-activity.ts';
 import { figures } from './dashboard.ts';
 import { SharedReads, type DashboardScope, type DashboardSettings } from './dashboard-sql.ts';
@@ -19,8 +27,9 @@ interface Kept extends Record<string, unknown> {
   last_paid_at: Date | null;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+/** A period that has not ended, even for a test that runs across midnight: it ends tomorrow. */
+const tomorrow = () => daysAgo(-1).slice(0, 10);
 
 function settingsWith(
   activists: Partial<DashboardSettings['activists']> = {},
@@ -35,7 +44,7 @@ function settingsWith(
 }
 
 function scopeOf(extra: Partial<DashboardScope> = {}): DashboardScope {
-  return { from: '2026-01-01', to: today(), toGiven: false, personal: true, ...extra };
+  return { from: '2026-01-01', to: tomorrow(), toGiven: false, personal: true, ...extra };
 }
 
 describe.each(databases)('members’ activity on %s', (_kind, open) => {
@@ -268,5 +277,53 @@ describe.each(databases)('members’ activity on %s', (_kind, open) => {
       participating: fromActions.participating,
     });
     expect(fromActions.participating).toBeGreaterThan(0);
+  });
+});
+
+// Two writers at once need two connections: the embedded database has one.
+describe('members’ activity under writes at once on postgres', () => {
+  let api: TestApi;
+
+  beforeEach(async () => {
+    api = await openTestApi(openTestPostgres);
+  });
+  afterEach(() => api.close());
+
+  const keptOf = async (email: string) =>
+    (
+      await api.db.query<Kept>(
+        `select s.recent_actions, s.last_paid_at
+         from member_standing s join people p on p.id = s.person_id where p.email = $1`,
+        [email],
+      )
+    )[0];
+
+  it('keeps a signature made while a payment waits for the member’s row', async () => {
+    const joined = await postJson(api, '/api/v1/people', { person: person('rosa@example.org') });
+    expect(joined.status).toBe(201);
+    let signed!: () => void;
+    let commit!: () => void;
+    const signing = new Promise<void>((resolve) => (signed = resolve));
+    const held = new Promise<void>((resolve) => (commit = resolve));
+    // She signs; before her signature commits, her dues payment arrives and waits for her row.
+    const signature = api.db.transaction(async (tx) => {
+      await tx.query(
+        `insert into signatures (petition_id, person_id)
+           select 'fair-wages', id from people where email = 'rosa@example.org'`,
+      );
+      signed();
+      await held;
+    });
+    await signing;
+    const payment = api.db.query(
+      `insert into dues_payments (id, person_id, amount, currency, status, paid_at)
+         select 'in_1', id, 1500, 'usd', 'paid', now() from people where email = 'rosa@example.org'`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    commit();
+    await Promise.all([signature, payment]);
+    const rosa = await keptOf('rosa@example.org');
+    expect(rosa!.recent_actions).toHaveLength(1);
+    expect(rosa!.last_paid_at).not.toBeNull();
   });
 });
