@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, sqlState } from './database.ts';
+import { againAfterDeadlock, openDatabase, sqlState } from './database.ts';
 import { migrate } from './migrate.ts';
-import { databases, openTestPGlite } from './testing.ts';
+import { databases, openTestPGlite, openTestPostgres } from './testing.ts';
 
 describe.each(['fsync', 'os'] as const)(
   'the embedded database with %s durability',
@@ -168,5 +168,65 @@ describe('the embedded database', () => {
     const db = await openDatabase({ dataDir: 'memory://' });
     await db.close();
     await expect(db.query('select 1')).rejects.toThrow('The embedded database has stopped.');
+  });
+});
+
+describe('a write PostgreSQL ends to break a deadlock', () => {
+  it('runs again, and is kept once the other writer is done', async () => {
+    const db = await openTestPostgres();
+    try {
+      await db.exec('create table deadlocked (id int primary key, n int not null default 0)');
+      await db.exec('insert into deadlocked (id) values (1), (2)');
+      let attempts = 0;
+      let firstHolds!: () => void;
+      let secondHolds!: () => void;
+      const firstHeld = new Promise<void>((resolve) => (firstHolds = resolve));
+      const secondHeld = new Promise<void>((resolve) => (secondHolds = resolve));
+      // The first writer takes row 1, then row 2; the second, wrapped, takes row 2, then row 1.
+      // The second asks first for what the other holds, so it is the one PostgreSQL ends.
+      const first = db.transaction(async (tx) => {
+        await tx.query('update deadlocked set n = n + 1 where id = 1');
+        firstHolds();
+        await secondHeld;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await tx.query('update deadlocked set n = n + 1 where id = 2');
+      });
+      await firstHeld;
+      const second = againAfterDeadlock(() =>
+        db.transaction(async (tx) => {
+          attempts++;
+          await tx.query('update deadlocked set n = n + 10 where id = 2');
+          secondHolds();
+          await tx.query('update deadlocked set n = n + 10 where id = 1');
+        }),
+      );
+      await Promise.all([first, second]);
+      expect(attempts).toBe(2);
+      // Each writer's work once: the ended attempt kept nothing.
+      expect(await db.query('select id, n from deadlocked order by id')).toEqual([
+        { id: 1, n: 11 },
+        { id: 2, n: 11 },
+      ]);
+    } finally {
+      // The test database is reused: it goes back as it came.
+      await db.exec('drop table if exists deadlocked');
+      await db.close();
+    }
+  });
+
+  it('is not run again for any other refusal', async () => {
+    let attempts = 0;
+    const db = await openTestPGlite();
+    try {
+      await expect(
+        againAfterDeadlock(() => {
+          attempts++;
+          return db.query('select 1 / 0');
+        }),
+      ).rejects.toMatchObject({ code: '22012' });
+      expect(attempts).toBe(1);
+    } finally {
+      await db.close();
+    }
   });
 });

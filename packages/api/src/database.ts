@@ -341,3 +341,17 @@ export function sqlState(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
 }
+
+/**
+ * Runs `write` again when PostgreSQL ended it to break a deadlock (which keeps nothing of it), up
+ * to twice more: for a write that gives the same result however often it runs.
+ */
+export async function againAfterDeadlock<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (sqlState(error) !== '40P01' || attempt === 3) throw error;
+    }
+  }
+}

@@ -91,8 +91,13 @@ create or replace trigger member_activity_paid
   after insert or update of person_id, status, paid_at or delete on dues_payments
   for each row execute function rally_member_activity_of_action();
 
-create or replace trigger member_activity_event_moved
+-- At the commit, not the update: the content's sync writes every event in one transaction, and
+-- attendees' rows locked halfway through would hold up their own RSVPs to the events after it,
+-- each waiting on the other. (A constraint trigger cannot be replaced, only made again.)
+drop trigger if exists member_activity_event_moved on events;
+create constraint trigger member_activity_event_moved
   after update of start_at on events
+  deferrable initially deferred
   for each row when (old.start_at is distinct from new.start_at)
   execute function rally_member_activity_of_event();
 

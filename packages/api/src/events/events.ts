@@ -21,7 +21,7 @@ import {
   type EventResource,
 } from '@rally/core';
 import type { AppContext } from '../context.ts';
-import type { Queryable } from '../database.ts';
+import { againAfterDeadlock, type Queryable } from '../database.ts';
 import { readJson, readSubmission } from '../http/body.ts';
 import { halAnswer } from '../http/hal.ts';
 import { calledByStaff, helperAnswer } from '../http/helper-answer.ts';
@@ -597,9 +597,13 @@ events.post(
   }),
   async (c) => {
     const attendance = verifyCancelLink(c);
-    const [row] = await c.var.db.query<{ status: string | null }>(
-      'select rally_cancel_attendance($1) as status',
-      [attendance],
+    // The place it frees goes to the first on the waitlist, whose activity (migration 022) is kept
+    // under their row's lock, which a write of theirs may hold while it waits for this event: one
+    // of the two is ended, and cancelling again is the same cancellation.
+    const [row] = await againAfterDeadlock(() =>
+      c.var.db.query<{ status: string | null }>('select rally_cancel_attendance($1) as status', [
+        attendance,
+      ]),
     );
     if (!row?.status) throw new HttpProblem(404, 'This RSVP no longer exists.');
     if (c.req.header('content-type')?.startsWith('application/x-www-form-urlencoded')) {
