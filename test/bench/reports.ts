@@ -4,8 +4,10 @@
  * every figure of the dashboard, the whole dashboard as the console loads it (through the API,
  * in-process), and the person search, on a PostgreSQL server (a schema of its own, dropped after)
  * and on the embedded database (PGlite, on disk). Each figure is set against the bare
- * `count(*) … group by` of the same tables in the same run; and each index migration 016 adds for
- * these reads is dropped once, to time the reads it serves without it. Prints medians and ratios.
+ * `count(*) … group by` of the same tables in the same run. It also times a period that ended
+ * yesterday (read from the actions, not the activity migration 022 keeps for each member), the
+ * same with each index migration 016 adds for these reads dropped, and what keeping that activity
+ * costs a signature. Prints medians and ratios.
  *
  * RALLY_BENCH_SCALE (default 1) seeds a fraction of the volume, to try the script quickly;
  * RALLY_BENCH_RUNS (default 7) is how many timed runs each median takes, after one unmeasured;
