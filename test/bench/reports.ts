@@ -196,7 +196,7 @@ const baselineParams = (sql: string, from: string): unknown[] =>
 /** The searches a person makes at the door: a family name, two words, an exact email, a fragment. */
 const searches = ['ortiz', 'rosa ortiz', 'person4242@bench.test', 'person99'];
 
-/** The indexes migration 016 adds for these reads, and what to time without each. */
+/** The index migration 016 adds for the activity read, and how to make it again. */
 const indexes = [
   {
     name: 'signatures_recent',
