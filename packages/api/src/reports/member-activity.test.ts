@@ -248,7 +248,7 @@ describe.each(databases)('members’ activity on %s', (_kind, open) => {
     expect(someActivists).toBe(true);
   });
 
-  it('leaves a period already over, a larger threshold and an event moved ahead to the actions', async () => {
+  it('leaves a period already over, a larger threshold, a payment dated after it and an event moved ahead to the actions', async () => {
     await population();
     const settings = settingsWith();
     const yesterday = daysAgo(1).slice(0, 10);
@@ -258,6 +258,17 @@ describe.each(databases)('members’ activity on %s', (_kind, open) => {
     expect(
       await activityKept(context(settingsWith({ actions: recentActionsKept + 1 }), scopeOf())),
     ).toBe(undefined);
+
+    // A payment dated after the period (a clock set wrong) is a time after its end as well; taken
+    // away again, the rows answer once more.
+    await api.db.exec(
+      `insert into dues_payments (id, person_id, amount, currency, status, paid_at)
+       select 'in_later', person_id, 1500, 'usd', 'paid', now() + interval '5 days'
+       from member_standing limit 1`,
+    );
+    expect(await activityKept(context(settings, scopeOf()))).toBe(undefined);
+    await api.db.exec(`delete from dues_payments where id = 'in_later'`);
+    expect(await activityKept(context(settings, scopeOf()))).toBeDefined();
 
     // An event someone attended is moved to next month: the standing rows hold a time after the
     // period, so their answer would not be exact.
