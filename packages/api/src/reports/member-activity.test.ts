@@ -8,11 +8,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  consoleRequest,
   databases,
   openTestApi,
   openTestPostgres,
   person,
   postJson,
+  signedInStaff,
   staffToken,
   type TestApi,
 } from '../testing.ts';
@@ -156,6 +158,51 @@ describe.each(databases)('members’ activity on %s', (_kind, open) => {
     await sent('/api/v1/people', 'ana@example.org');
     expect((await keptOf('ana@example.org'))!.recent_actions).toHaveLength(1);
 
+    expect(await kept()).toEqual(await fromTheRows());
+  });
+
+  it('keeps them through walk-ins, a promotion from the waitlist, a return after cancelling and an erasure', async () => {
+    const cookie = await signedInStaff(api.db, { email: 'dana@example.org', role: 'admin' });
+    const members = ['a@example.org', 'b@example.org', 'c@example.org'];
+    for (const email of members) await sent('/api/v1/people', email);
+    // The meeting has two places: Ana and Bea take them, Cai waits.
+    const cancelLinks: string[] = [];
+    for (const email of members) {
+      const response = await postJson(api, '/api/v1/events/union-meeting/attendances', {
+        person: person(email),
+      });
+      expect(response.status).toBe(201);
+      cancelLinks.push((await response.json())._links['rally:cancel'].href);
+    }
+    // Ana cancels, and Cai moves up; then Ana comes back, to a new place in line.
+    expect((await api.app.request(cancelLinks[0]!, { method: 'POST' })).status).toBe(200);
+    await sent('/api/v1/events/union-meeting/attendances', 'a@example.org');
+    // At the door: Bea, who RSVPed, and someone new.
+    for (const [key, body] of [
+      ['walk-in-1', { given_name: 'Bea', email: 'b@example.org' }],
+      ['walk-in-2', { given_name: 'Thu', email: 't@example.org' }],
+    ] as const) {
+      const walkIn = await consoleRequest(api, '/api/v1/events/union-meeting/walk-ins', {
+        body,
+        cookie,
+        headers: { 'Idempotency-Key': key },
+      });
+      expect(walkIn.status).toBeLessThan(300);
+    }
+    expect(await kept()).toEqual(await fromTheRows());
+    expect((await keptOf('a@example.org'))!.recent_actions).toHaveLength(1);
+    expect((await keptOf('b@example.org'))!.recent_events).toHaveLength(1);
+
+    // Bea is erased on request: her row goes, and everyone else's still agrees.
+    const [bea] = await api.db.query<{ id: string }>(
+      `select id from people where email = 'b@example.org'`,
+    );
+    const erased = await consoleRequest(api, `/api/v1/people/${bea!.id}`, {
+      cookie,
+      method: 'DELETE',
+    });
+    expect(erased.status).toBe(204);
+    expect(await keptOf('b@example.org')).toBeUndefined();
     expect(await kept()).toEqual(await fromTheRows());
   });
 
