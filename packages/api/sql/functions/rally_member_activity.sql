@@ -43,8 +43,9 @@ begin
   return null;
 end $$;
 
--- For RSVPs, dues payments and a signature changed or taken away: the person of the row before
--- and after the write.
+-- For RSVPs, dues payments, a signature changed or taken away, and a new standing row (someone who
+-- becomes a member brings what they did as a supporter): the person of the row before and after
+-- the write.
 create or replace function rally_member_activity_of_action() returns trigger
 language plpgsql as $$
 begin
@@ -63,14 +64,6 @@ language plpgsql as $$
 begin
   perform rally_refresh_member_activity(a.person_id)
   from attendances a where a.event_id = new.id and a.attended;
-  return null;
-end $$;
-
--- Someone who becomes a member brings what they did as a supporter.
-create or replace function rally_member_activity_of_member() returns trigger
-language plpgsql as $$
-begin
-  perform rally_refresh_member_activity(new.person_id);
   return null;
 end $$;
 
@@ -103,4 +96,4 @@ create constraint trigger member_activity_event_moved
 
 create or replace trigger member_activity_became_member
   after insert on member_standing
-  for each row execute function rally_member_activity_of_member();
+  for each row execute function rally_member_activity_of_action();

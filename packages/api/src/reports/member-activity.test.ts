@@ -29,6 +29,16 @@ interface Kept extends Record<string, unknown> {
   last_paid_at: Date | null;
 }
 
+/** What a member's standing row keeps of their activity, by their email; none for a supporter. */
+async function keptOfPerson(api: TestApi, email: string): Promise<Kept | undefined> {
+  const [row] = await api.db.query<Kept>(
+    `select s.person_id, s.recent_actions, s.recent_events, s.last_paid_at
+     from member_standing s join people p on p.id = s.person_id where p.email = $1`,
+    [email],
+  );
+  return row;
+}
+
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 /** A period that has not ended, even for a test that runs across midnight: it ends tomorrow. */
 const tomorrow = () => daysAgo(-1).slice(0, 10);
@@ -81,14 +91,7 @@ describe.each(databases)('members’ activity on %s', (_kind, open) => {
        from member_standing s order by s.person_id`,
     );
 
-  const keptOf = async (email: string) =>
-    (
-      await api.db.query<Kept>(
-        `select s.person_id, s.recent_actions, s.recent_events, s.last_paid_at
-         from member_standing s join people p on p.id = s.person_id where p.email = $1`,
-        [email],
-      )
-    )[0];
+  const keptOf = (email: string) => keptOfPerson(api, email);
 
   async function sent(path: string, email: string, extra: object = {}) {
     const response = await postJson(api, path, { person: person(email), ...extra });
@@ -347,14 +350,7 @@ describe('members’ activity under writes at once on postgres', () => {
   });
   afterEach(() => api.close());
 
-  const keptOf = async (email: string) =>
-    (
-      await api.db.query<Kept>(
-        `select s.recent_actions, s.last_paid_at
-         from member_standing s join people p on p.id = s.person_id where p.email = $1`,
-        [email],
-      )
-    )[0];
+  const keptOf = (email: string) => keptOfPerson(api, email);
 
   it('keeps a signature made while a payment waits for the member’s row', async () => {
     const joined = await postJson(api, '/api/v1/people', { person: person('rosa@example.org') });
